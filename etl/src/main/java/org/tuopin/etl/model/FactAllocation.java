@@ -1,0 +1,18 @@
+package org.tuopin.etl.model;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Builds {@code fact_allocation}: one row per allocation (资金下达), keyed by allocation_id. */
+public final class FactAllocation {
+  public static final String TABLE = "fact_allocation";
+  public static final List<String> COLUMNS =
+      List.of("allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on");
+
+  private FactAllocation() {}
+
+  public static Dataset<Row> build(Dataset<Row> stagedAllocations) {
+    return stagedAllocations.select(Columns.of(COLUMNS));
+  }
+}

@@ -1,0 +1,41 @@
+package org.tuopin.etl.model;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds {@code fact_household_snapshot}: one row per household and period, keyed by the
+ * pseudonymous household_key; no identity number, name or phone. A county that sent no
+ * snapshot this period keeps its latest earlier one, flagged {@code carried_forward}.
+ */
+public final class FactHouseholdSnapshot {
+  public static final String TABLE = "fact_household_snapshot";
+  public static final List<String> COLUMNS =
+      List.of(
+          "period", "household_key", "village_code", "county_code", "status", "exit_year", "member_count",
+          "per_capita_income", "food_clothing_secure", "education_secure", "medical_secure", "housing_secure",
+          "drinking_water_secure", "relocated", "dibao", "carried_forward");
+
+  private FactHouseholdSnapshot() {}
+
+  /**
+   * @param stagedHouseholds loaded households of this period's snapshot (with household_id)
+   * @param previousSnapshot this table's rows of the latest earlier period (may be empty)
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> stagedHouseholds, Dataset<Row> previousSnapshot, LocalDate period, Pseudonyms pseudonyms) {
+    Dataset<Row> sent =
+        stagedHouseholds
+            .withColumn("period", lit(Date.valueOf(period)))
+            .withColumn("household_key", pseudonyms.household(col("household_id")))
+            .withColumn("carried_forward", lit(false))
+            .select(Columns.of(COLUMNS));
+    return CarryForward.apply(sent, previousSnapshot.select(Columns.of(COLUMNS)), period);
+  }
+}

@@ -1,0 +1,51 @@
+package org.tuopin.etl.model;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.year;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds {@code fact_member_snapshot}: one row per household member and period. The person is
+ * a keyed pseudonym of the identity number; only the birth year is kept, not the date.
+ */
+public final class FactMemberSnapshot {
+  public static final String TABLE = "fact_member_snapshot";
+  public static final List<String> COLUMNS =
+      List.of(
+          "period", "household_key", "person_key", "county_code", "relation", "sex", "birth_year", "health",
+          "labor", "in_school", "carried_forward");
+
+  private FactMemberSnapshot() {}
+
+  /**
+   * @param stagedMembers loaded members (household_id, id_number, ...)
+   * @param householdSnapshot this period's {@code fact_household_snapshot} rows that were sent
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> stagedMembers,
+      Dataset<Row> householdSnapshot,
+      Dataset<Row> previousSnapshot,
+      LocalDate period,
+      Pseudonyms pseudonyms) {
+    Dataset<Row> counties =
+        householdSnapshot
+            .filter(col("carried_forward").equalTo(lit(false)))
+            .select(col("household_key").as("owner_key"), col("county_code"));
+    Dataset<Row> sent =
+        stagedMembers
+            .withColumn("household_key", pseudonyms.household(col("household_id")))
+            .join(counties, col("household_key").equalTo(col("owner_key")))
+            .withColumn("period", lit(Date.valueOf(period)))
+            .withColumn("person_key", pseudonyms.person(col("id_number")))
+            .withColumn("birth_year", year(col("birth_date")))
+            .withColumn("carried_forward", lit(false))
+            .select(Columns.of(COLUMNS));
+    return CarryForward.apply(sent, previousSnapshot.select(Columns.of(COLUMNS)), period);
+  }
+}

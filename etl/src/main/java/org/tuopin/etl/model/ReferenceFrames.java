@@ -1,0 +1,125 @@
+package org.tuopin.etl.model;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.tuopin.etl.reference.FundSource;
+import org.tuopin.etl.reference.Indicator;
+import org.tuopin.etl.reference.Region;
+import org.tuopin.etl.reference.RegionLevel;
+import org.tuopin.etl.reference.ReferenceData;
+import org.tuopin.etl.reference.RegionTree;
+
+/**
+ * The reference data of conf/ as Spark Datasets: the published dimensions (dim_region,
+ * dim_indicator, dim_fund_source) and the look-up shapes the staging rules join on.
+ */
+public final class ReferenceFrames {
+  public static final String DIM_REGION = "dim_region";
+  public static final String DIM_INDICATOR = "dim_indicator";
+  public static final String DIM_FUND_SOURCE = "dim_fund_source";
+
+  private static final StructType REGION_SCHEMA =
+      new StructType()
+          .add("region_code", StringType, false)
+          .add("region_name", StringType, false)
+          .add("region_level", StringType, false)
+          .add("parent_code", StringType, true)
+          .add("county_code", StringType, true)
+          .add("city_code", StringType, true)
+          .add("province_code", StringType, true)
+          .add("is_custom", BooleanType, false);
+
+  private final SparkSession spark;
+  private final ReferenceData reference;
+  private final Dataset<Row> dimRegion;
+
+  public ReferenceFrames(SparkSession spark, ReferenceData reference) {
+    this.spark = spark;
+    this.reference = reference;
+    this.dimRegion = spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache();
+  }
+
+  public Dataset<Row> dimRegion() {
+    return dimRegion;
+  }
+
+  public Dataset<Row> dimIndicator() {
+    List<Row> rows = reference.indicators().stream().map(i -> RowFactory.create(i.code(), i.name(), i.unit())).toList();
+    return spark.createDataFrame(rows, new StructType().add("indicator_code", StringType, false)
+        .add("indicator_name", StringType, false).add("unit", StringType, false));
+  }
+
+  public Dataset<Row> dimFundSource() {
+    List<Row> rows = reference.fundSources().stream().map(f -> RowFactory.create(f.code(), f.name())).toList();
+    return spark.createDataFrame(rows, new StructType().add("fund_source", StringType, false)
+        .add("fund_source_name", StringType, false));
+  }
+
+  /** (unit_code): county-level reporting units, official or custom. */
+  public Dataset<Row> reportingUnits() {
+    return dimRegion.filter("region_level = 'county'").selectExpr("region_code as unit_code");
+  }
+
+  /** (known_village_code, village_county_code). */
+  public Dataset<Row> villages() {
+    return dimRegion.filter("region_level = 'village'")
+        .selectExpr("region_code as known_village_code", "county_code as village_county_code");
+  }
+
+  /** (payee_region_code, payee_county_code): county-level units and villages. */
+  public Dataset<Row> payees() {
+    return dimRegion.filter("region_level in ('county', 'village')")
+        .selectExpr("region_code as payee_region_code", "county_code as payee_county_code");
+  }
+
+  /** (indicator_key, resolved_indicator_code, resolved_unit): keyed by code and by name. */
+  public Dataset<Row> indicatorKeys() {
+    List<Row> rows = new ArrayList<>();
+    for (Indicator i : reference.indicators()) {
+      rows.add(RowFactory.create(i.code(), i.code(), i.unit()));
+      rows.add(RowFactory.create(i.name(), i.code(), i.unit()));
+    }
+    return spark.createDataFrame(rows, new StructType().add("indicator_key", StringType, false)
+        .add("resolved_indicator_code", StringType, false).add("resolved_unit", StringType, false));
+  }
+
+  /** (fund_source_key, resolved_fund_source): keyed by code and by name. */
+  public Dataset<Row> fundSourceKeys() {
+    List<Row> rows = new ArrayList<>();
+    for (FundSource f : reference.fundSources()) {
+      rows.add(RowFactory.create(f.code(), f.code()));
+      rows.add(RowFactory.create(f.name(), f.code()));
+    }
+    return spark.createDataFrame(rows, new StructType().add("fund_source_key", StringType, false)
+        .add("resolved_fund_source", StringType, false));
+  }
+
+  static List<Row> regionRows(RegionTree tree) {
+    List<Row> rows = new ArrayList<>();
+    for (Region region : tree.all()) {
+      rows.add(
+          RowFactory.create(
+              region.code(),
+              region.name(),
+              region.level().label(),
+              region.parentCode(),
+              codeAt(tree, region, RegionLevel.COUNTY),
+              codeAt(tree, region, RegionLevel.CITY),
+              codeAt(tree, region, RegionLevel.PROVINCE),
+              region.custom()));
+    }
+    return rows;
+  }
+
+  private static String codeAt(RegionTree tree, Region region, RegionLevel level) {
+    return tree.ancestorAt(region, level).map(Region::code).orElse(null);
+  }
+}

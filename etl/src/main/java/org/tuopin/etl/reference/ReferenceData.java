@@ -1,0 +1,19 @@
+package org.tuopin.etl.reference;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The reference data that ships in conf/: regions, indicators, fund sources, causes. */
+public record ReferenceData(
+    RegionTree regions,
+    List<Indicator> indicators,
+    List<FundSource> fundSources,
+    List<String> povertyCauses) {
+
+  public ReferenceData {
+    Objects.requireNonNull(regions, "regions");
+    indicators = List.copyOf(indicators);
+    fundSources = List.copyOf(fundSources);
+    povertyCauses = List.copyOf(povertyCauses);
+  }
+}

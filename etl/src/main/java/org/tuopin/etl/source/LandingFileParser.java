@@ -1,0 +1,185 @@
+package org.tuopin.etl.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Reads one landing CSV file on a worker into {@link LandingRecords}: decodes it, finds its
+ * header and contract, and emits one record per data row. A file that cannot be read as a
+ * whole (encoding, missing column, empty, cut off) yields only its {@code file} record with
+ * the rule it broke, so the run goes on with the other files.
+ */
+public final class LandingFileParser implements FlatMapFunction<String, Row> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public Iterator<Row> call(String encodedFile) {
+    LandingFile file = LandingFile.decode(encodedFile);
+    byte[] bytes = read(file);
+    Optional<DecodedText> decoded = DecodedText.decode(bytes);
+    if (decoded.isEmpty()) {
+      return failed(file, null, "unreadable_encoding", "neither UTF-8 nor GB18030");
+    }
+    String text = decoded.get().text();
+    String encoding = decoded.get().encoding();
+    List<CsvRecord> records;
+    try {
+      records = nonBlankRecords(text);
+    } catch (CsvRecordReader.TruncatedFileException e) {
+      return failed(file, encoding, "truncated_file", e.getMessage());
+    }
+    if (records.isEmpty()) {
+      return failed(file, encoding, "empty_file", "no header row");
+    }
+    return parseRecords(file, encoding, records, text.endsWith("\n") || text.endsWith("\r"));
+  }
+
+  private static Iterator<Row> parseRecords(
+      LandingFile file, String encoding, List<CsvRecord> records, boolean endsWithLineBreak) {
+    List<String> header = records.get(0).fields();
+    Optional<SourceContract> contract = contractFor(file.source(), header);
+    if (contract.isEmpty()) {
+      return failed(file, encoding, "unknown_file_kind", "no column identifies what the file holds");
+    }
+    Map<Integer, String> positions = contract.get().resolveHeader(header);
+    Optional<String> headerProblem = headerProblem(contract.get(), positions);
+    if (headerProblem.isPresent()) {
+      return failed(file, encoding, headerProblem.get(), headerDetail(contract.get(), positions));
+    }
+    CsvRecord last = records.get(records.size() - 1);
+    if (records.size() > 1 && !endsWithLineBreak && last.fields().size() < header.size()) {
+      return failed(file, encoding, "truncated_file", "the last line ends mid-row");
+    }
+    List<Row> rows = new ArrayList<>(records.size());
+    rows.add(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions)));
+    for (CsvRecord record : records.subList(1, records.size())) {
+      rows.add(dataRecord(file, contract.get(), positions, header.size(), record));
+    }
+    return rows.iterator();
+  }
+
+  private static byte[] read(LandingFile file) {
+    try {
+      return Files.readAllBytes(Path.of(file.location()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read landing file " + file.name(), e);
+    }
+  }
+
+  private static List<CsvRecord> nonBlankRecords(String text) {
+    List<CsvRecord> records = new ArrayList<>();
+    CsvRecordReader reader = new CsvRecordReader(text);
+    while (reader.hasNext()) {
+      CsvRecord record = reader.next();
+      if (!record.isBlank()) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+
+  private static Optional<SourceContract> contractFor(String source, List<String> header) {
+    List<SourceContract> candidates = Contracts.of(source);
+    if (candidates.size() == 1) {
+      return Optional.of(candidates.get(0));
+    }
+    return candidates.stream()
+        .filter(c -> header.stream().anyMatch(h -> c.canonicalName(h).map(c.identifyingColumn()::equals).orElse(false)))
+        .findFirst();
+  }
+
+  private static Optional<String> headerProblem(SourceContract contract, Map<Integer, String> positions) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : positions.values()) {
+      if (name != null && !seen.add(name)) {
+        return Optional.of("duplicate_column");
+      }
+    }
+    boolean missing =
+        contract.columns().stream().anyMatch(c -> c.required() && !seen.contains(c.name()));
+    return missing ? Optional.of("missing_column") : Optional.empty();
+  }
+
+  private static String headerDetail(SourceContract contract, Map<Integer, String> positions) {
+    List<String> missing = new ArrayList<>();
+    for (ColumnSpec column : contract.columns()) {
+      if (column.required() && !positions.containsValue(column.name())) {
+        missing.add(column.name() + " (" + column.alias() + ")");
+      }
+    }
+    return missing.isEmpty() ? "a column appears twice" : "missing " + String.join(", ", missing);
+  }
+
+  private static List<String> ignored(List<String> header, Map<Integer, String> positions) {
+    List<String> ignored = new ArrayList<>();
+    positions.forEach((index, name) -> {
+      if (name == null) {
+        ignored.add(header.get(index).strip());
+      }
+    });
+    return ignored;
+  }
+
+  private static Row dataRecord(
+      LandingFile file, SourceContract contract, Map<Integer, String> positions, int width, CsvRecord record) {
+    Map<String, String> fields = new HashMap<>();
+    for (String column : contract.columnNames()) {
+      fields.put(column, null);
+    }
+    List<String> values = record.fields();
+    for (int i = 0; i < Math.min(width, values.size()); i++) {
+      String name = positions.get(i);
+      if (name != null) {
+        fields.put(name, values.get(i));
+      }
+    }
+    return RowFactory.create(
+        LandingRecords.KIND_ROW,
+        file.source(),
+        contract.name(),
+        file.name(),
+        record.lineNumber(),
+        CollectionConverters.asScala(fields),
+        values.size() == width,
+        record.rawText(),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static Row fileRecord(
+      LandingFile file, String contract, String encoding, String rule, String detail, List<String> ignored) {
+    return RowFactory.create(
+        LandingRecords.KIND_FILE,
+        file.source(),
+        contract,
+        file.name(),
+        0L,
+        null,
+        null,
+        null,
+        rule,
+        detail,
+        encoding,
+        CollectionConverters.asScala(ignored).toSeq());
+  }
+
+  private static Iterator<Row> failed(LandingFile file, String encoding, String rule, String detail) {
+    return List.of(fileRecord(file, null, encoding, rule, detail, List.of())).iterator();
+  }
+}

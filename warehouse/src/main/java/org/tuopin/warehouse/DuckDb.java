@@ -1,0 +1,39 @@
+package org.tuopin.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Connections to DuckDB with the settings every Tuopin connection uses: no extension is ever
+ * downloaded (only the bundled parquet, json and icu are used), and memory and threads are
+ * bounded, since DuckDB's memory comes on top of the JVM heap.
+ */
+public final class DuckDb {
+  public static final String MEMORY_LIMIT = "2GB";
+
+  private DuckDb() {}
+
+  /** A read-only connection to a published file: any number of these may be open at once. */
+  public static Connection openReadOnly(Path database) throws SQLException {
+    Properties properties = baseProperties();
+    properties.setProperty("duckdb.read_only", "true");
+    return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
+  }
+
+  /** An in-memory connection, into which the publisher attaches the file it builds. */
+  static Connection openInMemory() throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:", baseProperties());
+  }
+
+  private static Properties baseProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "false");
+    properties.setProperty("memory_limit", MEMORY_LIMIT);
+    properties.setProperty("threads", "2");
+    return properties;
+  }
+}

@@ -1,0 +1,25 @@
+package org.tuopin.warehouse;
+
+import java.util.List;
+
+/** The names of the published tables and views; the SQL under sql/ defines them. */
+public final class PublishedSchema {
+  /** Tables copied from the lake: name, and whether the lake partitions it (period or year). */
+  public static final List<String> WHOLE_LAKE_TABLES =
+      List.of("dim_region", "dim_indicator", "dim_fund_source", "dim_household");
+
+  public static final List<String> PARTITIONED_LAKE_TABLES =
+      List.of(
+          "fact_household_snapshot",
+          "fact_member_snapshot",
+          "fact_progress",
+          "fact_allocation",
+          "fact_disbursement",
+          "fact_population");
+
+  /** In dependency order: a view may use the ones before it. */
+  public static final List<String> VIEWS =
+      List.of("v_poverty_trend", "v_progress", "v_progress_league", "v_fund_flow", "v_runs", "v_data_quality");
+
+  private PublishedSchema() {}
+}

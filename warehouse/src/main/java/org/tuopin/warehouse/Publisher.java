@@ -1,0 +1,147 @@
+package org.tuopin.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Publishes the serving file {@code <serving>/tuopin.duckdb}: a self-contained DuckDB database
+ * (tables copied from the lake, views defined by sql/views) in a storage format DuckDB 1.4 and
+ * later can open. It is built beside its place and renamed over the old one in one atomic
+ * step, so a reader sees the whole previous publish or the whole new one, and a failed publish
+ * leaves the previous one in place.
+ */
+public final class Publisher {
+  public static final String FILE_NAME = "tuopin.duckdb";
+  static final String STORAGE_VERSION = "v1.4.0";
+
+  private final Path lakeRoot;
+  private final Path servingDirectory;
+
+  public Publisher(Path lakeRoot, Path servingDirectory) {
+    this.lakeRoot = lakeRoot.toAbsolutePath();
+    this.servingDirectory = servingDirectory.toAbsolutePath();
+  }
+
+  public Path servingFile() {
+    return servingDirectory.resolve(FILE_NAME);
+  }
+
+  public void publish(List<RunSource> runs, List<RuleCount> quality) {
+    Path building = servingDirectory.resolve(".building-" + UUID.randomUUID() + ".duckdb");
+    try {
+      Files.createDirectories(servingDirectory);
+      build(building, runs, quality);
+      Files.move(building, servingFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish " + servingFile(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Publishing failed; the previous publish stands: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(building);
+      deleteQuietly(Path.of(building + ".wal"));
+    }
+  }
+
+  private void build(Path file, List<RunSource> runs, List<RuleCount> quality) throws SQLException, IOException {
+    Path spill = servingDirectory.resolve(".spill");
+    Files.createDirectories(spill);
+    try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
+      statement.execute("SET temp_directory = '" + sqlString(spill.toString()) + "'");
+      statement.execute("ATTACH '" + sqlString(file.toString()) + "' AS publishing (STORAGE_VERSION '" + STORAGE_VERSION + "')");
+      statement.execute("USE publishing");
+      for (String ddl : SqlResources.statements("tables/schema.sql")) {
+        statement.execute(ddl);
+      }
+      for (String table : PublishedSchema.WHOLE_LAKE_TABLES) {
+        copyFromLake(statement, table, "*.parquet");
+      }
+      for (String table : PublishedSchema.PARTITIONED_LAKE_TABLES) {
+        copyFromLake(statement, table, "*/*.parquet");
+      }
+      insertRuns(connection, runs);
+      insertQuality(connection, quality);
+      for (String view : PublishedSchema.VIEWS) {
+        statement.execute(SqlResources.read("views/" + view + ".sql").strip().replaceAll(";$", ""));
+      }
+      statement.execute("USE memory");
+      statement.execute("DETACH publishing");
+    }
+  }
+
+  private void copyFromLake(Statement statement, String table, String glob) throws SQLException {
+    Path directory = lakeRoot.resolve(table);
+    if (!hasParquet(directory)) {
+      return;
+    }
+    String files = sqlString(directory.resolve(glob).toString());
+    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files + "')");
+  }
+
+  private static boolean hasParquet(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(directory, 2)) {
+      return files.anyMatch(p -> p.toString().endsWith(".parquet") && !p.toString().contains("/_"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + directory, e);
+    }
+  }
+
+  private static void insertRuns(Connection connection, List<RunSource> runs) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (RunSource run : runs) {
+        insert.setString(1, run.runId());
+        insert.setObject(2, run.period());
+        insert.setTimestamp(3, run.startedAt() == null ? null : Timestamp.from(run.startedAt()));
+        insert.setTimestamp(4, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()));
+        insert.setString(5, run.outcome());
+        insert.setString(6, run.source());
+        insert.setLong(7, run.rowsRead());
+        insert.setLong(8, run.rowsLoaded());
+        insert.setLong(9, run.rowsQuarantined());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertQuality(Connection connection, List<RuleCount> quality) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_quality VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (RuleCount count : quality) {
+        insert.setString(1, count.runId());
+        insert.setObject(2, count.period());
+        insert.setString(3, count.source());
+        insert.setString(4, count.fileName());
+        insert.setString(5, count.rule());
+        insert.setLong(6, count.rows());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static String sqlString(String value) {
+    return value.replace("'", "''");
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // A leftover temporary file is harmless and named .building-*: the next publish ignores it.
+      System.err.println("Could not delete temporary file " + path + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,124 @@
+-- The published tables. Loaded from the lake's Parquet by name; types here are the contract.
+CREATE TABLE dim_region (
+  region_code VARCHAR NOT NULL PRIMARY KEY,
+  region_name VARCHAR NOT NULL,
+  region_level VARCHAR NOT NULL,
+  parent_code VARCHAR,
+  county_code VARCHAR,
+  city_code VARCHAR,
+  province_code VARCHAR,
+  is_custom BOOLEAN NOT NULL
+);
+CREATE TABLE dim_indicator (
+  indicator_code VARCHAR NOT NULL PRIMARY KEY,
+  indicator_name VARCHAR NOT NULL,
+  unit VARCHAR NOT NULL
+);
+CREATE TABLE dim_fund_source (
+  fund_source VARCHAR NOT NULL PRIMARY KEY,
+  fund_source_name VARCHAR NOT NULL
+);
+CREATE TABLE dim_household (
+  household_key VARCHAR NOT NULL PRIMARY KEY,
+  county_code VARCHAR,
+  village_code VARCHAR,
+  identified_year INTEGER,
+  poverty_cause VARCHAR,
+  head_person_key VARCHAR,
+  first_period DATE,
+  last_period DATE
+);
+CREATE TABLE fact_household_snapshot (
+  period DATE NOT NULL,
+  household_key VARCHAR NOT NULL,
+  village_code VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,
+  exit_year INTEGER,
+  member_count INTEGER NOT NULL,
+  per_capita_income DECIMAL(18,2),
+  food_clothing_secure BOOLEAN,
+  education_secure BOOLEAN,
+  medical_secure BOOLEAN,
+  housing_secure BOOLEAN,
+  drinking_water_secure BOOLEAN,
+  relocated BOOLEAN,
+  dibao BOOLEAN,
+  carried_forward BOOLEAN NOT NULL
+);
+CREATE TABLE fact_member_snapshot (
+  period DATE NOT NULL,
+  household_key VARCHAR NOT NULL,
+  person_key VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  relation VARCHAR,
+  sex VARCHAR,
+  birth_year INTEGER,
+  health VARCHAR,
+  labor VARCHAR,
+  in_school BOOLEAN,
+  carried_forward BOOLEAN NOT NULL
+);
+CREATE TABLE fact_progress (
+  period DATE NOT NULL,
+  region_code VARCHAR NOT NULL,
+  indicator_code VARCHAR NOT NULL,
+  annual_target DECIMAL(18,2),
+  cumulative_completed DECIMAL(18,2),
+  reported_at DATE,
+  first_ingested_at TIMESTAMP,
+  version INTEGER NOT NULL
+);
+CREATE TABLE fact_allocation (
+  allocation_id VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  region_code VARCHAR NOT NULL,
+  fund_source VARCHAR NOT NULL,
+  indicator_code VARCHAR NOT NULL,
+  amount_yuan DECIMAL(18,2) NOT NULL,
+  approved_on DATE
+);
+CREATE TABLE fact_disbursement (
+  txn_id VARCHAR NOT NULL,
+  paid_on DATE NOT NULL,
+  period DATE NOT NULL,
+  region_code VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  fund_source VARCHAR NOT NULL,
+  indicator_code VARCHAR NOT NULL,
+  allocation_id VARCHAR,
+  household_key VARCHAR,
+  amount_yuan DECIMAL(18,2) NOT NULL,
+  reverses_txn_id VARCHAR
+);
+CREATE TABLE fact_population (
+  year INTEGER NOT NULL,
+  region_code VARCHAR NOT NULL,
+  rural_population BIGINT NOT NULL
+);
+CREATE TABLE run_source (
+  run_id VARCHAR NOT NULL,
+  period DATE NOT NULL,
+  started_at TIMESTAMP,
+  finished_at TIMESTAMP,
+  outcome VARCHAR NOT NULL,
+  source VARCHAR NOT NULL,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_quarantined BIGINT NOT NULL
+);
+CREATE TABLE run_quality (
+  run_id VARCHAR NOT NULL,
+  period DATE NOT NULL,
+  source VARCHAR NOT NULL,
+  file_name VARCHAR NOT NULL,
+  rule VARCHAR NOT NULL,
+  "rows" BIGINT NOT NULL
+);
+CREATE TABLE dim_period AS
+SELECT
+  CAST(month_start AS DATE) AS period,
+  CAST(year(month_start) AS INTEGER) AS year,
+  CAST(month(month_start) AS INTEGER) AS month,
+  CAST(quarter(month_start) AS INTEGER) AS quarter
+FROM range(DATE '2013-01-01', DATE '2036-01-01', INTERVAL 1 MONTH) AS t(month_start);
