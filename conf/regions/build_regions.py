@@ -31,8 +31,11 @@ def main(dist: Path) -> None:
         out.writerow([r["code"] + "0000", r["name"], "province", ""])
     for r in rows(dist, "cities.csv"):
         out.writerow([r["code"] + "00", r["name"], "city", r["provinceCode"] + "0000"])
+    city_codes = {r["code"] + "00" for r in rows(dist, "cities.csv")}
     for r in rows(dist, "areas.csv"):
-        out.writerow([r["code"], r["name"], "county", r["cityCode"] + "00"])
+        # 东莞, 中山 and 儋州 have no counties: the package repeats the city as its own county.
+        if r["code"] not in city_codes:
+            out.writerow([r["code"], r["name"], "county", r["cityCode"] + "00"])
     for r in rows(dist, "streets.csv"):
         if r["areaCode"] in wanted:
             out.writerow([r["code"], r["name"], "township", r["areaCode"]])

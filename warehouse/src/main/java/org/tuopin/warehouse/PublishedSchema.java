@@ -4,12 +4,13 @@ import java.util.List;
 
 /** The names of the published tables and views; the SQL under sql/ defines them. */
 public final class PublishedSchema {
-  /** Tables copied from the lake: name, and whether the lake partitions it (period or year). */
-  public static final List<String> WHOLE_LAKE_TABLES =
-      List.of("dim_region", "dim_indicator", "dim_fund_source", "dim_household");
-
-  public static final List<String> PARTITIONED_LAKE_TABLES =
+  /** Tables copied from the lake, where each is {@code <table>/<partition>/*.parquet}. */
+  public static final List<String> LAKE_TABLES =
       List.of(
+          "dim_region",
+          "dim_indicator",
+          "dim_fund_source",
+          "dim_household",
           "fact_household_snapshot",
           "fact_member_snapshot",
           "fact_progress",

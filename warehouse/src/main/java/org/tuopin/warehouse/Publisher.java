@@ -63,11 +63,8 @@ public final class Publisher {
       for (String ddl : SqlResources.statements("tables/schema.sql")) {
         statement.execute(ddl);
       }
-      for (String table : PublishedSchema.WHOLE_LAKE_TABLES) {
-        copyFromLake(statement, table, "*.parquet");
-      }
-      for (String table : PublishedSchema.PARTITIONED_LAKE_TABLES) {
-        copyFromLake(statement, table, "*/*.parquet");
+      for (String table : PublishedSchema.LAKE_TABLES) {
+        copyFromLake(statement, table);
       }
       insertRuns(connection, runs);
       insertQuality(connection, quality);
@@ -79,13 +76,14 @@ public final class Publisher {
     }
   }
 
-  private void copyFromLake(Statement statement, String table, String glob) throws SQLException {
+  /** Every lake table is {@code <table>/<partition>/*.parquet}; Spark's _SUCCESS and .crc are skipped. */
+  private void copyFromLake(Statement statement, String table) throws SQLException {
     Path directory = lakeRoot.resolve(table);
     if (!hasParquet(directory)) {
       return;
     }
-    String files = sqlString(directory.resolve(glob).toString());
-    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files + "')");
+    String files = sqlString(directory.resolve("*/*.parquet").toString());
+    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files + "', hive_partitioning = false)");
   }
 
   private static boolean hasParquet(Path directory) {

@@ -20,6 +20,11 @@ import org.apache.spark.sql.Row;
  */
 public final class DimHousehold {
   public static final String TABLE = "dim_household";
+  /** The lake schema, for reading a partition that may not exist yet. */
+  public static final org.apache.spark.sql.types.StructType SCHEMA =
+      org.apache.spark.sql.types.StructType.fromDDL(
+          "household_key STRING, county_code STRING, village_code STRING, identified_year INT, poverty_cause STRING, head_person_key STRING, first_period DATE, last_period DATE");
+
   public static final List<String> COLUMNS =
       List.of(
           "household_key", "county_code", "village_code", "identified_year", "poverty_cause", "head_person_key",

@@ -16,6 +16,11 @@ import org.apache.spark.sql.Row;
  */
 public final class FactDisbursement {
   public static final String TABLE = "fact_disbursement";
+  /** The lake schema, for reading a partition that may not exist yet. */
+  public static final org.apache.spark.sql.types.StructType SCHEMA =
+      org.apache.spark.sql.types.StructType.fromDDL(
+          "txn_id STRING, paid_on DATE, period DATE, region_code STRING, county_code STRING, fund_source STRING, indicator_code STRING, allocation_id STRING, household_key STRING, amount_yuan DECIMAL(18,2), reverses_txn_id STRING");
+
   public static final List<String> COLUMNS =
       List.of(
           "txn_id", "paid_on", "period", "region_code", "county_code", "fund_source", "indicator_code",

@@ -16,6 +16,11 @@ import org.apache.spark.sql.Row;
  */
 public final class FactHouseholdSnapshot {
   public static final String TABLE = "fact_household_snapshot";
+  /** The lake schema, for reading a partition that may not exist yet. */
+  public static final org.apache.spark.sql.types.StructType SCHEMA =
+      org.apache.spark.sql.types.StructType.fromDDL(
+          "period DATE, household_key STRING, village_code STRING, county_code STRING, status STRING, exit_year INT, member_count INT, per_capita_income DECIMAL(18,2), food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN, housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao BOOLEAN, carried_forward BOOLEAN");
+
   public static final List<String> COLUMNS =
       List.of(
           "period", "household_key", "village_code", "county_code", "status", "exit_year", "member_count",

@@ -16,6 +16,11 @@ import org.apache.spark.sql.Row;
  */
 public final class FactMemberSnapshot {
   public static final String TABLE = "fact_member_snapshot";
+  /** The lake schema, for reading a partition that may not exist yet. */
+  public static final org.apache.spark.sql.types.StructType SCHEMA =
+      org.apache.spark.sql.types.StructType.fromDDL(
+          "period DATE, household_key STRING, person_key STRING, county_code STRING, relation STRING, sex STRING, birth_year INT, health STRING, labor STRING, in_school BOOLEAN, carried_forward BOOLEAN");
+
   public static final List<String> COLUMNS =
       List.of(
           "period", "household_key", "person_key", "county_code", "relation", "sex", "birth_year", "health",

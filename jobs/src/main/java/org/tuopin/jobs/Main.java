@@ -1,0 +1,13 @@
+package org.tuopin.jobs;
+
+import org.tuopin.jobs.cli.TuopinCommand;
+import picocli.CommandLine;
+
+/** The one entry point: {@code ./tuopin} and {@code spark-submit} both land here. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(TuopinCommand.commandLine().execute(args));
+  }
+}

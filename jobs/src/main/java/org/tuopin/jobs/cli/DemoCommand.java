@@ -1,0 +1,74 @@
+package org.tuopin.jobs.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.tuopin.jobs.config.TuopinConfig;
+import org.tuopin.jobs.generate.SampleDataGenerator;
+import org.tuopin.jobs.generate.Scale;
+import org.tuopin.jobs.refresh.Progress;
+import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.Publisher;
+import org.tuopin.warehouse.QueryFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Generates sample data, refreshes every month of it, publishes, and prints a short trend summary.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--from", defaultValue = "2019-01", converter = Months.class, description = "First month (default: ${DEFAULT-VALUE}; 2014-01 for the whole history, slower).")
+  YearMonth from;
+
+  @Option(names = "--to", defaultValue = "2020-12", converter = Months.class, description = "Last month (default: ${DEFAULT-VALUE}).")
+  YearMonth to;
+
+  @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    TuopinConfig config = Environment.config(common);
+    Progress.step("generating sample data (%s to %s) into %s", from, to, common.landing.toAbsolutePath());
+    new SampleDataGenerator(Environment.reference(common, config), seed, Scale.SMALL).generate(common.landing, from, to);
+    SparkSession spark = Environment.spark(common.master);
+    int exitCode;
+    try {
+      exitCode = Backfill.run(Environment.refreshJob(common, spark), Backfill.months(from, to));
+    } finally {
+      spark.stop();
+    }
+    if (exitCode == 0) {
+      printSummary(common.data.resolve("serving").resolve(Publisher.FILE_NAME));
+      Progress.step("demo done in %d s; try: ./tuopin sql \"SELECT * FROM v_poverty_trend WHERE region_level='county' ORDER BY period\"",
+          Duration.between(started, Instant.now()).toSeconds());
+    }
+    return exitCode;
+  }
+
+  private static void printSummary(Path database) throws Exception {
+    try (Connection connection = DuckDb.openReadOnly(database); Statement statement = connection.createStatement()) {
+      System.out.println("\nPoverty incidence (%) per county, December of each year:");
+      try (ResultSet result = statement.executeQuery(
+          "PIVOT (SELECT region_name AS county, year, round(incidence_rate, 2) AS incidence FROM v_poverty_trend "
+              + "WHERE region_level = 'county' AND month = 12) ON year USING first(incidence) ORDER BY county")) {
+        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
+      }
+      System.out.println("\nLatest progress league (大比武):");
+      try (ResultSet result = statement.executeQuery(
+          "SELECT period, city_name, rank_in_city, region_name, indicators_scored, round(score, 1) AS score FROM v_progress_league "
+              + "WHERE period = (SELECT max(period) FROM v_progress_league) ORDER BY city_name, rank_in_city NULLS LAST")) {
+        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.tuopin.jobs.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.spark.sql.SparkSession;
+import org.tuopin.etl.model.ReferenceFrames;
+import org.tuopin.etl.reference.ReferenceData;
+import org.tuopin.jobs.config.ReferenceLoader;
+import org.tuopin.jobs.config.TuopinConfig;
+import org.tuopin.jobs.refresh.DataPaths;
+import org.tuopin.jobs.refresh.PseudonymKey;
+import org.tuopin.jobs.refresh.RefreshJob;
+
+/** Configuration, reference data and a Spark session, built once per command. */
+final class Environment {
+  private Environment() {}
+
+  static TuopinConfig config(CommonOptions options) {
+    return TuopinConfig.read(options.conf);
+  }
+
+  static ReferenceData reference(CommonOptions options, TuopinConfig config) {
+    Path directory = options.conf.toAbsolutePath().getParent();
+    return ReferenceLoader.load(config, directory);
+  }
+
+  static SparkSession spark(String master) {
+    return SparkSession.builder()
+        .appName("tuopin")
+        .master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        // Validation plans have hundreds of expressions: compiling them whole costs more than it saves.
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.sources.commitProtocolClass", "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
+        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true")
+        .getOrCreate();
+  }
+
+  static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
+    TuopinConfig config = config(options);
+    ReferenceData reference = reference(options, config);
+    DataPaths paths = new DataPaths(options.landing, options.data);
+    Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
+    byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
+    return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC());
+  }
+}

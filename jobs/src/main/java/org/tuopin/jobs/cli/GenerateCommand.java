@@ -1,0 +1,45 @@
+package org.tuopin.jobs.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tuopin.jobs.config.TuopinConfig;
+import org.tuopin.jobs.generate.SampleDataGenerator;
+import org.tuopin.jobs.generate.Scale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Writes realistic landing files in the layouts of spec/sources.md.")
+final class GenerateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--out", required = true, description = "Landing folder to write.")
+  Path out;
+
+  @Option(names = "--from", required = true, converter = Months.class, description = "First month, YYYY-MM.")
+  YearMonth from;
+
+  @Option(names = "--to", required = true, converter = Months.class, description = "Last month, YYYY-MM.")
+  YearMonth to;
+
+  @Option(names = "--scale", defaultValue = "small", description = "small (250 households a county), province (~1 million in all) or national.")
+  String scale;
+
+  @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (to.isBefore(from)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--to is before --from");
+    }
+    TuopinConfig config = Environment.config(common);
+    SampleDataGenerator generator = new SampleDataGenerator(Environment.reference(common, config), seed, Scale.of(scale));
+    Map<String, Long> written = generator.generate(out, from, to);
+    written.forEach((source, rows) -> System.err.printf("    %-14s %,10d rows%n", source, rows));
+    System.err.println("» landing files written to " + out.toAbsolutePath());
+    return 0;
+  }
+}

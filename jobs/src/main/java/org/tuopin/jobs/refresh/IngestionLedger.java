@@ -1,0 +1,72 @@
+package org.tuopin.jobs.refresh;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * When Tuopin first ingested each file's bytes (by SHA-256). Versions of a progress figure
+ * with the same reported_at are ordered by it, and a re-run finds the same times, so it
+ * rebuilds the same versions.
+ */
+public final class IngestionLedger {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+  private final Map<String, String> firstIngestedAt;
+
+  public IngestionLedger(Path file) {
+    this.file = file;
+    this.firstIngestedAt = read(file);
+  }
+
+  /** The first ingestion time of these bytes, recording {@code now} when they are new. */
+  public Instant firstIngestion(Path landingFile, Instant now) {
+    return Instant.parse(firstIngestedAt.computeIfAbsent(sha256(landingFile), digest -> now.toString()));
+  }
+
+  public void save() {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), firstIngestedAt);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot save the ingestion ledger " + file, e);
+    }
+  }
+
+  private static Map<String, String> read(Path file) {
+    if (!Files.exists(file)) {
+      return new TreeMap<>();
+    }
+    try {
+      return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the ingestion ledger " + file, e);
+    }
+  }
+
+  static String sha256(Path path) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

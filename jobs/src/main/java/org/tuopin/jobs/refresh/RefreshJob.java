@@ -1,0 +1,265 @@
+package org.tuopin.jobs.refresh;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.tuopin.etl.io.Lake;
+import org.tuopin.etl.model.DimHousehold;
+import org.tuopin.etl.model.FactAllocation;
+import org.tuopin.etl.model.FactDisbursement;
+import org.tuopin.etl.model.FactHouseholdSnapshot;
+import org.tuopin.etl.model.FactMemberSnapshot;
+import org.tuopin.etl.model.FactPopulation;
+import org.tuopin.etl.model.FactProgress;
+import org.tuopin.etl.model.Pseudonyms;
+import org.tuopin.etl.model.ReferenceFrames;
+import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.LandingFile;
+import org.tuopin.etl.source.LandingReader;
+import org.tuopin.etl.source.LandingRecords;
+import org.tuopin.etl.staging.AllocationStaging;
+import org.tuopin.etl.staging.DisbursementStaging;
+import org.tuopin.etl.staging.HouseholdStaging;
+import org.tuopin.etl.staging.MemberStaging;
+import org.tuopin.etl.staging.PopulationStaging;
+import org.tuopin.etl.staging.Quarantine;
+import org.tuopin.etl.staging.Staged;
+import org.tuopin.etl.staging.SubmissionStaging;
+import org.tuopin.jobs.config.QualityGate;
+import org.tuopin.warehouse.Publisher;
+
+/**
+ * Refreshes one period: reads its landing files, stages and validates them, applies the
+ * quality gate, writes the period's lake partitions and (unless told not to) publishes. A
+ * re-run of the same period with the same files rewrites the same partitions with the same rows.
+ */
+public final class RefreshJob {
+  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final ReferenceFrames reference;
+  private final List<String> povertyCauses;
+  private final QualityGate gate;
+  private final DataPaths paths;
+  private final Pseudonyms pseudonyms;
+  private final Clock clock;
+  private final Lake lake;
+  private final RunStore runs;
+
+  public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
+      DataPaths paths, byte[] pseudonymKey, Clock clock) {
+    this.spark = spark;
+    this.reference = reference;
+    this.povertyCauses = povertyCauses;
+    this.gate = gate;
+    this.paths = paths;
+    this.pseudonyms = new Pseudonyms(pseudonymKey);
+    this.clock = clock;
+    this.lake = new Lake(paths.lake());
+    this.runs = new RunStore(paths.runs());
+  }
+
+  /** Ingests and builds one period; publishes when {@code publish} is set. */
+  public RunRecord refresh(YearMonth period, boolean publish) {
+    Instant started = clock.instant();
+    String runId = RUN_ID_TIME.format(started) + "-" + period;
+    List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
+    Progress.step("%s: reading %d landing files", period, files.size());
+    Dataset<Row> records = LandingReader.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return refresh(period, publish, runId, started, files, records);
+    } finally {
+      records.unpersist();
+    }
+  }
+
+  private RunRecord refresh(YearMonth period, boolean publish, String runId, Instant started, List<LandingFile> files,
+      Dataset<Row> records) {
+    LocalDate first = period.atDay(1);
+    StagedPeriod staged = stage(records, period);
+    Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      QualityReport report = QualityReport.of(records, quarantine, files);
+      RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
+      report.print(quarantine);
+      new Lake(paths.restricted()).write(quarantine.withColumn("run_id", lit(runId)), "quarantine", Lake.periodPartition(period.toString()), 1);
+      List<String> stopped = report.sourcesOverGate(gate);
+      if (!stopped.isEmpty()) {
+        RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
+        runs.save(gateStopped);
+        return gateStopped;
+      }
+      writeLake(staged, period, first, files);
+      RunRecord built = record.withOutcome(RunRecord.PUBLISHED, null, clock.instant());
+      runs.save(built);
+      if (publish) {
+        publish(List.of(built));
+      }
+      return built;
+    } finally {
+      quarantine.unpersist();
+    }
+  }
+
+  /** Publishes the lake; the given runs are marked failed if publishing fails. */
+  public void publish(List<RunRecord> pending) {
+    Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
+    try {
+      new Publisher(paths.lake(), paths.serving()).publish(runs.runSources(), runs.ruleCounts());
+    } catch (RuntimeException e) {
+      for (RunRecord run : pending) {
+        runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));
+      }
+      throw e;
+    }
+  }
+
+  private record StagedPeriod(Staged submissions, Staged households, Staged members, Staged allocations,
+      Staged disbursements, Staged population, Dataset<Row> failedFiles) {
+    Dataset<Row> quarantine() {
+      return submissions.quarantined().unionByName(households.quarantined()).unionByName(members.quarantined())
+          .unionByName(allocations.quarantined()).unionByName(disbursements.quarantined())
+          .unionByName(population.quarantined()).unionByName(failedFiles);
+    }
+  }
+
+  private StagedPeriod stage(Dataset<Row> records, YearMonth period) {
+    LocalDate first = period.atDay(1);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Staged submissions = SubmissionStaging.stage(records, first, today, reference.reportingUnits(), reference.indicatorKeys());
+    Staged households = HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses);
+    Dataset<Row> loadedHouseholds = households.loaded().persist(StorageLevel.MEMORY_AND_DISK());
+    households = new Staged(loadedHouseholds, households.quarantined());
+    Staged members = MemberStaging.stage(records, MemberStaging.householdIds(loadedHouseholds));
+    Dataset<Row> earlierAllocations = lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
+        .filter(col("approved_on").isNotNull())
+        .join(lake.read(spark, FactAllocation.TABLE, Lake.periodPartition(period.toString()), FactAllocation.SCHEMA).select(col("allocation_id").as("same_period_id")),
+            col("allocation_id").equalTo(col("same_period_id")), "left_anti")
+        .select(col("allocation_id").as("earlier_allocation_id"));
+    Staged allocations = AllocationStaging.stage(records, reference.reportingUnits(), reference.fundSourceKeys(), reference.indicatorKeys(), earlierAllocations);
+    Dataset<Row> knownAllocations = earlierAllocations.select(col("earlier_allocation_id").as("known_allocation_id"))
+        .union(allocations.loaded().select(col("allocation_id"))).distinct();
+    Dataset<Row> earlierTxns = lake.readAll(spark, FactDisbursement.TABLE, FactDisbursement.SCHEMA)
+        .filter(col("period").notEqual(lit(java.sql.Date.valueOf(first))))
+        .select(col("txn_id").as("earlier_txn_id"));
+    Staged disbursements = DisbursementStaging.stage(records, first, reference.payees(), reference.fundSourceKeys(),
+        reference.indicatorKeys(), knownAllocations, earlierTxns);
+    Staged population = PopulationStaging.stage(records, period.getYear(), reference.payees());
+    return new StagedPeriod(submissions, households, members, allocations, disbursements, population, Quarantine.ofFailedFiles(records));
+  }
+
+  private void writeLake(StagedPeriod staged, YearMonth period, LocalDate first, List<LandingFile> files) {
+    String partition = Lake.periodPartition(period.toString());
+    Progress.step("%s: writing the lake", period);
+    Dataset<Row> previousHouseholds = previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
+    Dataset<Row> snapshot = FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, 1);
+    Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
+    lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms), FactMemberSnapshot.TABLE, partition, 1);
+    snapshot.unpersist();
+    Dataset<Row> dimHousehold = DimHousehold.merge(lake.read(spark, DimHousehold.TABLE, Lake.WHOLE_TABLE, DimHousehold.SCHEMA),
+        staged.households().loaded(), first, pseudonyms);
+    lake.write(dimHousehold, DimHousehold.TABLE, Lake.WHOLE_TABLE, 1);
+    lake.write(FactProgress.build(staged.submissions().loaded(), ingestedFiles(files)), FactProgress.TABLE, partition, 1);
+    lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1);
+    lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1);
+    lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1);
+    lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1);
+    lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1);
+    lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1);
+    staged.households().loaded().unpersist();
+  }
+
+  private Dataset<Row> previousPartition(String table, YearMonth period, StructType schema) {
+    return lake.latestPeriodBefore(table, period.toString())
+        .map(p -> lake.read(spark, table, p, schema))
+        .orElseGet(() -> spark.createDataFrame(List.of(), schema));
+  }
+
+  private Dataset<Row> ingestedFiles(List<LandingFile> files) {
+    IngestionLedger ledger = new IngestionLedger(paths.ledger());
+    Instant now = clock.instant();
+    List<Row> rows = new ArrayList<>();
+    for (LandingFile file : files) {
+      Instant first = ledger.firstIngestion(Path.of(file.location()), now);
+      rows.add(RowFactory.create(file.name(), java.sql.Timestamp.from(first)));
+    }
+    ledger.save();
+    return spark.createDataFrame(rows, new StructType().add("file_name", DataTypes.StringType).add("first_ingested_at", DataTypes.TimestampType));
+  }
+
+  /** Per source: rows read, quarantined, and per file and rule; printed and kept in the run record. */
+  record QualityReport(List<RunRecord.SourceCount> sources, List<RunRecord.RuleEntry> rules) {
+    static QualityReport of(Dataset<Row> records, Dataset<Row> quarantine, List<LandingFile> files) {
+      Map<String, long[]> bySource = new LinkedHashMap<>();
+      for (String source : Contracts.MONTHLY_SOURCES) {
+        bySource.put(source, new long[2]);
+      }
+      bySource.put(Contracts.POPULATION, new long[2]);
+      Dataset<Row> readRows = records.filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW)
+              .or(col(LandingRecords.FILE_RULE).isNotNull()))
+          .groupBy(col(LandingRecords.SOURCE)).agg(count(lit(1)).as("rows"));
+      for (Row row : readRows.collectAsList()) {
+        bySource.get(row.getString(0))[0] = row.getLong(1);
+      }
+      List<RunRecord.RuleEntry> rules = new ArrayList<>();
+      for (Row row : quarantine.groupBy(col("source"), col("file_name"), col("rule")).agg(count(lit(1)).as("rows"))
+          .orderBy(col("source"), col("file_name"), col("rule")).collectAsList()) {
+        rules.add(new RunRecord.RuleEntry(row.getString(0), row.getString(1), row.getString(2), row.getLong(3)));
+        bySource.get(row.getString(0))[1] += row.getLong(3);
+      }
+      List<RunRecord.SourceCount> sources = new ArrayList<>();
+      bySource.forEach((source, counts) -> sources.add(new RunRecord.SourceCount(source, counts[0], counts[0] - counts[1], counts[1])));
+      return new QualityReport(sources, rules);
+    }
+
+    List<String> sourcesOverGate(QualityGate gate) {
+      List<String> stopped = new ArrayList<>();
+      for (RunRecord.SourceCount s : sources) {
+        if (gate.stops(s.source(), s.read(), s.quarantined())) {
+          String worst = rules.stream().filter(r -> r.source().equals(s.source()))
+              .collect(java.util.stream.Collectors.groupingBy(RunRecord.RuleEntry::rule, java.util.stream.Collectors.summingLong(RunRecord.RuleEntry::rows)))
+              .entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() + " (" + e.getValue() + " rows)").orElse("?");
+          stopped.add(String.format("%s quarantined %d of %d rows (%.1f%%, threshold %.1f%%), mostly %s",
+              s.source(), s.quarantined(), s.read(), 100.0 * s.quarantined() / s.read(), gate.thresholdFor(s.source()), worst));
+        }
+      }
+      return stopped;
+    }
+
+    /** Terminal report: counts per source and a few examples (file, line, rule; never the raw text). */
+    void print(Dataset<Row> quarantine) {
+      for (RunRecord.SourceCount s : sources) {
+        if (s.read() > 0) {
+          Progress.detail("%-14s read %8d  loaded %8d  quarantined %6d", s.source(), s.read(), s.loaded(), s.quarantined());
+        }
+      }
+      if (!rules.isEmpty()) {
+        for (Row example : quarantine.orderBy(col("file_name"), col("line_number")).limit(5).collectAsList()) {
+          Progress.detail("  %s line %d: %s%s", example.getAs("file_name"), (long) example.getAs("line_number"), example.getAs("rule"),
+              example.getAs("rule_column") == null ? "" : " (" + example.getAs("rule_column") + ")");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.tuopin.jobs.refresh;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.tuopin.warehouse.RuleCount;
+import org.tuopin.warehouse.RunSource;
+
+/** What one run did, kept as JSON in {@code <data>/runs/}: the source of v_runs and v_data_quality. */
+public record RunRecord(
+    String runId, String period, String startedAt, String finishedAt, String outcome, String message,
+    List<SourceCount> sources, List<RuleEntry> quality) {
+
+  public static final String PUBLISHED = "published";
+  public static final String GATE_STOPPED = "gate_stopped";
+  public static final String FAILED = "failed";
+
+  public RunRecord {
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    quality = quality == null ? List.of() : List.copyOf(quality);
+  }
+
+  public record SourceCount(String source, long read, long loaded, long quarantined) {}
+
+  public record RuleEntry(String source, String fileName, String rule, long rows) {}
+
+  public RunRecord withOutcome(String newOutcome, String newMessage, Instant finished) {
+    return new RunRecord(runId, period, startedAt, finished.toString(), newOutcome, newMessage, sources, quality);
+  }
+
+  List<RunSource> runSources() {
+    LocalDate first = LocalDate.parse(period + "-01");
+    return sources.stream()
+        .map(s -> new RunSource(runId, first, Instant.parse(startedAt), finishedAt == null ? null : Instant.parse(finishedAt),
+            outcome, s.source(), s.read(), s.loaded(), s.quarantined()))
+        .toList();
+  }
+
+  List<RuleCount> ruleCounts() {
+    LocalDate first = LocalDate.parse(period + "-01");
+    return quality.stream().map(q -> new RuleCount(runId, first, q.source(), q.fileName(), q.rule(), q.rows())).toList();
+  }
+}
