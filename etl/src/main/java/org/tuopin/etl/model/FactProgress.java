@@ -43,9 +43,6 @@ public final class FactProgress {
             .withColumn("previous_values", lag(values, 1).over(figure));
     Dataset<Row> changes =
         observations.filter(col("previous_values").isNull().or(not(col("previous_values").equalTo(values))));
-    WindowSpec versions =
-        Window.partitionBy(col("period"), col("region_code"), col("indicator_code"))
-            .orderBy(col("reported_at"), col("first_ingested_at"), col("file_name"), col("line_number"));
-    return changes.withColumn("version", row_number().over(versions)).select(Columns.of(COLUMNS));
+    return changes.withColumn("version", row_number().over(figure)).select(Columns.of(COLUMNS));
   }
 }
