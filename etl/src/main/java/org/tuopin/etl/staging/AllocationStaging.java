@@ -53,7 +53,7 @@ public final class AllocationStaging {
     rules.add(Checks.invalidWhen("invalid_date", "approved_on", col("approved_on_value").isNull()));
     rules.add(new Rule("date_outside_year", "approved_on", year(col("approved_on_value")).notEqual(col("year_value"))));
     rules.add(new Rule("duplicate_allocation_id", "allocation_id", col("earlier_allocation_id").isNotNull()));
-    Dataset<Row> checked = parsed.withColumn(Staged.RULE, Rule.firstBroken(rules)).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules));
+    Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(duplicatesInPeriod(checked), loadedColumns());
   }
 

@@ -17,12 +17,15 @@ import org.tuopin.etl.source.SourceContract;
 final class Checks {
   private Checks() {}
 
-  /** The data rows of one contract. */
+  /** The data rows of one contract, each field as its own column ({@link Parse#text}). */
   static Dataset<Row> rowsOf(Dataset<Row> landingRecords, SourceContract contract) {
-    return landingRecords.filter(
-        col(LandingRecords.KIND)
-            .equalTo(LandingRecords.KIND_ROW)
-            .and(col(LandingRecords.CONTRACT).equalTo(contract.name())));
+    List<Column> columns = new ArrayList<>(List.of(
+        col(LandingRecords.SOURCE), col(LandingRecords.CONTRACT), col(LandingRecords.FILE_NAME),
+        col(LandingRecords.LINE_NUMBER), col(LandingRecords.FIELD_COUNT_MATCHES), col(LandingRecords.RAW_TEXT)));
+    contract.columns().forEach(c -> columns.add(Parse.fieldText(c.name())));
+    return landingRecords
+        .filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW).and(col(LandingRecords.CONTRACT).equalTo(contract.name())))
+        .select(columns.toArray(Column[]::new));
   }
 
   /** A row with more or fewer fields than the header, then one rule per required column. */

@@ -58,7 +58,7 @@ public final class DisbursementStaging {
             col("*"),
             Parse.date(Parse.text("paid_on")).as("paid_on_value"),
             Parse.amount(Parse.text("amount_yuan")).as("amount_value"));
-    Dataset<Row> checked = parsed.withColumn(Staged.RULE, Rule.firstBroken(rules(period))).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules(period)));
+    Dataset<Row> checked = Rule.check(parsed, rules(period));
     return Staged.split(conflictingResends(checked), loadedColumns());
   }
 

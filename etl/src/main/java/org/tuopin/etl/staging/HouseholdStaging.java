@@ -70,7 +70,7 @@ public final class HouseholdStaging {
     rules.add(Checks.invalidWhen("invalid_number", "per_capita_income", col("per_capita_income_value").isNull()));
     rules.add(new Rule("negative_value", "per_capita_income", col("per_capita_income_value").lt(0)));
     YES_NO_COLUMNS.forEach(c -> rules.add(Checks.invalidWhen("invalid_yes_no", c, col(c + "_value").isNull())));
-    Dataset<Row> checked = parsed.withColumn(Staged.RULE, Rule.firstBroken(rules)).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules));
+    Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(duplicateHouseholds(checked), loadedColumns());
   }
 

@@ -41,7 +41,7 @@ public final class MemberStaging {
     rules.add(new Rule("unknown_health", "health", Checks.in(Parse.text("health"), HEALTH).equalTo(lit(false))));
     rules.add(new Rule("unknown_labor", "labor", Checks.in(Parse.text("labor"), LABOR).equalTo(lit(false))));
     rules.add(Checks.invalidWhen("invalid_yes_no", "in_school", col("in_school_value").isNull()));
-    Dataset<Row> checked = parsed.withColumn(Staged.RULE, Rule.firstBroken(rules)).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules));
+    Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(
         checked,
         List.of(

@@ -25,10 +25,20 @@ public final class Parse {
 
   private Parse() {}
 
-  /** The trimmed text of a field, null when empty or absent. */
+  private static final String TEXT_PREFIX = "text_";
+
+  /**
+   * The trimmed text of a field, null when empty or absent: a column of the rows that
+   * {@link Checks#rowsOf} returns, which looks each field up in the record's map only once.
+   */
   public static Column text(String column) {
+    return col(TEXT_PREFIX + column);
+  }
+
+  /** Projects one field out of a landing record's map, trimmed, as {@link #text} names it. */
+  static Column fieldText(String column) {
     Column trimmed = trim(col(LandingRecords.FIELDS).getItem(column));
-    return when(trimmed.notEqual(lit("")), trimmed);
+    return when(trimmed.notEqual(lit("")), trimmed).as(TEXT_PREFIX + column);
   }
 
   public static Column yesNo(Column text) {

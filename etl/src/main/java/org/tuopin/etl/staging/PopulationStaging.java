@@ -35,7 +35,7 @@ public final class PopulationStaging {
     rules.add(new Rule("period_mismatch", "year", col("year_value").notEqual(lit(year))));
     rules.add(Checks.invalidWhen("invalid_number", "rural_population", col("population_value").isNull()));
     rules.add(new Rule("not_positive", "rural_population", col("population_value").leq(0)));
-    Dataset<Row> checked = parsed.withColumn(Staged.RULE, Rule.firstBroken(rules)).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules));
+    Dataset<Row> checked = Rule.check(parsed, rules);
     Column valid = col(Staged.RULE).isNull();
     Dataset<Row> marked =
         checked.withColumn(

@@ -6,30 +6,58 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.tuopin.etl.source.LandingRecords;
 
 /**
- * The outcome of staging one contract: rows that passed every rule (typed, cleaned), and the
- * rows that broke one, in the {@link Quarantine} shape. loaded + quarantined = read.
+ * The outcome of staging one contract: every row read, with the rule it broke (or none).
+ * {@link #loaded} are the rows that passed every rule (typed, cleaned), {@link #quarantined}
+ * the rows that broke one, in the {@link Quarantine} shape. loaded + quarantined = read.
  */
-public record Staged(Dataset<Row> loaded, Dataset<Row> quarantined) {
+public final class Staged {
   static final String RULE = "rule";
   static final String RULE_COLUMN = "rule_column";
 
+  private final Dataset<Row> checked;
+  private final Column[] loadedColumns;
+
+  private Staged(Dataset<Row> checked, Column[] loadedColumns) {
+    this.checked = checked;
+    this.loadedColumns = loadedColumns;
+  }
+
   /** Splits rows carrying {@link #RULE} into loaded (selecting {@code columns}) and quarantined. */
   static Staged split(Dataset<Row> checked, List<Column> columns) {
-    Dataset<Row> loaded = checked.filter(col(RULE).isNull()).select(columns.toArray(Column[]::new));
-    Dataset<Row> quarantined =
-        checked
-            .filter(col(RULE).isNotNull())
-            .select(
-                col(LandingRecords.SOURCE),
-                col(LandingRecords.CONTRACT),
-                col(LandingRecords.FILE_NAME),
-                col(LandingRecords.LINE_NUMBER),
-                col(RULE),
-                col(RULE_COLUMN),
-                col(LandingRecords.RAW_TEXT));
-    return new Staged(loaded, quarantined);
+    return new Staged(checked, columns.toArray(Column[]::new));
+  }
+
+  public Dataset<Row> loaded() {
+    return checked.filter(col(RULE).isNull()).select(loadedColumns);
+  }
+
+  public Dataset<Row> quarantined() {
+    return checked
+        .filter(col(RULE).isNotNull())
+        .select(
+            col(LandingRecords.SOURCE),
+            col(LandingRecords.CONTRACT),
+            col(LandingRecords.FILE_NAME),
+            col(LandingRecords.LINE_NUMBER),
+            col(RULE),
+            col(RULE_COLUMN),
+            col(LandingRecords.RAW_TEXT));
+  }
+
+  /**
+   * The same outcome, computed once and kept: a refresh reads loaded and quarantined rows
+   * several times (report, quarantine, facts), and validation is the costly part of the plan.
+   */
+  public Staged cached() {
+    return new Staged(checked.persist(StorageLevel.MEMORY_AND_DISK()), loadedColumns);
+  }
+
+  /** Drops what {@link #cached} kept. */
+  public void release() {
+    checked.unpersist();
   }
 }

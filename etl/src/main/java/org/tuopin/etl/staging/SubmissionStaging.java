@@ -57,7 +57,7 @@ public final class SubmissionStaging {
     rules.add(new Rule("negative_value", "cumulative_completed", col("cumulative_completed_value").lt(0)));
     rules.add(Checks.invalidWhen("invalid_date", "reported_at", col("reported_at_value").isNull()));
     rules.add(new Rule("reported_after_ingestion", "reported_at", col("reported_at_value").gt(lit(Date.valueOf(ingestedOn)))));
-    Dataset<Row> checked = typed.withColumn(Staged.RULE, Rule.firstBroken(rules)).withColumn(Staged.RULE_COLUMN, Rule.firstBrokenColumn(rules));
+    Dataset<Row> checked = Rule.check(typed, rules);
     return Staged.split(withinFileConflicts(checked), loadedColumns());
   }
 

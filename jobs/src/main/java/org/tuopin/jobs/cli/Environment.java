@@ -34,6 +34,9 @@ final class Environment {
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Validation plans have hundreds of expressions: compiling them whole costs more than it saves.
         .config("spark.sql.codegen.wholeStage", "false")
+        // Every query posts its plan as text; for these plans that text costs seconds per month.
+        .config("spark.sql.maxPlanStringLength", "2048")
+        .config("spark.sql.ui.explainMode", "simple")
         .config("spark.sql.sources.commitProtocolClass", "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true")
         .getOrCreate();

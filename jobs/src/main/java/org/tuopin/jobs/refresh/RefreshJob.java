@@ -117,6 +117,7 @@ public final class RefreshJob {
       return built;
     } finally {
       quarantine.unpersist();
+      staged.release();
     }
   }
 
@@ -140,30 +141,32 @@ public final class RefreshJob {
           .unionByName(allocations.quarantined()).unionByName(disbursements.quarantined())
           .unionByName(population.quarantined()).unionByName(failedFiles);
     }
+
+    void release() {
+      List.of(submissions, households, members, allocations, disbursements, population).forEach(Staged::release);
+    }
   }
 
   private StagedPeriod stage(Dataset<Row> records, YearMonth period) {
     LocalDate first = period.atDay(1);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Staged submissions = SubmissionStaging.stage(records, first, today, reference.reportingUnits(), reference.indicatorKeys());
-    Staged households = HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses);
-    Dataset<Row> loadedHouseholds = households.loaded().persist(StorageLevel.MEMORY_AND_DISK());
-    households = new Staged(loadedHouseholds, households.quarantined());
-    Staged members = MemberStaging.stage(records, MemberStaging.householdIds(loadedHouseholds));
+    Staged submissions = SubmissionStaging.stage(records, first, today, reference.reportingUnits(), reference.indicatorKeys()).cached();
+    Staged households = HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses).cached();
+    Staged members = MemberStaging.stage(records, MemberStaging.householdIds(households.loaded())).cached();
     Dataset<Row> earlierAllocations = lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
         .filter(col("approved_on").isNotNull())
         .join(lake.read(spark, FactAllocation.TABLE, Lake.periodPartition(period.toString()), FactAllocation.SCHEMA).select(col("allocation_id").as("same_period_id")),
             col("allocation_id").equalTo(col("same_period_id")), "left_anti")
         .select(col("allocation_id").as("earlier_allocation_id"));
-    Staged allocations = AllocationStaging.stage(records, reference.reportingUnits(), reference.fundSourceKeys(), reference.indicatorKeys(), earlierAllocations);
+    Staged allocations = AllocationStaging.stage(records, reference.reportingUnits(), reference.fundSourceKeys(), reference.indicatorKeys(), earlierAllocations).cached();
     Dataset<Row> knownAllocations = earlierAllocations.select(col("earlier_allocation_id").as("known_allocation_id"))
         .union(allocations.loaded().select(col("allocation_id"))).distinct();
     Dataset<Row> earlierTxns = lake.readAll(spark, FactDisbursement.TABLE, FactDisbursement.SCHEMA)
         .filter(col("period").notEqual(lit(java.sql.Date.valueOf(first))))
         .select(col("txn_id").as("earlier_txn_id"));
     Staged disbursements = DisbursementStaging.stage(records, first, reference.payees(), reference.fundSourceKeys(),
-        reference.indicatorKeys(), knownAllocations, earlierTxns);
-    Staged population = PopulationStaging.stage(records, period.getYear(), reference.payees());
+        reference.indicatorKeys(), knownAllocations, earlierTxns).cached();
+    Staged population = PopulationStaging.stage(records, period.getYear(), reference.payees()).cached();
     return new StagedPeriod(submissions, households, members, allocations, disbursements, population, Quarantine.ofFailedFiles(records));
   }
 
@@ -187,7 +190,6 @@ public final class RefreshJob {
     lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1);
     lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1);
     lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1);
-    staged.households().loaded().unpersist();
   }
 
   private Dataset<Row> previousPartition(String table, YearMonth period, StructType schema) {
