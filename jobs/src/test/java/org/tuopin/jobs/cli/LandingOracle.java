@@ -1,0 +1,293 @@
+package org.tuopin.jobs.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The published views' numbers computed straight from the landing files, in plain Java and
+ * straight from the definitions of spec/warehouse.md, for the end-to-end test to compare with.
+ * Region roll-ups use the code structure (village = county + 6 digits; county = city's first
+ * four digits), which holds for the demo counties and for the custom unit 510899.
+ */
+final class LandingOracle {
+  private final Path landing;
+  private final List<YearMonth> months;
+  private final Set<Path> brokenFiles;
+
+  /** @param brokenFiles files written with rows that break rules: read, but never loaded */
+  LandingOracle(Path landing, List<YearMonth> months, Set<Path> brokenFiles) {
+    this.landing = landing;
+    this.months = months;
+    this.brokenFiles = brokenFiles;
+  }
+
+  static String cityOf(String countyCode) {
+    return countyCode.substring(0, 4) + "00";
+  }
+
+  static String key(Object... parts) {
+    return String.join("|", Stream.of(parts).map(String::valueOf).toList());
+  }
+
+  // ---- v_poverty_trend ------------------------------------------------------------------
+
+  record Trend(long poorHouseholds, long poorPersons, long exitedHouseholds, long returnedHouseholds, Long population, Double incidence) {}
+
+  /** Keyed by period|region_code, for counties and cities. */
+  Map<String, Trend> povertyTrend() {
+    Map<String, Trend> expected = new TreeMap<>();
+    for (YearMonth period : months) {
+      Map<String, long[]> byCounty = new TreeMap<>();
+      snapshotAsOf(period).forEach((county, households) -> byCounty.put(county, counts(households)));
+      Map<String, Long> population = population(period.getYear());
+      Map<String, List<String>> countiesOfCity = new TreeMap<>();
+      byCounty.forEach((county, c) -> {
+        Long figure = population.get(county);
+        expected.put(key(period.atDay(1), county), trend(c, figure));
+        countiesOfCity.computeIfAbsent(cityOf(county), k -> new ArrayList<>()).add(county);
+      });
+      countiesOfCity.forEach((city, counties) -> {
+        long[] sum = new long[4];
+        counties.forEach(county -> {
+          for (int i = 0; i < 4; i++) {
+            sum[i] += byCounty.get(county)[i];
+          }
+        });
+        Long figure = population.containsKey(city) ? population.get(city)
+            : counties.stream().allMatch(population::containsKey) ? counties.stream().mapToLong(population::get).sum() : null;
+        expected.put(key(period.atDay(1), city), trend(sum, figure));
+      });
+    }
+    return expected;
+  }
+
+  private static Trend trend(long[] c, Long population) {
+    return new Trend(c[0], c[1], c[2], c[3], population, population == null ? null : 100.0 * c[1] / population);
+  }
+
+  /** poor households, poor persons, exited households, returned households. */
+  private static long[] counts(List<Map<String, String>> households) {
+    long[] c = new long[4];
+    for (Map<String, String> h : households) {
+      String status = h.get("status");
+      if (status.equals("未脱贫") || status.equals("返贫")) {
+        c[0]++;
+        c[1] += Long.parseLong(h.get("member_count"));
+      }
+      if (status.equals("已脱贫")) {
+        c[2]++;
+      }
+      if (status.equals("返贫")) {
+        c[3]++;
+      }
+    }
+    return c;
+  }
+
+  /** Each county's households as of the period: its latest snapshot sent in the months so far. */
+  Map<String, List<Map<String, String>>> snapshotAsOf(YearMonth period) {
+    Map<String, List<Map<String, String>>> latest = new TreeMap<>();
+    for (YearMonth month : months) {
+      if (month.isAfter(period)) {
+        break;
+      }
+      Map<String, List<Map<String, String>>> sent = new TreeMap<>();
+      for (Path file : validFiles("registry", month.toString())) {
+        if (RawLandingFile.hasColumn(file, "member_count")) {
+          for (Map<String, String> h : RawLandingFile.rows(file)) {
+            sent.computeIfAbsent(h.get("village_code").substring(0, 6), k -> new ArrayList<>()).add(h);
+          }
+        }
+      }
+      latest.putAll(sent);
+    }
+    return latest;
+  }
+
+  private Map<String, Long> population(int year) {
+    Map<String, Long> figures = new HashMap<>();
+    for (Path file : validFiles("population", String.valueOf(year))) {
+      for (Map<String, String> row : RawLandingFile.rows(file)) {
+        figures.put(row.get("region_code"), Long.parseLong(row.get("rural_population")));
+      }
+    }
+    return figures;
+  }
+
+  // ---- v_progress and v_progress_league ---------------------------------------------------
+
+  record Figure(BigDecimal target, BigDecimal completed, long versions, LocalDate reportedAt) {
+    Double completionRate() {
+      return target.signum() == 0 ? null : 100.0 * completed.doubleValue() / target.doubleValue();
+    }
+  }
+
+  record Progress(Figure figure, BigDecimal monthCompleted) {}
+
+  /** Keyed by period|region_code|indicator_code, for reporting units and cities. */
+  Map<String, Progress> progress() {
+    Map<String, Progress> expected = new TreeMap<>();
+    Map<String, Figure> previous = Map.of();
+    for (YearMonth period : months) {
+      Map<String, Figure> figures = withCities(unitFigures(period));
+      for (Map.Entry<String, Figure> e : figures.entrySet()) {
+        Figure before = previous.get(e.getKey());
+        BigDecimal monthCompleted = period.getMonthValue() == 1 ? e.getValue().completed()
+            : before == null ? null : e.getValue().completed().subtract(before.completed());
+        expected.put(key(period.atDay(1), e.getKey()), new Progress(e.getValue(), monthCompleted));
+      }
+      previous = figures;
+    }
+    return expected;
+  }
+
+  /** The latest version of each unit's figures in the period: region|indicator. */
+  Map<String, Figure> unitFigures(YearMonth period) {
+    Map<String, List<Map<String, String>>> sends = new TreeMap<>();
+    for (Path file : validFiles("submissions", period.toString())) {
+      for (Map<String, String> row : RawLandingFile.rows(file)) {
+        sends.computeIfAbsent(key(row.get("region_code"), RawLandingFile.code(row.get("indicator_code"))), k -> new ArrayList<>()).add(row);
+      }
+    }
+    Map<String, Figure> figures = new TreeMap<>();
+    sends.forEach((k, rows) -> {
+      Set<String> values = new HashSet<>();
+      rows.forEach(r -> values.add(RawLandingFile.amount(r.get("annual_target")).stripTrailingZeros() + "/"
+          + RawLandingFile.amount(r.get("cumulative_completed")).stripTrailingZeros()));
+      Map<String, String> latest = rows.stream().max(Comparator.comparing(r -> RawLandingFile.date(r.get("reported_at")))).orElseThrow();
+      figures.put(k, new Figure(RawLandingFile.amount(latest.get("annual_target")), RawLandingFile.amount(latest.get("cumulative_completed")),
+          values.size(), RawLandingFile.date(latest.get("reported_at"))));
+    });
+    return figures;
+  }
+
+  private static Map<String, Figure> withCities(Map<String, Figure> units) {
+    Map<String, Figure> all = new TreeMap<>(units);
+    units.forEach((k, f) -> {
+      String[] parts = k.split("\\|");
+      all.merge(key(cityOf(parts[0]), parts[1]), f, (a, b) -> new Figure(a.target().add(b.target()), a.completed().add(b.completed()),
+          a.versions() + b.versions(), a.reportedAt().isAfter(b.reportedAt()) ? a.reportedAt() : b.reportedAt()));
+    });
+    return all;
+  }
+
+  record LeagueEntry(String city, long indicatorsScored, double score, long rank) {}
+
+  /** Keyed by period|region_code of each reporting unit. */
+  Map<String, LeagueEntry> league() {
+    Map<String, LeagueEntry> expected = new TreeMap<>();
+    for (YearMonth period : months) {
+      Map<String, List<Double>> capped = new TreeMap<>();
+      unitFigures(period).forEach((k, f) -> {
+        if (f.target().signum() > 0) {
+          capped.computeIfAbsent(k.split("\\|")[0], u -> new ArrayList<>()).add(Math.min(f.completionRate(), 100.0));
+        }
+      });
+      Map<String, Double> scores = new TreeMap<>();
+      capped.forEach((unit, rates) -> scores.put(unit, rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+      scores.forEach((unit, score) -> {
+        long better = scores.entrySet().stream().filter(o -> cityOf(o.getKey()).equals(cityOf(unit)) && o.getValue() > score).count();
+        expected.put(key(period.atDay(1), unit), new LeagueEntry(cityOf(unit), capped.get(unit).size(), score, better + 1));
+      });
+    }
+    return expected;
+  }
+
+  // ---- v_fund_flow --------------------------------------------------------------------------
+
+  record Flow(BigDecimal allocated, BigDecimal disbursed) {}
+
+  /** Keyed by year|region_code|fund_source|indicator_code, for county-level units and cities. */
+  Map<String, Flow> fundFlow() {
+    Map<String, BigDecimal[]> sums = new TreeMap<>();
+    Map<String, Map<String, String>> payments = new TreeMap<>();
+    for (YearMonth month : months) {
+      for (Path file : validFiles("allocations", month.toString())) {
+        for (Map<String, String> a : RawLandingFile.rows(file)) {
+          add(sums, 0, a.get("year"), a.get("region_code"), a.get("fund_source"), a.get("indicator_code"), a.get("amount_yuan"));
+        }
+      }
+      for (Path file : validFiles("disbursements", month.toString())) {
+        RawLandingFile.rows(file).forEach(p -> payments.put(p.get("txn_id"), p));
+      }
+    }
+    for (Map<String, String> p : payments.values()) {
+      String year = String.valueOf(RawLandingFile.date(p.get("paid_on")).getYear());
+      add(sums, 1, year, p.get("region_code").substring(0, 6), p.get("fund_source"), p.get("indicator_code"), p.get("amount_yuan"));
+    }
+    Map<String, Flow> expected = new TreeMap<>();
+    sums.forEach((k, v) -> expected.put(k, new Flow(v[0], v[1])));
+    return expected;
+  }
+
+  private static void add(Map<String, BigDecimal[]> sums, int which, String year, String county, String fundSource, String indicator, String amount) {
+    BigDecimal value = RawLandingFile.amount(amount);
+    for (String region : List.of(county, cityOf(county))) {
+      BigDecimal[] s = sums.computeIfAbsent(key(year, region, RawLandingFile.code(fundSource), RawLandingFile.code(indicator)),
+          k -> new BigDecimal[] {null, null});
+      s[which] = s[which] == null ? value : s[which].add(value);
+    }
+  }
+
+  // ---- v_runs -------------------------------------------------------------------------------
+
+  /** Data rows read by the refresh of a period, per source (population: the period's year). */
+  Map<String, Long> rowsRead(YearMonth period) {
+    Map<String, Long> read = new TreeMap<>();
+    for (String source : List.of("submissions", "registry", "allocations", "disbursements")) {
+      read.put(source, files(source, period.toString()).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
+    }
+    read.put("population", files("population", String.valueOf(period.getYear())).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
+    return read;
+  }
+
+  /** Every value of the personal-data columns in the landing files. */
+  Set<String> personalData() {
+    Set<String> values = new HashSet<>();
+    for (YearMonth month : months) {
+      for (String source : List.of("registry", "disbursements")) {
+        for (Path file : files(source, month.toString())) {
+          for (Map<String, String> row : RawLandingFile.rows(file)) {
+            for (String column : List.of("head_id_number", "head_name", "phone", "id_number", "name", "beneficiary_id_number")) {
+              String value = row.get(column);
+              if (value != null && !value.isEmpty()) {
+                values.add(value);
+              }
+            }
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  private List<Path> validFiles(String source, String folder) {
+    return files(source, folder).stream().filter(f -> !brokenFiles.contains(f)).toList();
+  }
+
+  List<Path> files(String source, String folder) {
+    Path dir = landing.resolve(source).resolve(folder);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
