@@ -40,11 +40,6 @@ public final class Pseudonyms {
     return hmac.apply(concat(lit("person|"), upper(idNumber)));
   }
 
-  /** Java form for callers outside Spark (tests, look-ups of one household). */
-  public static String of(byte[] key, String value) {
-    return new Hmac(key).call(value);
-  }
-
   private static final class Hmac implements UDF1<String, String> {
     private static final long serialVersionUID = 1L;
     private final byte[] key;

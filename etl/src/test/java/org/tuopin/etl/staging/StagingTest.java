@@ -1,0 +1,93 @@
+package org.tuopin.etl.staging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.tuopin.etl.LandingRows;
+import org.tuopin.etl.TestSpark;
+import org.tuopin.etl.source.Contracts;
+
+class StagingTest {
+  /** A valid GB 11643 number (the standard's own example); with 0 instead of X it is not. */
+  private static final String VALID_ID = "11010519491231002X";
+  private static final String[] HOUSEHOLD_HEADER = {
+    "household_id", "village_code", "head_id_number", "head_name", "member_count", "poverty_cause", "identified_year",
+    "status", "exit_year", "per_capita_income", "food_clothing_secure", "education_secure", "medical_secure",
+    "housing_secure", "drinking_water_secure", "relocated", "dibao"};
+
+  private static String[] household(String id, String idNumber, String members, String status, String exitYear) {
+    return new String[] {id, "510802100201", idNumber, "某某", members, "因病", "2014", status, exitYear, "3,200.50",
+        "是", "Y", "1", "true", "否", "N", "0"};
+  }
+
+  @Test
+  void householdsBreakingARuleAreQuarantinedWithItsNameAndTheRestLoadTyped() {
+    Dataset<Row> records = new LandingRows(Contracts.REGISTRY, Contracts.HOUSEHOLD, "registry/2019-12/h.csv", HOUSEHOLD_HEADER)
+        .row(household("H1", VALID_ID, "4", "已脱贫", "2018"))
+        .row(household("H2", "110105194912310020", "3", "未脱贫", ""))
+        .row(household("H3", VALID_ID, "3", "未脱贫", "2018"))
+        .row(household("H4", VALID_ID, "31", "未脱贫", ""))
+        .row(household("H5", VALID_ID, "2", "返贫", ""))
+        .row(household("H5", VALID_ID, "2", "返贫", ""))
+        .dataset();
+    Dataset<Row> villages = TestSpark.rows("known_village_code STRING, village_county_code STRING", new Object[] {"510802100201", "510802"});
+
+    Staged staged = HouseholdStaging.stage(records, 2019, villages, List.of("因病", "因残"));
+
+    Map<Long, String> rules = new TreeMap<>();
+    staged.quarantined().collectAsList().forEach(r -> rules.put(r.getAs("line_number"), r.getAs("rule") + "/" + r.getAs("rule_column")));
+    assertEquals(Map.of(
+        3L, "id_number_check_digit/head_id_number",
+        4L, "exit_year_rule/exit_year",
+        5L, "out_of_range/member_count",
+        6L, "duplicate_household_id/household_id",
+        7L, "duplicate_household_id/household_id"), rules);
+    List<Row> loaded = staged.loaded().collectAsList();
+    assertEquals(1, loaded.size());
+    Row h1 = loaded.get(0);
+    assertEquals("H1", h1.getAs("household_id"));
+    assertEquals("510802", h1.getAs("county_code"));
+    assertEquals(4, (int) h1.getAs("member_count"));
+    assertEquals(2018, (int) h1.getAs("exit_year"));
+    assertEquals(0, new BigDecimal("3200.50").compareTo(h1.getAs("per_capita_income")));
+    assertEquals(List.of(true, true, true, true, false, false, false), List.of(h1.getAs("food_clothing_secure"),
+        h1.getAs("education_secure"), h1.getAs("medical_secure"), h1.getAs("housing_secure"),
+        h1.getAs("drinking_water_secure"), h1.getAs("relocated"), h1.getAs("dibao")));
+  }
+
+  @Test
+  void submissionsWithTwoValuesForOneFigureInAFileAreBothQuarantined() {
+    Dataset<Row> records = new LandingRows(Contracts.SUBMISSIONS, Contracts.SUBMISSION, "submissions/2019-12/s.csv",
+            "period", "region_code", "indicator_code", "unit", "annual_target", "cumulative_completed", "reported_at")
+        .row("2019-12", "510802", "relocation", "人", "100", "90", "2020-01-05")
+        .row("2019-12", "510802", "易地扶贫搬迁", "人", "100", "95", "2020-01-05")
+        .row("2019-12", "510802", "safe_water", "户", "40", "40", "2020/1/5")
+        .row("2019-11", "510802", "village_roads", "公里", "12.5", "3", "2020-01-05")
+        .row("2019-12", "990199", "broadband", "个", "4", "1", "2020-01-05")
+        .row("2019-12", "510802", "broadband", "个", "4", "1", "2026-01-05")
+        .dataset();
+    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
+    Dataset<Row> indicators = TestSpark.rows("indicator_key STRING, resolved_indicator_code STRING, resolved_unit STRING",
+        new Object[] {"relocation", "relocation", "人"}, new Object[] {"易地扶贫搬迁", "relocation", "人"},
+        new Object[] {"safe_water", "safe_water", "户"}, new Object[] {"village_roads", "village_roads", "公里"},
+        new Object[] {"broadband", "broadband", "个"});
+
+    Staged staged = SubmissionStaging.stage(records, LocalDate.of(2019, 12, 1), LocalDate.of(2020, 1, 10), units, indicators);
+
+    Map<Long, String> rules = new TreeMap<>();
+    staged.quarantined().collectAsList().forEach(r -> rules.put(r.getAs("line_number"), r.getAs("rule")));
+    assertEquals(Map.of(2L, "conflicting_duplicate", 3L, "conflicting_duplicate", 5L, "period_mismatch",
+        6L, "unknown_region", 7L, "reported_after_ingestion"), rules);
+    List<Row> loaded = staged.loaded().collectAsList();
+    assertEquals(1, loaded.size());
+    assertEquals("safe_water", loaded.get(0).getAs("indicator_code"));
+    assertEquals(LocalDate.of(2020, 1, 5), ((java.sql.Date) loaded.get(0).getAs("reported_at")).toLocalDate());
+  }
+}
