@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--from", defaultValue = "2019-01", converter = Months.class, description = "First month (default: ${DEFAULT-VALUE}; 2014-01 for the whole history, slower).")
+  // Thirteen months: two year-ends to compare, in a few minutes (about 20 s a month on 2 cores).
+  @Option(names = "--from", defaultValue = "2019-12", converter = Months.class, description = "First month (default: ${DEFAULT-VALUE}; 2014-01 for the whole history, much slower).")
   YearMonth from;
 
   @Option(names = "--to", defaultValue = "2020-12", converter = Months.class, description = "Last month (default: ${DEFAULT-VALUE}).")
@@ -57,10 +58,11 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void printSummary(Path database) throws Exception {
     try (Connection connection = DuckDb.openReadOnly(database); Statement statement = connection.createStatement()) {
-      System.out.println("\nPoverty incidence (%) per county, December of each year:");
+      System.out.println("\nPoverty incidence (%) per county, at the last month of each year:");
       try (ResultSet result = statement.executeQuery(
           "PIVOT (SELECT region_name AS county, year, round(incidence_rate, 2) AS incidence FROM v_poverty_trend "
-              + "WHERE region_level = 'county' AND month = 12) ON year USING first(incidence) ORDER BY county")) {
+              + "WHERE region_level = 'county' QUALIFY period = max(period) OVER (PARTITION BY year)) "
+              + "ON year USING first(incidence) ORDER BY county")) {
         QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
       }
       System.out.println("\nLatest progress league (大比武):");
