@@ -14,6 +14,6 @@ public final class CommonOptions {
   @Option(names = "--conf", description = "Configuration file (default: ${DEFAULT-VALUE}).", defaultValue = "conf/tuopin.yaml")
   Path conf;
 
-  @Option(names = "--master", description = "Spark master URL (default: ${DEFAULT-VALUE}).", defaultValue = "local[*]")
+  @Option(names = "--master", description = "Spark master URL (default: the one spark-submit was given, else local[*]).")
   String master;
 }

@@ -24,10 +24,12 @@ final class Environment {
     return ReferenceLoader.load(config, directory);
   }
 
+  /** @param master the --master option; null keeps spark-submit's master, or runs local[*] */
   static SparkSession spark(String master) {
+    String resolved = master != null ? master : System.getProperty("spark.master", "local[*]");
     return SparkSession.builder()
         .appName("tuopin")
-        .master(master)
+        .master(resolved)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "4")

@@ -19,6 +19,8 @@ public final class TuopinCommand implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new TuopinCommand());
+    // spec/cli.md spells formats and scales in lower case: table, csv, json; small, province...
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("tuopin " + cmd.getCommandName() + ": " + describe(e));
       return CommandLine.ExitCode.SOFTWARE;

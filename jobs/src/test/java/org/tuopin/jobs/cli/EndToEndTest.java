@@ -172,6 +172,15 @@ class EndToEndTest {
     return rows;
   }
 
+  /** The query's rows keyed as {@link LandingOracle#key} keys the expectations. */
+  private Map<String, Map<String, Object>> keyed(String sql, String... keyColumns) throws SQLException {
+    Map<String, Map<String, Object>> rows = new TreeMap<>();
+    for (Map<String, Object> r : query(sql)) {
+      rows.put(LandingOracle.key(java.util.Arrays.stream(keyColumns).map(r::get).toArray()), r);
+    }
+    return rows;
+  }
+
   @Test
   @Order(1)
   void readersSawTheWholeOldOrTheWholeNewPublishAndNoError() {
@@ -210,11 +219,9 @@ class EndToEndTest {
   @Order(3)
   void progressOfUnitsAndCitiesMatchesTheSubmissionFiles() throws SQLException {
     Map<String, LandingOracle.Progress> expected = oracle.progress();
-    Map<String, Map<String, Object>> actual = new TreeMap<>();
-    for (Map<String, Object> r : query("SELECT CAST(period AS VARCHAR) AS period, region_code, indicator_code, annual_target,"
-        + " cumulative_completed, completion_rate, month_completed, versions FROM v_progress WHERE region_level IN ('county', 'city')")) {
-      actual.put(LandingOracle.key(r.get("period"), r.get("region_code"), r.get("indicator_code")), r);
-    }
+    Map<String, Map<String, Object>> actual = keyed("SELECT CAST(period AS VARCHAR) AS period, region_code, indicator_code, annual_target,"
+        + " cumulative_completed, completion_rate, month_completed, versions FROM v_progress WHERE region_level IN ('county', 'city')",
+        "period", "region_code", "indicator_code");
     assertTrue(expected.size() > 300, "the oracle found figures: " + expected.size());
     assertTrue(expected.values().stream().anyMatch(p -> p.figure().versions() > 1), "some figure was corrected by a resend");
     assertTrue(expected.values().stream().anyMatch(p -> p.monthCompleted() != null), "some month_completed is known");
@@ -233,11 +240,8 @@ class EndToEndTest {
   @Order(4)
   void leagueScoresAndRanksMatchTheSubmissionFiles() throws SQLException {
     Map<String, LandingOracle.LeagueEntry> expected = oracle.league();
-    Map<String, Map<String, Object>> actual = new TreeMap<>();
-    for (Map<String, Object> r : query("SELECT CAST(period AS VARCHAR) AS period, city_code, region_code, indicators_scored, score, rank_in_city"
-        + " FROM v_progress_league")) {
-      actual.put(LandingOracle.key(r.get("period"), r.get("region_code")), r);
-    }
+    Map<String, Map<String, Object>> actual = keyed("SELECT CAST(period AS VARCHAR) AS period, city_code, region_code, indicators_scored,"
+        + " score, rank_in_city FROM v_progress_league", "period", "region_code");
     assertTrue(expected.size() >= 30, "units ranked: " + expected.size());
     assertTrue(expected.values().stream().anyMatch(e -> e.rank() > 1));
     assertEquals(expected.keySet(), actual.keySet());
@@ -254,11 +258,8 @@ class EndToEndTest {
   @Order(5)
   void fundFlowOfCountiesAndCitiesMatchesTheFundFiles() throws SQLException {
     Map<String, LandingOracle.Flow> expected = oracle.fundFlow();
-    Map<String, Map<String, Object>> actual = new TreeMap<>();
-    for (Map<String, Object> r : query("SELECT year, region_code, fund_source, indicator_code, allocated_yuan, disbursed_yuan, disbursement_rate"
-        + " FROM v_fund_flow WHERE region_level IN ('county', 'city')")) {
-      actual.put(LandingOracle.key(r.get("year"), r.get("region_code"), r.get("fund_source"), r.get("indicator_code")), r);
-    }
+    Map<String, Map<String, Object>> actual = keyed("SELECT year, region_code, fund_source, indicator_code, allocated_yuan, disbursed_yuan,"
+        + " disbursement_rate FROM v_fund_flow WHERE region_level IN ('county', 'city')", "year", "region_code", "fund_source", "indicator_code");
     assertTrue(expected.values().stream().anyMatch(f -> f.allocated() != null && f.disbursed() != null), "money allocated and paid");
     assertEquals(expected.keySet(), actual.keySet());
     expected.forEach((k, e) -> {
