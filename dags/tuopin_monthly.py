@@ -28,6 +28,7 @@ START_MONTH = os.environ.get("TUOPIN_START_MONTH", "2019-01")
 CATCHUP = os.environ.get("TUOPIN_CATCHUP", "false").lower() == "true"
 # The sources without which a month is not worth refreshing; the others may come late.
 REQUIRED_SOURCES = ("submissions", "registry")
+SOURCES = ("submissions", "registry", "allocations", "disbursements", "population")
 WAIT_TIMEOUT = dt.timedelta(seconds=int(os.environ.get("TUOPIN_WAIT_TIMEOUT_SECONDS", str(3 * 24 * 3600))))
 WAIT_POKE = dt.timedelta(seconds=int(os.environ.get("TUOPIN_WAIT_POKE_SECONDS", "600")))
 GATE_STOPPED = 3
@@ -115,8 +116,8 @@ with DAG(
         return period_of(context["logical_date"], context["params"].get("period"))
 
     @task
-    def refresh(period: str) -> str:
-        run_job("refresh", "--period", period)
+    def launcher_job(arguments: list[str], period: str) -> str:
+        run_job(*arguments, "--period", period)
         return period
 
     @task(retries=0)
@@ -124,23 +125,26 @@ with DAG(
         print(run_job("sql", f"SELECT source, rows_read, rows_loaded, rows_quarantined, outcome FROM v_runs "
                              f"WHERE strftime(period, '%Y-%m') = '{period}' ORDER BY started_at DESC, source"))
 
+    def job(task_id: str, period, *arguments: str):
+        """A Tuopin job for the month, run by the configured runner."""
+        if RUNNER == "spark-submit":
+            from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+            operator = SparkSubmitOperator(
+                task_id=task_id,
+                conn_id=SPARK_CONN,
+                application=str(REPOSITORY / "jobs" / "target" / "tuopin-jobs.jar"),
+                java_class="org.tuopin.jobs.Main",
+                application_args=[*arguments, "--period", "{{ ti.xcom_pull(task_ids='month') }}", "--conf",
+                                  str(REPOSITORY / "conf" / "tuopin.yaml"), "--landing", LANDING, "--data", DATA],
+            )
+            period >> operator
+            return operator
+        return launcher_job.override(task_id=task_id)(list(arguments), period)
+
     period = month()
     landed = LandingSensor(task_id="wait_for_landing", period=period, poke_interval=WAIT_POKE, timeout=WAIT_TIMEOUT,
                            mode="reschedule", retries=0)
-    period >> landed
-    if RUNNER == "spark-submit":
-        from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
-
-        refreshed = SparkSubmitOperator(
-            task_id="refresh",
-            conn_id=SPARK_CONN,
-            application=str(REPOSITORY / "jobs" / "target" / "tuopin-jobs.jar"),
-            java_class="org.tuopin.jobs.Main",
-            application_args=["refresh", "--period", "{{ ti.xcom_pull(task_ids='month') }}",
-                              "--conf", str(REPOSITORY / "conf" / "tuopin.yaml"), "--landing", LANDING, "--data", DATA],
-        )
-        landed >> refreshed >> summary(period)
-    else:
-        refreshed = refresh(period)
-        landed >> refreshed
-        summary(refreshed)
+    validated = [job(f"validate_{source}", period, "validate", "--source", source) for source in SOURCES]
+    refreshed = job("refresh", period, "refresh")
+    period >> landed >> validated >> refreshed >> summary(period)

@@ -37,11 +37,16 @@ def test_dagbag_imports_without_errors_or_warnings():
     assert list(bag.dag_ids) == ["tuopin_monthly_refresh"]
 
 
-def test_task_graph_runs_month_then_wait_then_refresh_then_summary(monkeypatch):
+VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions"]
+
+
+def test_task_graph_waits_then_validates_each_source_in_parallel_then_refreshes(monkeypatch):
     dag = load_dag(monkeypatch).dag
-    assert {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks} == {
-        "month": ["refresh", "wait_for_landing"],
-        "wait_for_landing": ["refresh"],
+    graph = {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
+    assert graph == {
+        "month": sorted(["refresh", "summary", "wait_for_landing", *VALIDATIONS]),
+        "wait_for_landing": VALIDATIONS,
+        **{v: ["refresh"] for v in VALIDATIONS},
         "refresh": ["summary"],
         "summary": [],
     }
@@ -49,10 +54,12 @@ def test_task_graph_runs_month_then_wait_then_refresh_then_summary(monkeypatch):
 
 def test_spark_submit_runner_is_chosen_by_environment(monkeypatch):
     module = load_dag(monkeypatch, TUOPIN_RUNNER="spark-submit", TUOPIN_SPARK_CONN="tuopin_spark")
-    refresh = module.dag.get_task("refresh")
-    assert type(refresh).__name__ == "SparkSubmitOperator"
-    assert refresh._conn_id == "tuopin_spark"
-    assert sorted(refresh.downstream_task_ids) == ["summary"]
+    for task_id in ["refresh", *VALIDATIONS]:
+        task = module.dag.get_task(task_id)
+        assert type(task).__name__ == "SparkSubmitOperator"
+        assert task._conn_id == "tuopin_spark"
+    assert "--source" in module.dag.get_task("validate_registry").application_args
+    assert sorted(module.dag.get_task("refresh").downstream_task_ids) == ["summary"]
     monkeypatch.setenv("TUOPIN_RUNNER", "launcher")
     importlib.reload(module)
 
@@ -69,12 +76,13 @@ def test_schedule_is_the_sixth_of_each_month_without_catch_up(monkeypatch):
     assert load_dag(monkeypatch, TUOPIN_CATCHUP="true", TUOPIN_START_MONTH="2018-01").dag.catchup is True
 
 
-def test_refresh_retries_with_back_off_and_nothing_else_retries(monkeypatch):
+def test_jobs_retry_with_back_off_and_nothing_else_retries(monkeypatch):
     dag = load_dag(monkeypatch).dag
     refresh = dag.get_task("refresh")
-    assert refresh.retries == 3
-    assert refresh.retry_exponential_backoff
-    assert refresh.retry_delay == dt.timedelta(minutes=5)
+    for task in [refresh, *(dag.get_task(v) for v in VALIDATIONS)]:
+        assert task.retries == 3
+        assert task.retry_exponential_backoff
+        assert task.retry_delay == dt.timedelta(minutes=5)
     assert [dag.get_task(t).retries for t in ("month", "wait_for_landing", "summary")] == [0, 0, 0]
 
 
@@ -141,7 +149,9 @@ def test_a_quality_gate_stop_fails_the_run_without_retrying(monkeypatch, tmp_pat
     for f in (generated / "registry" / "2019-12").iterdir():
         (landing / "registry" / "2019-12" / f.name).write_bytes(f.read_bytes())
     states, tries = run_dag(monkeypatch, tmp_path, "2019-12")
-    assert states["refresh"] == "failed"
-    assert tries["refresh"] == 1
+    assert states["validate_submissions"] == "failed"
+    assert tries["validate_submissions"] == 1
+    assert states["validate_registry"] == "success"
+    assert states["refresh"] == "upstream_failed"
     assert states["summary"] == "upstream_failed"
     assert not (tmp_path / "data" / "serving" / "tuopin.duckdb").exists()

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "tuopin",
     mixinStandardHelpOptions = true,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, SqlCommand.class, StatusCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class,
+        SqlCommand.class, StatusCommand.class})
 public final class TuopinCommand implements Runnable {
   public static final int GATE_STOPPED = 3;
 

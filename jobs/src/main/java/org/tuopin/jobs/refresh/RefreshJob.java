@@ -121,6 +121,31 @@ public final class RefreshJob {
     }
   }
 
+  /**
+   * Validates one source of a period against the contracts and the quality gate, writing
+   * nothing: the check a scheduler runs per source, in parallel, before the refresh. Files a
+   * source's rules look up are read too (a payment names an allocation of the same month).
+   *
+   * @return the reasons the gate would stop the source; empty when it passes
+   */
+  public List<String> validate(YearMonth period, String source) {
+    List<String> read = source.equals(Contracts.DISBURSEMENTS) ? List.of(source, Contracts.ALLOCATIONS) : List.of(source);
+    List<LandingFile> files = LandingScan.filesFor(paths.landing(), period).stream().filter(f -> read.contains(f.source())).toList();
+    Progress.step("%s: validating %s (%d landing files)", period, source, files.size());
+    Dataset<Row> records = LandingReader.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    StagedPeriod staged = stage(records, period);
+    Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      QualityReport report = QualityReport.of(records.filter(col(LandingRecords.SOURCE).equalTo(source)), quarantine, files);
+      report.print(quarantine);
+      return report.sourcesOverGate(gate);
+    } finally {
+      quarantine.unpersist();
+      staged.release();
+      records.unpersist();
+    }
+  }
+
   /** Publishes the lake; the given runs are marked failed if publishing fails. */
   public void publish(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));

@@ -12,7 +12,8 @@ class CommandLineTest {
   void formatsAreSpelledAsTheSpecSpellsThem() {
     for (String format : new String[] {"table", "csv", "json"}) {
       CommandLine.ParseResult parsed = TuopinCommand.commandLine().parseArgs("sql", "--format", format, "SELECT 1");
-      assertEquals(format.toUpperCase(), String.valueOf(parsed.subcommand().matchedOptionValue("--format", null)));
+      Object value = parsed.subcommand().matchedOption("--format").getValue();
+      assertEquals(format.toUpperCase(), value.toString());
     }
   }
 
