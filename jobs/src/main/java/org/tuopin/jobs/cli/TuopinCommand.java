@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "tuopin",
     mixinStandardHelpOptions = true,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class,
+    subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class, MeasureCommand.class,
         SqlCommand.class, StatusCommand.class})
 public final class TuopinCommand implements Runnable {
   public static final int GATE_STOPPED = 3;
