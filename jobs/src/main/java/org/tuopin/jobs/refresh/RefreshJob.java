@@ -201,20 +201,26 @@ public final class RefreshJob {
     Dataset<Row> previousHouseholds = previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
     Dataset<Row> snapshot = FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, 1);
     Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
-    lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms), FactMemberSnapshot.TABLE, partition, 1);
-    snapshot.unpersist();
     Dataset<Row> dimHousehold = DimHousehold.merge(lake.read(spark, DimHousehold.TABLE, Lake.WHOLE_TABLE, DimHousehold.SCHEMA),
         staged.households().loaded(), first, pseudonyms);
-    lake.write(dimHousehold, DimHousehold.TABLE, Lake.WHOLE_TABLE, 1);
-    lake.write(FactProgress.build(staged.submissions().loaded(), ingestedFiles(files)), FactProgress.TABLE, partition, 1);
-    lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1);
-    lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1);
-    lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1);
-    lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1);
-    lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1);
-    lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1);
+    Dataset<Row> ingested = ingestedFiles(files);
+    try {
+      Concurrently.run(List.of(
+          () -> lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, 1),
+          () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms),
+              FactMemberSnapshot.TABLE, partition, 1),
+          () -> lake.write(dimHousehold, DimHousehold.TABLE, Lake.WHOLE_TABLE, 1),
+          () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
+          () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
+          () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
+          () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
+          () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
+          () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
+          () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
+    } finally {
+      snapshot.unpersist();
+    }
   }
 
   private Dataset<Row> previousPartition(String table, YearMonth period, StructType schema) {
