@@ -36,6 +36,9 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     }
     String text = decoded.get().text();
     String encoding = decoded.get().encoding();
+    if (file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
+      return JsonLinesParser.parse(file, encoding, text);
+    }
     List<CsvRecord> records;
     try {
       records = nonBlankRecords(text);
@@ -92,7 +95,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return records;
   }
 
-  private static Optional<SourceContract> contractFor(String source, List<String> header) {
+  static Optional<SourceContract> contractFor(String source, List<String> header) {
     List<SourceContract> candidates = Contracts.of(source);
     if (candidates.size() == 1) {
       return Optional.of(candidates.get(0));
@@ -162,7 +165,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         null);
   }
 
-  private static Row fileRecord(
+  static Row fileRecord(
       LandingFile file, String contract, String encoding, String rule, String detail, List<String> ignored) {
     return RowFactory.create(
         LandingRecords.KIND_FILE,
@@ -179,7 +182,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         CollectionConverters.asScala(ignored).toSeq());
   }
 
-  private static Iterator<Row> failed(LandingFile file, String encoding, String rule, String detail) {
+  static Iterator<Row> failed(LandingFile file, String encoding, String rule, String detail) {
     return List.of(fileRecord(file, null, encoding, rule, detail, List.of())).iterator();
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tuopin.etl.source.JsonLinesParser;
 import org.tuopin.etl.source.LandingRecords;
 import org.tuopin.etl.source.SourceContract;
 
@@ -21,16 +22,21 @@ final class Checks {
   static Dataset<Row> rowsOf(Dataset<Row> landingRecords, SourceContract contract) {
     List<Column> columns = new ArrayList<>(List.of(
         col(LandingRecords.SOURCE), col(LandingRecords.CONTRACT), col(LandingRecords.FILE_NAME),
-        col(LandingRecords.LINE_NUMBER), col(LandingRecords.FIELD_COUNT_MATCHES), col(LandingRecords.RAW_TEXT)));
+        col(LandingRecords.LINE_NUMBER), col(LandingRecords.FIELD_COUNT_MATCHES), col(LandingRecords.RAW_TEXT),
+        col(LandingRecords.FILE_RULE)));
     contract.columns().forEach(c -> columns.add(Parse.fieldText(c.name())));
     return landingRecords
         .filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW).and(col(LandingRecords.CONTRACT).equalTo(contract.name())))
         .select(columns.toArray(Column[]::new));
   }
 
-  /** A row with more or fewer fields than the header, then one rule per required column. */
+  /**
+   * A JSON line that is not an object, a CSV row with more or fewer fields than the header,
+   * then one rule per required column.
+   */
   static List<Rule> shapeRules(SourceContract contract) {
     List<Rule> rules = new ArrayList<>();
+    rules.add(new Rule(JsonLinesParser.INVALID_JSON, null, Checks.isTrue(col(LandingRecords.FILE_RULE).equalTo(lit(JsonLinesParser.INVALID_JSON)))));
     rules.add(new Rule("field_count", null, not(col(LandingRecords.FIELD_COUNT_MATCHES))));
     contract.columns().stream()
         .filter(c -> c.required())
