@@ -42,6 +42,7 @@ public final class HouseholdStaging {
       Dataset<Row> landingRecords, int periodYear, Dataset<Row> villages, List<String> povertyCauses) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.HOUSEHOLD);
     rows = rows.join(broadcast(villages), Parse.text("village_code").equalTo(col("known_village_code")), "left");
+    rows = rows.join(memberRows(landingRecords), Parse.text("household_id").equalTo(col("counted_household_id")), "left");
     List<Column> typed = new ArrayList<>(List.of(
         col("*"),
         Parse.wholeNumber(Parse.text("member_count")).as("member_count_value"),
@@ -60,6 +61,8 @@ public final class HouseholdStaging {
     rules.add(new Rule("id_number_birth_date", "head_id_number", IdNumbers.birthDate(idNumber).isNull()));
     rules.add(Checks.invalidWhen("invalid_number", "member_count", col("member_count_value").isNull()));
     rules.add(new Rule("out_of_range", "member_count", col("member_count_value").lt(1).or(col("member_count_value").gt(30))));
+    rules.add(new Rule("member_count_mismatch", "member_count",
+        col("member_rows").isNotNull().and(col("member_count_value").notEqual(col("member_rows")))));
     rules.add(new Rule("unknown_poverty_cause", "poverty_cause", Checks.in(Parse.text("poverty_cause"), povertyCauses).equalTo(lit(false))));
     rules.add(Checks.invalidWhen("invalid_number", "identified_year", col("identified_year_value").isNull()));
     rules.add(new Rule("out_of_range", "identified_year", col("identified_year_value").lt(2013).or(col("identified_year_value").gt(periodYear))));
@@ -72,6 +75,16 @@ public final class HouseholdStaging {
     YES_NO_COLUMNS.forEach(c -> rules.add(Checks.invalidWhen("invalid_yes_no", c, col(c + "_value").isNull())));
     Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(duplicateHouseholds(checked), loadedColumns());
+  }
+
+  /**
+   * Rows per household_id in the snapshot's members files (which are optional): where a
+   * household has members listed, their number must be its member_count.
+   */
+  private static Dataset<Row> memberRows(Dataset<Row> landingRecords) {
+    return Checks.rowsOf(landingRecords, Contracts.MEMBER)
+        .groupBy(Parse.text("household_id").as("counted_household_id"))
+        .agg(count(lit(1)).as("member_rows"));
   }
 
   /** A household_id twice in one snapshot: no row can be trusted over the other, both go. */

@@ -36,7 +36,16 @@ class StagingTest {
         .row(household("H4", VALID_ID, "31", "未脱贫", ""))
         .row(household("H5", VALID_ID, "2", "返贫", ""))
         .row(household("H5", VALID_ID, "2", "返贫", ""))
-        .dataset();
+        .row(household("H6", VALID_ID, "2", "未脱贫", ""))
+        .dataset()
+        .union(new LandingRows(Contracts.REGISTRY, Contracts.MEMBER, "registry/2019-12/m.csv",
+                "household_id", "id_number", "name", "relation", "sex", "birth_date", "health", "labor", "in_school")
+            .row("H6", VALID_ID, "某某", "户主", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H1", VALID_ID, "某某", "户主", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H1", VALID_ID, "某某", "配偶", "男", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H1", VALID_ID, "某某", "子女", "男", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H1", VALID_ID, "某某", "子女", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .dataset());
     Dataset<Row> villages = TestSpark.rows("known_village_code STRING, village_county_code STRING", new Object[] {"510802100201", "510802"});
 
     Staged staged = HouseholdStaging.stage(records, 2019, villages, List.of("因病", "因残"));
@@ -48,7 +57,8 @@ class StagingTest {
         4L, "exit_year_rule/exit_year",
         5L, "out_of_range/member_count",
         6L, "duplicate_household_id/household_id",
-        7L, "duplicate_household_id/household_id"), rules);
+        7L, "duplicate_household_id/household_id",
+        8L, "member_count_mismatch/member_count"), rules);
     List<Row> loaded = staged.loaded().collectAsList();
     assertEquals(1, loaded.size());
     Row h1 = loaded.get(0);
