@@ -137,6 +137,15 @@ class ViewsTest {
   }
 
   @Test
+  void revisionsListEachLaterVersionWithTheValuesItReplaced() throws SQLException {
+    // only 苍溪县's February relocation was corrected: 20 reported on 3 March, 30 on 6 March
+    assertEquals(
+        List.of("2018-02-01|510824|苍溪县|relocation|2|100.00|20.00|100.00|30.00|2018-03-03|2018-03-06"),
+        rows("SELECT period, region_code, region_name, indicator_code, version, previous_annual_target, previous_cumulative_completed,"
+            + " annual_target, cumulative_completed, previous_reported_at, reported_at FROM v_progress_revisions"));
+  }
+
+  @Test
   void leagueCapsRatesAtOneHundredAndRanksWithinTheCity() throws SQLException {
     // Feb, 苍溪县: relocation 30%, safe_water 120% capped to 100: score (30 + 100) / 2 = 65, rank 1.
     // 旺苍县: relocation has target 0 (not scored), safe_water 10 / 40 = 25%: score 25, rank 2.
