@@ -242,6 +242,12 @@ class EndToEndTest {
       assertAmount(e.monthCompleted(), a.get("month_completed"), k);
       assertEquals(e.figure().versions(), ((Number) a.get("versions")).longValue(), k);
     });
+    long corrections = 0;
+    for (YearMonth month : MONTHS) {
+      corrections += oracle.unitFigures(month).values().stream().mapToLong(f -> f.versions() - 1).sum();
+    }
+    assertTrue(corrections > 0);
+    assertEquals(corrections, ((Number) query("SELECT count(*) AS n FROM v_progress_revisions").get(0).get("n")).longValue());
   }
 
   @Test
