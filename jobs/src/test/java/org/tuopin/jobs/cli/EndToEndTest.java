@@ -91,10 +91,8 @@ class EndToEndTest {
     List<List<String>> records = RawLandingFile.records(original);
     List<String> header = records.get(0);
     List<String> row = new ArrayList<>(records.get(1));
-    int at = -1;
-    List<Map<String, String>> canonical = RawLandingFile.rows(original);
-    List<String> names = new ArrayList<>(canonical.get(0).keySet());
-    at = names.indexOf(column);
+    List<String> names = new ArrayList<>(RawLandingFile.rows(original).get(0).keySet());
+    int at = names.indexOf(column);
     row.set(at, breaker.apply(row.get(at)));
     int household = names.indexOf("household_id");
     if (household >= 0) {
