@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.etl.reference.CityUnitNames;
 import org.tuopin.etl.reference.FundSource;
 import org.tuopin.etl.reference.Indicator;
 import org.tuopin.etl.reference.Region;
@@ -40,11 +41,18 @@ public final class ReferenceFrames {
   private final SparkSession spark;
   private final ReferenceData reference;
   private final Dataset<Row> dimRegion;
+  private final CityUnitNames cityUnitNames;
 
   public ReferenceFrames(SparkSession spark, ReferenceData reference) {
     this.spark = spark;
     this.reference = reference;
     this.dimRegion = spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache();
+    this.cityUnitNames = CityUnitNames.of(reference.regions());
+  }
+
+  /** The names of each city's units, for reading the cities' XLSX progress tables. */
+  public CityUnitNames cityUnitNames() {
+    return cityUnitNames;
   }
 
   public Dataset<Row> dimRegion() {

@@ -15,28 +15,40 @@ import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.tuopin.etl.reference.CityUnitNames;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Reads one landing CSV file on a worker into {@link LandingRecords}: decodes it, finds its
- * header and contract, and emits one record per data row. A file that cannot be read as a
- * whole (encoding, missing column, empty, cut off) yields only its {@code file} record with
- * the rule it broke, so the run goes on with the other files.
+ * Reads one landing file on a worker into {@link LandingRecords}: tells its layout from its
+ * content (an XLSX city table, JSON Lines, or CSV), finds its header and contract, and emits
+ * one record per data row. A file that cannot be read as a whole (encoding, missing column,
+ * empty, cut off, not really an xlsx) yields only its {@code file} record with the rule it
+ * broke, so the run goes on with the other files.
  */
 public final class LandingFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+  private final CityUnitNames cityUnitNames;
+
+  public LandingFileParser(CityUnitNames cityUnitNames) {
+    this.cityUnitNames = cityUnitNames;
+  }
 
   @Override
   public Iterator<Row> call(String encodedFile) {
     LandingFile file = LandingFile.decode(encodedFile);
     byte[] bytes = read(file);
+    if (isZip(bytes) || file.extension().equals("xlsx")) {
+      return workbook(file, bytes);
+    }
     Optional<DecodedText> decoded = DecodedText.decode(bytes);
     if (decoded.isEmpty()) {
       return failed(file, null, "unreadable_encoding", "neither UTF-8 nor GB18030");
     }
     String text = decoded.get().text();
     String encoding = decoded.get().encoding();
-    if (file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
+    if (file.extension().equals("jsonl") || text.stripLeading().startsWith("{")) {
       return JsonLinesParser.parse(file, encoding, text);
     }
     List<CsvRecord> records;
@@ -49,6 +61,20 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
       return failed(file, encoding, "empty_file", "no header row");
     }
     return parseRecords(file, encoding, records, text.endsWith("\n") || text.endsWith("\r"));
+  }
+
+  private Iterator<Row> workbook(LandingFile file, byte[] bytes) {
+    if (!isZip(bytes)) {
+      return failed(file, null, "not_xlsx", "named .xlsx but not an Excel workbook");
+    }
+    if (!file.source().equals(Contracts.SUBMISSIONS)) {
+      return failed(file, null, "unknown_file_kind", "an Excel workbook: only submissions take the city table layout");
+    }
+    return CityTableParser.parse(file, bytes, cityUnitNames);
+  }
+
+  private static boolean isZip(byte[] bytes) {
+    return bytes.length >= ZIP_MAGIC.length && java.util.Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
   private static Iterator<Row> parseRecords(

@@ -5,17 +5,18 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.etl.reference.CityUnitNames;
 
 /** Reads a list of landing files into one Dataset of {@link LandingRecords}, file by file. */
 public final class LandingReader {
   private LandingReader() {}
 
-  public static Dataset<Row> read(SparkSession spark, List<LandingFile> files) {
+  public static Dataset<Row> read(SparkSession spark, List<LandingFile> files, CityUnitNames cityUnitNames) {
     List<String> encoded = files.stream().map(LandingFile::encode).toList();
     int slices = Math.max(1, Math.min(encoded.size(), spark.sparkContext().defaultParallelism() * 2));
     return spark
         .createDataset(encoded, Encoders.STRING())
         .repartition(slices)
-        .flatMap(new LandingFileParser(), Encoders.row(LandingRecords.SCHEMA));
+        .flatMap(new LandingFileParser(cityUnitNames), Encoders.row(LandingRecords.SCHEMA));
   }
 }

@@ -6,12 +6,14 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The schema of what the landing reader emits: for every file one {@code file} record (its
  * encoding, ignored columns, and the file-level rule it broke, if any), and for a readable
- * file one {@code row} record per data row, its fields keyed by canonical column name.
+ * file one {@code row} record per data row, its fields keyed by canonical column name (and, in
+ * {@link #FILE_RULE}, a rule the reader already found the row breaks).
  */
 public final class LandingRecords {
   public static final String KIND = "kind";
@@ -26,6 +28,10 @@ public final class LandingRecords {
   public static final String FILE_DETAIL = "file_detail";
   public static final String ENCODING = "encoding";
   public static final String IGNORED_COLUMNS = "ignored_columns";
+
+  /** The rules a reader puts in {@link #FILE_RULE} of a {@code row} record: the row breaks them. */
+  public static final List<String> ROW_RULES =
+      List.of(JsonLinesParser.INVALID_JSON, CityTableParser.RATE_MISMATCH, CityTableParser.CITY_TOTAL_MISMATCH);
 
   public static final String KIND_FILE = "file";
   public static final String KIND_ROW = "row";

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.tuopin.etl.source.JsonLinesParser;
 import org.tuopin.etl.source.LandingRecords;
 import org.tuopin.etl.source.SourceContract;
 
@@ -31,12 +30,15 @@ final class Checks {
   }
 
   /**
-   * A JSON line that is not an object, a CSV row with more or fewer fields than the header,
-   * then one rule per required column.
+   * The rules a reader found for a row (a JSON line that is not an object, a city table's rate
+   * or total that disagrees), a CSV row with more or fewer fields than the header, then one rule
+   * per required column.
    */
   static List<Rule> shapeRules(SourceContract contract) {
     List<Rule> rules = new ArrayList<>();
-    rules.add(new Rule(JsonLinesParser.INVALID_JSON, null, Checks.isTrue(col(LandingRecords.FILE_RULE).equalTo(lit(JsonLinesParser.INVALID_JSON)))));
+    for (String readerRule : LandingRecords.ROW_RULES) {
+      rules.add(new Rule(readerRule, null, Checks.isTrue(col(LandingRecords.FILE_RULE).equalTo(lit(readerRule)))));
+    }
     rules.add(new Rule("field_count", null, not(col(LandingRecords.FIELD_COUNT_MATCHES))));
     contract.columns().stream()
         .filter(c -> c.required())

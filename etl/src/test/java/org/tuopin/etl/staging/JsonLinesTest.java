@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tuopin.etl.TestRegions;
 import org.tuopin.etl.TestSpark;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingFile;
@@ -32,7 +33,8 @@ class JsonLinesTest {
             + " \"indicator_code\": \"relocation\", \"amount_yuan\": \"-1,200.50\", \"reverses_txn_id\": \"T1\"}",
         ""), StandardCharsets.UTF_8);
 
-    Dataset<Row> records = LandingReader.read(TestSpark.session(), List.of(LandingFile.of(Contracts.DISBURSEMENTS, landing, feed)));
+    Dataset<Row> records = LandingReader.read(TestSpark.session(), List.of(LandingFile.of(Contracts.DISBURSEMENTS, landing, feed)),
+        TestRegions.cityUnitNames());
     Dataset<Row> checked = Rule.check(Checks.rowsOf(records, Contracts.DISBURSEMENT), Checks.shapeRules(Contracts.DISBURSEMENT));
 
     Map<Long, String> outcome = new TreeMap<>();

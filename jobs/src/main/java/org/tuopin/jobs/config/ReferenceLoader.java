@@ -22,7 +22,7 @@ public final class ReferenceLoader {
   public static ReferenceData load(TuopinConfig config, Path configDirectory) {
     List<Region> regions = readRegions(configDirectory.resolve(config.regions()));
     for (TuopinConfig.CustomRegion custom : config.customRegions()) {
-      regions.add(new Region(custom.code(), custom.name(), RegionLevel.COUNTY, custom.parentCode(), true));
+      regions.add(new Region(custom.code(), custom.name(), custom.shortName(), RegionLevel.COUNTY, custom.parentCode(), true));
     }
     return new ReferenceData(
         new RegionTree(regions),
@@ -42,7 +42,7 @@ public final class ReferenceLoader {
       String line;
       while ((line = reader.readLine()) != null) {
         String[] f = line.split(",", -1);
-        regions.add(new Region(f[0], f[1], RegionLevel.ofLabel(f[2]), f[3].isEmpty() ? null : f[3], false));
+        regions.add(new Region(f[0], f[1], null, RegionLevel.ofLabel(f[2]), f[3].isEmpty() ? null : f[3], false));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the region list " + file, e);

@@ -84,7 +84,7 @@ public final class RefreshJob {
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
     Progress.step("%s: reading %d landing files", period, files.size());
-    Dataset<Row> records = LandingReader.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return refresh(period, publish, runId, started, files, records);
     } finally {
@@ -132,7 +132,7 @@ public final class RefreshJob {
     List<String> read = source.equals(Contracts.DISBURSEMENTS) ? List.of(source, Contracts.ALLOCATIONS) : List.of(source);
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period).stream().filter(f -> read.contains(f.source())).toList();
     Progress.step("%s: validating %s (%d landing files)", period, source, files.size());
-    Dataset<Row> records = LandingReader.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
     StagedPeriod staged = stage(records, period);
     Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
