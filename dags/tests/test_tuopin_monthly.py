@@ -37,7 +37,7 @@ def test_dagbag_imports_without_errors_or_warnings():
     assert list(bag.dag_ids) == ["tuopin_monthly_refresh"]
 
 
-VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions"]
+VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions", "validate_villages"]
 
 
 def test_task_graph_waits_then_validates_each_source_in_parallel_then_refreshes(monkeypatch):

@@ -96,6 +96,18 @@ CREATE TABLE fact_population (
   region_code VARCHAR NOT NULL,
   rural_population BIGINT NOT NULL
 );
+CREATE TABLE fact_village_survey (
+  period DATE NOT NULL,
+  village_code VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  is_poor_village BOOLEAN NOT NULL,
+  collective_income_yuan DECIMAL(18,2) NOT NULL,
+  hardened_road BOOLEAN NOT NULL,
+  clinic BOOLEAN NOT NULL,
+  culture_room BOOLEAN NOT NULL,
+  network BOOLEAN NOT NULL,
+  power BOOLEAN NOT NULL
+);
 CREATE TABLE run_source (
   run_id VARCHAR NOT NULL,
   period DATE NOT NULL,

@@ -25,7 +25,7 @@ public final class DuckDbIngestReference {
   public static List<Result> measure(Connection connection, Path landing, Path output) throws SQLException, IOException {
     List<Result> results = new ArrayList<>();
     Files.createDirectories(output);
-    for (String source : List.of("submissions", "registry", "allocations", "disbursements", "population")) {
+    for (String source : List.of("submissions", "registry", "allocations", "disbursements", "villages", "population")) {
       List<Path> files = csvFiles(landing.resolve(source));
       if (files.isEmpty()) {
         continue;

@@ -16,7 +16,8 @@ public final class PublishedSchema {
           "fact_progress",
           "fact_allocation",
           "fact_disbursement",
-          "fact_population");
+          "fact_population",
+          "fact_village_survey");
 
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =

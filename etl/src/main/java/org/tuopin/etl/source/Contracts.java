@@ -14,6 +14,7 @@ public final class Contracts {
   public static final String REGISTRY = "registry";
   public static final String ALLOCATIONS = "allocations";
   public static final String DISBURSEMENTS = "disbursements";
+  public static final String VILLAGES = "villages";
   public static final String POPULATION = "population";
 
   /** Long-layout progress submissions: one row per reporting unit and indicator. */
@@ -104,6 +105,22 @@ public final class Contracts {
               required("amount_yuan", "金额(元)"),
               optional("reverses_txn_id", "冲正流水号")));
 
+  /** The village exit survey (贫困村退出认定): one row per village. */
+  public static final SourceContract VILLAGE_SURVEY =
+      new SourceContract(
+          VILLAGES,
+          "village_survey",
+          "is_poor_village",
+          List.of(
+              required("village_code", "村代码"),
+              required("is_poor_village", "贫困村"),
+              required("collective_income_yuan", "集体经济收入"),
+              required("hardened_road", "通硬化路"),
+              required("clinic", "标准化卫生室"),
+              required("culture_room", "文化室"),
+              required("network", "通信网络"),
+              required("power", "生活用电")));
+
   public static final SourceContract POPULATION_FIGURE =
       new SourceContract(
           POPULATION,
@@ -121,6 +138,7 @@ public final class Contracts {
       case REGISTRY -> List.of(HOUSEHOLD, MEMBER);
       case ALLOCATIONS -> List.of(ALLOCATION);
       case DISBURSEMENTS -> List.of(DISBURSEMENT);
+      case VILLAGES -> List.of(VILLAGE_SURVEY);
       case POPULATION -> List.of(POPULATION_FIGURE);
       default -> throw new IllegalArgumentException("Unknown source: " + source);
     };
@@ -128,7 +146,7 @@ public final class Contracts {
 
   /** The sources whose folders are named by month, in the order a refresh reads them. */
   public static final List<String> MONTHLY_SOURCES =
-      List.of(SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS);
+      List.of(SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS, VILLAGES);
 
   private Contracts() {}
 }

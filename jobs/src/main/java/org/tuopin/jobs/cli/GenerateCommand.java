@@ -2,9 +2,12 @@ package org.tuopin.jobs.cli;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tuopin.jobs.config.TuopinConfig;
+import org.tuopin.jobs.generate.FaultInjector;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--faults", description = "Sprinkle realistic errors into each month's files and list them in <out>/faults.csv.")
+  boolean faults;
+
   @Override
   public Integer call() {
     if (to.isBefore(from)) {
@@ -39,6 +45,14 @@ final class GenerateCommand implements Callable<Integer> {
     SampleDataGenerator generator = new SampleDataGenerator(Environment.reference(common, config), seed, Scale.of(scale));
     Map<String, Long> written = generator.generate(out, from, to);
     written.forEach((source, rows) -> System.err.printf("    %-14s %,10d rows%n", source, rows));
+    if (faults) {
+      List<FaultInjector.Fault> injected = new ArrayList<>();
+      for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+        injected.addAll(FaultInjector.inject(out, seed, month));
+      }
+      FaultInjector.writeList(out.resolve("faults.csv"), injected);
+      System.err.printf("» %d faults injected, listed in %s%n", injected.size(), out.resolve("faults.csv"));
+    }
     System.err.println("» landing files written to " + out.toAbsolutePath());
     return 0;
   }

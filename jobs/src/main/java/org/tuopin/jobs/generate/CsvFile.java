@@ -5,30 +5,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes one landing CSV file: UTF-8, optionally with a BOM, RFC 4180 quoting. */
-final class CsvFile implements AutoCloseable {
+/** Writes one landing CSV file in the given encoding, RFC 4180 quoting. */
+final class CsvFile implements RowFile {
   private final BufferedWriter writer;
 
-  CsvFile(Path path, boolean withBom, List<String> header) {
+  CsvFile(Path path, TextEncoding encoding, List<String> header) {
     try {
       Files.createDirectories(path.getParent());
       OutputStream out = Files.newOutputStream(path);
-      if (withBom) {
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      }
-      this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      out.write(encoding.prefix);
+      this.writer = new BufferedWriter(new OutputStreamWriter(out, encoding.charset), 1 << 16);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + path, e);
     }
     row(header);
   }
 
-  void row(List<String> fields) {
+  @Override
+  public void row(List<String> fields) {
     try {
       for (int i = 0; i < fields.size(); i++) {
         if (i > 0) {

@@ -63,7 +63,7 @@ final class FundFiles {
     }
     long allocationsWritten = 0;
     for (Map.Entry<YearMonth, List<List<String>>> month : allocationRows.entrySet()) {
-      try (CsvFile file = new CsvFile(landing.resolve("allocations").resolve(month.getKey().toString()).resolve("资金下达_" + month.getKey() + ".csv"), false, ALLOCATION_HEADER)) {
+      try (CsvFile file = new CsvFile(landing.resolve("allocations").resolve(month.getKey().toString()).resolve("资金下达_" + month.getKey() + ".csv"), TextEncoding.UTF8, ALLOCATION_HEADER)) {
         month.getValue().forEach(file::row);
         allocationsWritten += month.getValue().size();
       }
@@ -79,8 +79,7 @@ final class FundFiles {
         if (month.getKey().isBefore(from) || month.getKey().isAfter(to)) {
           continue;
         }
-        Path file = landing.resolve("disbursements").resolve(month.getKey().toString()).resolve(unit.getKey() + "_资金拨付_" + month.getKey() + ".csv");
-        try (CsvFile csv = new CsvFile(file, false, DISBURSEMENT_HEADER)) {
+        try (RowFile csv = paymentFile(unit.getKey(), month.getKey())) {
           int sequence = 0;
           Map<Payment, String> ids = new LinkedHashMap<>();
           for (Payment payment : month.getValue()) {
@@ -96,8 +95,17 @@ final class FundFiles {
     return written;
   }
 
+  /** A third of the counties' finance systems send a JSON Lines feed, the rest CSV. */
+  private RowFile paymentFile(String unit, YearMonth month) {
+    Path folder = landing.resolve("disbursements").resolve(month.toString());
+    if (Seeds.random(seed, "payment-feed", unit).nextInt(3) == 0) {
+      return new JsonLinesFile(folder.resolve(unit + "_资金拨付_" + month + ".jsonl"), DISBURSEMENT_HEADER);
+    }
+    return new CsvFile(folder.resolve(unit + "_资金拨付_" + month + ".csv"), TextEncoding.UTF8, DISBURSEMENT_HEADER);
+  }
+
   /** About one payment in sixty is reversed (冲正) within the same month. */
-  private long writeReversals(CsvFile csv, Map<Payment, String> ids, String unit, YearMonth month, int sequence) {
+  private long writeReversals(RowFile csv, Map<Payment, String> ids, String unit, YearMonth month, int sequence) {
     long written = 0;
     for (Map.Entry<Payment, String> entry : ids.entrySet()) {
       if (Seeds.random(seed, "reversal", entry.getValue()).nextInt(60) == 0) {

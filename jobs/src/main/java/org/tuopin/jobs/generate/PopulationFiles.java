@@ -24,7 +24,7 @@ final class PopulationFiles {
     long rows = 0;
     for (int year = from.getYear(); year <= to.getYear(); year++) {
       Path file = landing.resolve("population").resolve(String.valueOf(year)).resolve("农村户籍人口_" + year + ".csv");
-      try (CsvFile csv = new CsvFile(file, false, List.of("region_code", "year", "rural_population"))) {
+      try (CsvFile csv = new CsvFile(file, TextEncoding.UTF8, List.of("region_code", "year", "rural_population"))) {
         for (Map.Entry<String, List<HouseholdLife>> county : households.entrySet()) {
           rows += writeCounty(csv, year, county.getKey(), county.getValue());
         }

@@ -6,15 +6,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import org.tuopin.etl.reference.Indicator;
 import org.tuopin.etl.reference.Region;
+import org.tuopin.etl.reference.RegionTree;
 
 /**
  * Long-layout progress submissions: per reporting unit and month, the annual target and the
  * cumulative completion of each indicator it works on that year, rising through the year.
  * Now and then a unit sends a figure wrong and resends the corrected file a few days later.
+ * A city with several units also publishes its bulletin table (XLSX) of the final figures on
+ * the 11th of the next month, after its units' corrections.
  */
 final class ProgressFiles {
   private static final List<String> HEADER =
@@ -31,28 +37,48 @@ final class ProgressFiles {
     this.indicators = indicators;
   }
 
-  long write(YearMonth month, List<Region> units) {
+  private static final int BULLETIN_DAY = 11;
+
+  long write(YearMonth month, List<Region> units, RegionTree regions) {
     long rows = 0;
+    Map<String, Map<Indicator, Map<Region, CityBulletinFile.Figure>>> byCity = new TreeMap<>();
     for (Region unit : units) {
-      rows += writeUnit(month, unit);
+      Map<Indicator, Map<Region, CityBulletinFile.Figure>> cityFigures = byCity.computeIfAbsent(unit.parentCode(), c -> new LinkedHashMap<>());
+      rows += writeUnit(month, unit, cityFigures);
+    }
+    for (Map.Entry<String, Map<Indicator, Map<Region, CityBulletinFile.Figure>>> city : byCity.entrySet()) {
+      List<Region> cityUnits = units.stream().filter(u -> u.parentCode().equals(city.getKey())).toList();
+      if (cityUnits.size() > 1) {
+        rows += writeBulletin(month, regions.require(city.getKey()), cityUnits, city.getValue());
+      }
     }
     return rows;
   }
 
-  private long writeUnit(YearMonth month, Region unit) {
+  private long writeBulletin(YearMonth month, Region city, List<Region> units, Map<Indicator, Map<Region, CityBulletinFile.Figure>> figures) {
+    Map<Indicator, Map<Region, CityBulletinFile.Figure>> ordered = new LinkedHashMap<>();
+    indicators.stream().filter(figures::containsKey).forEach(i -> ordered.put(i, figures.get(i)));
+    Path file = landing.resolve("submissions").resolve(month.toString()).resolve(city.name() + "_月度战报_" + month + ".xlsx");
+    CityBulletinFile.write(file, city, units, month, ordered, month.plusMonths(1).atDay(BULLETIN_DAY));
+    return ordered.values().stream().mapToLong(Map::size).sum();
+  }
+
+  private long writeUnit(YearMonth month, Region unit, Map<Indicator, Map<Region, CityBulletinFile.Figure>> cityFigures) {
     Random r = Seeds.random(seed, "submission", unit.code(), month);
     boolean chinese = Seeds.random(seed, "headers", unit.code()).nextInt(10) < 4;
+    TextEncoding encoding = TextEncoding.ofOffice(seed, unit.code(), chinese);
     LocalDate reportedAt = month.plusMonths(1).atDay(Seeds.between(r, 2, 7));
     String reporter = unit.name() + "乡村振兴局" + (r.nextInt(5) == 0 ? ",规划股" : "");
     List<List<String>> rows = new ArrayList<>();
     for (Indicator indicator : indicatorsOf(unit, month.getYear())) {
       BigDecimal target = target(unit, indicator, month.getYear());
       BigDecimal completed = completed(unit, indicator, month, target);
+      cityFigures.computeIfAbsent(indicator, i -> new LinkedHashMap<>()).put(unit, new CityBulletinFile.Figure(target, completed));
       rows.add(row(month, unit, indicator, target, completed, reportedAt, reporter, chinese));
     }
     Path folder = landing.resolve("submissions").resolve(month.toString());
     int corrected = r.nextInt(100) < 5 && !rows.isEmpty() ? r.nextInt(rows.size()) : -1;
-    try (CsvFile file = new CsvFile(folder.resolve(unit.code() + "_进度_" + month + ".csv"), chinese, chinese ? HEADER_ZH : HEADER)) {
+    try (CsvFile file = new CsvFile(folder.resolve(unit.code() + "_进度_" + month + ".csv"), encoding, chinese ? HEADER_ZH : HEADER)) {
       for (int i = 0; i < rows.size(); i++) {
         file.row(i == corrected ? mistyped(rows.get(i)) : rows.get(i));
       }
@@ -60,7 +86,7 @@ final class ProgressFiles {
     if (corrected >= 0) {
       List<String> fixed = new ArrayList<>(rows.get(corrected));
       fixed.set(6, reportedAt.plusDays(3).toString());
-      try (CsvFile file = new CsvFile(folder.resolve(unit.code() + "_进度_" + month + "_更正.csv"), chinese, chinese ? HEADER_ZH : HEADER)) {
+      try (CsvFile file = new CsvFile(folder.resolve(unit.code() + "_进度_" + month + "_更正.csv"), encoding, chinese ? HEADER_ZH : HEADER)) {
         file.row(fixed);
       }
       return rows.size() + 1;

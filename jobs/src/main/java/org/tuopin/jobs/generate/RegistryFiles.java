@@ -46,8 +46,9 @@ final class RegistryFiles {
     Path folder = landing.resolve("registry").resolve(month.toString());
     boolean chinese = Seeds.random(seed, "headers", county).nextInt(10) < 4;
     long rows = 0;
-    try (CsvFile households = new CsvFile(folder.resolve(county + "_建档立卡户_" + month + ".csv"), chinese, chinese ? HOUSEHOLD_HEADER_ZH : HOUSEHOLD_HEADER);
-        CsvFile members = new CsvFile(folder.resolve(county + "_家庭成员_" + month + ".csv"), false, MEMBER_HEADER)) {
+    try (CsvFile households = new CsvFile(folder.resolve(county + "_建档立卡户_" + month + ".csv"), TextEncoding.ofOffice(seed, county, chinese),
+            chinese ? HOUSEHOLD_HEADER_ZH : HOUSEHOLD_HEADER);
+        CsvFile members = new CsvFile(folder.resolve(county + "_家庭成员_" + month + ".csv"), TextEncoding.UTF8, MEMBER_HEADER)) {
       for (HouseholdLife life : lives) {
         if (!life.presentAt(month)) {
           continue;

@@ -13,8 +13,10 @@ import org.tuopin.etl.reference.RegionLevel;
 
 /**
  * Writes realistic landing files (spec/sources.md) for the demo counties: registry snapshots
- * with members, long-layout progress submissions (with corrected resends), allocations,
- * disbursements (household subsidies, village payments, reversals) and population. The same
+ * with members, long-layout progress submissions (with corrected resends) and the cities'
+ * XLSX bulletins, allocations, disbursements (household subsidies, village payments,
+ * reversals; CSV or JSON Lines), the December village survey and population. Offices that
+ * write Chinese headers save CSV as GB18030 or UTF-8 with a BOM. The same
  * seed gives the same files; any window of months gives the same data for those months.
  */
 public final class SampleDataGenerator {
@@ -41,10 +43,11 @@ public final class SampleDataGenerator {
     ProgressFiles progress = new ProgressFiles(landing, seed, reference.indicators());
     for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
       written.merge("registry", registry.write(month, households), Long::sum);
-      written.merge("submissions", progress.write(month, units), Long::sum);
+      written.merge("submissions", progress.write(month, units, reference.regions()), Long::sum);
     }
     FundFiles funds = new FundFiles(landing, seed, reference);
     written.putAll(funds.write(from, to, units, households));
+    written.put("villages", new VillageSurveyFiles(landing, seed).write(from, to, households));
     written.put("population", new PopulationFiles(landing, seed).write(from, to, households));
     return written;
   }

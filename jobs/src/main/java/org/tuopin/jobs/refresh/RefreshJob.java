@@ -30,6 +30,7 @@ import org.tuopin.etl.model.FactHouseholdSnapshot;
 import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactPopulation;
 import org.tuopin.etl.model.FactProgress;
+import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.etl.model.Pseudonyms;
 import org.tuopin.etl.model.ReferenceFrames;
 import org.tuopin.etl.source.Contracts;
@@ -44,6 +45,7 @@ import org.tuopin.etl.staging.PopulationStaging;
 import org.tuopin.etl.staging.Quarantine;
 import org.tuopin.etl.staging.Staged;
 import org.tuopin.etl.staging.SubmissionStaging;
+import org.tuopin.etl.staging.VillageSurveyStaging;
 import org.tuopin.jobs.config.QualityGate;
 import org.tuopin.warehouse.Publisher;
 
@@ -160,15 +162,15 @@ public final class RefreshJob {
   }
 
   private record StagedPeriod(Staged submissions, Staged households, Staged members, Staged allocations,
-      Staged disbursements, Staged population, Dataset<Row> failedFiles) {
+      Staged disbursements, Staged population, Staged villageSurveys, Dataset<Row> failedFiles) {
     Dataset<Row> quarantine() {
       return submissions.quarantined().unionByName(households.quarantined()).unionByName(members.quarantined())
           .unionByName(allocations.quarantined()).unionByName(disbursements.quarantined())
-          .unionByName(population.quarantined()).unionByName(failedFiles);
+          .unionByName(population.quarantined()).unionByName(villageSurveys.quarantined()).unionByName(failedFiles);
     }
 
     void release() {
-      List.of(submissions, households, members, allocations, disbursements, population).forEach(Staged::release);
+      List.of(submissions, households, members, allocations, disbursements, population, villageSurveys).forEach(Staged::release);
     }
   }
 
@@ -192,7 +194,9 @@ public final class RefreshJob {
     Staged disbursements = DisbursementStaging.stage(records, first, reference.payees(), reference.fundSourceKeys(),
         reference.indicatorKeys(), knownAllocations, earlierTxns).cached();
     Staged population = PopulationStaging.stage(records, period.getYear(), reference.payees()).cached();
-    return new StagedPeriod(submissions, households, members, allocations, disbursements, population, Quarantine.ofFailedFiles(records));
+    Staged villageSurveys = VillageSurveyStaging.stage(records, reference.villages()).cached();
+    return new StagedPeriod(submissions, households, members, allocations, disbursements, population, villageSurveys,
+        Quarantine.ofFailedFiles(records));
   }
 
   private void writeLake(StagedPeriod staged, YearMonth period, LocalDate first, List<LandingFile> files) {
@@ -215,6 +219,7 @@ public final class RefreshJob {
           () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
           () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
           () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
+          () -> lake.write(FactVillageSurvey.build(staged.villageSurveys().loaded(), first), FactVillageSurvey.TABLE, partition, 1),
           () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
           () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
           () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));

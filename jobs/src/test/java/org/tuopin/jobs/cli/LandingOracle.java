@@ -248,7 +248,7 @@ final class LandingOracle {
   /** Data rows read by the refresh of a period, per source (population: the period's year). */
   Map<String, Long> rowsRead(YearMonth period) {
     Map<String, Long> read = new TreeMap<>();
-    for (String source : List.of("submissions", "registry", "allocations", "disbursements")) {
+    for (String source : List.of("submissions", "registry", "allocations", "disbursements", "villages")) {
       read.put(source, files(source, period.toString()).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
     }
     read.put("population", files("population", String.valueOf(period.getYear())).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
@@ -285,7 +285,7 @@ final class LandingOracle {
       return List.of();
     }
     try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+      return list.filter(p -> p.toString().matches(".*\\.(csv|jsonl|xlsx)$")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

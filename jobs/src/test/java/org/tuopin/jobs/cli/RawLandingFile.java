@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The test's own reading of a generated landing CSV, written from spec/sources.md and not from
- * the pipeline's reader: UTF-8 with an optional BOM, RFC 4180 quotes, canonical or Chinese
- * header names, codes or Chinese names for indicators and fund sources.
+ * The test's own reading of a generated landing file, written from spec/sources.md and not from
+ * the pipeline's reader: CSV in UTF-8 (optional BOM) or else GB18030, RFC 4180 quotes, canonical
+ * or Chinese header names, codes or Chinese names for indicators and fund sources; JSON Lines;
+ * and the city bulletin XLSX, turned into long-layout rows.
  */
 final class RawLandingFile {
   private static final Map<String, String> HEADER_ALIASES = new HashMap<>();
   private static final Map<String, String> CODE_BY_NAME = new HashMap<>();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   static {
     String[][] aliases = {
@@ -55,6 +57,12 @@ final class RawLandingFile {
 
   /** Every data row of the file, keyed by canonical column name. */
   static List<Map<String, String>> rows(Path file) {
+    if (file.toString().endsWith(".xlsx")) {
+      return RawBulletin.rows(file);
+    }
+    if (file.toString().endsWith(".jsonl")) {
+      return jsonRows(file);
+    }
     List<List<String>> records = records(file);
     List<String> header = records.get(0).stream().map(h -> HEADER_ALIASES.getOrDefault(h.trim(), h.trim())).toList();
     List<Map<String, String>> rows = new ArrayList<>();
@@ -91,11 +99,36 @@ final class RawLandingFile {
     throw new IllegalArgumentException("not a date: " + text);
   }
 
+  private static List<Map<String, String>> jsonRows(Path file) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          Map<String, String> row = new LinkedHashMap<>();
+          JSON.readTree(line).properties().forEach(e -> row.put(HEADER_ALIASES.getOrDefault(e.getKey(), e.getKey()), e.getValue().asText()));
+          rows.add(row);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  private static String text(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(bytes, java.nio.charset.Charset.forName("GB18030")); // Excel on a Chinese Windows
+    }
+  }
+
   /** The file's records as written, header first. */
   static List<List<String>> records(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = text(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

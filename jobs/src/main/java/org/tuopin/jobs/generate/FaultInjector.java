@@ -1,0 +1,301 @@
+package org.tuopin.jobs.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.SourceContract;
+import org.tuopin.etl.staging.IdNumbers;
+
+/**
+ * Sprinkles the errors real offices make into one month's generated files, each where the spec
+ * says it must be caught, and lists what it did (file, line, the rule that must catch it). A row
+ * that a fault takes down with it (the members of a household that is quarantined) is listed
+ * too, so the list is exactly what the month's quarantine must hold.
+ */
+public final class FaultInjector {
+  /** One row (or, on line 0, a whole file) the pipeline must quarantine under {@code rule}. */
+  public record Fault(String file, long line, String rule, String what) {}
+
+  private final Path landing;
+  private final Random random;
+  private final YearMonth month;
+  private final List<Fault> faults = new ArrayList<>();
+
+  private FaultInjector(Path landing, long seed, YearMonth month) {
+    this.landing = landing;
+    this.month = month;
+    this.random = Seeds.random(seed, "faults", month);
+  }
+
+  /** Injects the faults into the month's files and returns them. */
+  public static List<Fault> inject(Path landing, long seed, YearMonth month) {
+    FaultInjector injector = new FaultInjector(landing, seed, month);
+    injector.submissionFaults();
+    injector.registryFaults();
+    injector.disbursementFaults();
+    injector.villageFaults();
+    injector.fileFaults();
+    return List.copyOf(injector.faults);
+  }
+
+  /** Writes the list as CSV beside the landing folders (which the pipeline never reads). */
+  public static void writeList(Path file, List<Fault> faults) {
+    try (CsvFile csv = new CsvFile(file, TextEncoding.UTF8, List.of("file", "line", "rule", "what"))) {
+      faults.forEach(f -> csv.row(List.of(f.file(), String.valueOf(f.line()), f.rule(), f.what())));
+    }
+  }
+
+  private void submissionFaults() {
+    SourceContract c = Contracts.SUBMISSION;
+    withRow(Contracts.SUBMISSIONS, c, "region_code", "period_mismatch", "报告期 of the previous month",
+        (csv, row) -> csv.set(row, c, "period", month.minusMonths(1).toString()));
+    withRow(Contracts.SUBMISSIONS, c, "region_code", "unknown_region", "a county code that does not exist",
+        (csv, row) -> csv.set(row, c, "region_code", "519999"));
+    withRow(Contracts.SUBMISSIONS, c, "indicator_code", "unknown_indicator", "an indicator outside the list",
+        (csv, row) -> csv.set(row, c, "indicator_code", "乡村旅游"));
+    withRow(Contracts.SUBMISSIONS, c, "unit", "unit_mismatch", "a unit that is not the indicator's",
+        (csv, row) -> csv.set(row, c, "unit", "吨"));
+    withRow(Contracts.SUBMISSIONS, c, "annual_target", "invalid_number", "a target written in words",
+        (csv, row) -> csv.set(row, c, "annual_target", "八百"));
+    withRow(Contracts.SUBMISSIONS, c, "cumulative_completed", "negative_value", "a negative completion",
+        (csv, row) -> csv.set(row, c, "cumulative_completed", "-5"));
+    withRow(Contracts.SUBMISSIONS, c, "reported_at", "invalid_date", "a date that does not exist",
+        (csv, row) -> csv.set(row, c, "reported_at", month.getYear() + "-13-45"));
+    withRow(Contracts.SUBMISSIONS, c, "region_code", "missing_value", "an empty region code",
+        (csv, row) -> csv.set(row, c, "region_code", ""));
+  }
+
+  private void registryFaults() {
+    SourceContract h = Contracts.HOUSEHOLD;
+    householdFault("id_number_check_digit", "a head's identity number with a wrong check character",
+        (csv, row) -> csv.set(row, h, "head_id_number", wrongCheckCharacter(csv.get(row, h, "head_id_number"))));
+    householdFault("id_number_birth_date", "a head's identity number born on the 13th month",
+        (csv, row) -> csv.set(row, h, "head_id_number", withImpossibleBirthMonth(csv.get(row, h, "head_id_number"))));
+    householdFault("unknown_region", "a village code that does not exist",
+        (csv, row) -> csv.set(row, h, "village_code", csv.get(row, h, "village_code").substring(0, 9) + "999"));
+    householdFault("member_count_mismatch", "member_count one more than the members listed",
+        (csv, row) -> csv.set(row, h, "member_count", String.valueOf(Integer.parseInt(csv.get(row, h, "member_count")) + 1)));
+    householdFault("unknown_poverty_cause", "a cause outside the list",
+        (csv, row) -> csv.set(row, h, "poverty_cause", "因懒"));
+    householdFault("unknown_status", "a status outside the list",
+        (csv, row) -> csv.set(row, h, "status", "脱贫中"));
+    householdFault("invalid_yes_no", "a yes/no field written 不详",
+        (csv, row) -> csv.set(row, h, "dibao", "不详"));
+    SourceContract m = Contracts.MEMBER;
+    withRow(Contracts.REGISTRY, m, "relation", "unknown_relation", "a relation outside the list",
+        (csv, row) -> csv.set(row, m, "relation", "邻居"));
+    withRow(Contracts.REGISTRY, m, "sex", "invalid_sex", "sex written 未知",
+        (csv, row) -> csv.set(row, m, "sex", "未知"));
+    withRow(Contracts.REGISTRY, m, "birth_date", "invalid_date", "a birth date of 30 February",
+        (csv, row) -> csv.set(row, m, "birth_date", "1990-02-30"));
+  }
+
+  private void disbursementFaults() {
+    SourceContract d = Contracts.DISBURSEMENT;
+    // a payment that a reversal names would take the reversal down with it
+    BiPredicate<LandedCsv, Integer> notReversed = (csv, row) -> java.util.stream.IntStream.range(0, csv.size())
+        .noneMatch(other -> csv.get(other, d, "reverses_txn_id").equals(csv.get(row, d, "txn_id")));
+    withRow(Contracts.DISBURSEMENTS, d, "fund_source", "unknown_fund_source", "a fund source outside the list",
+        (csv, row) -> csv.set(row, d, "fund_source", "福彩公益金"), notReversed);
+    withRow(Contracts.DISBURSEMENTS, d, "paid_on", "paid_outside_period", "paid in the month before the folder's",
+        (csv, row) -> csv.set(row, d, "paid_on", month.minusMonths(1).atDay(15).toString()), notReversed);
+  }
+
+  private void villageFaults() {
+    SourceContract v = Contracts.VILLAGE_SURVEY;
+    withRow(Contracts.VILLAGES, v, "collective_income_yuan", "invalid_number", "an income written in words",
+        (csv, row) -> csv.set(row, v, "collective_income_yuan", "约五万"));
+  }
+
+  /** Whole files that cannot be read: each a copy of a good file, spoiled the way offices spoil them. */
+  private void fileFaults() {
+    Optional<Path> model = csvFiles(Contracts.SUBMISSIONS, Contracts.SUBMISSION).stream()
+        .filter(p -> new LandedCsv(p).encoding() == TextEncoding.UTF8).findFirst();
+    if (model.isEmpty()) {
+      return;
+    }
+    String good = new String(bytes(model.get()), StandardCharsets.UTF_8);
+    Path folder = model.get().getParent();
+    byte[] utf16 = good.getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[utf16.length + 2];
+    withBom[0] = (byte) 0xFF;
+    withBom[1] = (byte) 0xFE;
+    System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+    spoilFile(folder.resolve("补报_Unicode文本.csv"), withBom, "unreadable_encoding", "saved as UTF-16 (Excel's Unicode text)");
+    spoilFile(folder.resolve("补报_空文件.csv"), new byte[0], "empty_file", "an empty file");
+    spoilFile(folder.resolve("补报_截断.csv"), good.substring(0, good.lastIndexOf(',')).getBytes(StandardCharsets.UTF_8),
+        "truncated_file", "cut off in the middle of its last row");
+    spoilFile(folder.resolve("补报_非Excel.xlsx"), good.getBytes(StandardCharsets.UTF_8), "not_xlsx", "a CSV file named .xlsx");
+    String header = good.substring(0, good.indexOf('\r'));
+    String withoutDate = header.substring(0, header.lastIndexOf(',', header.lastIndexOf(',') - 1)) + "\r\n";
+    spoilFile(folder.resolve("补报_缺列.csv"), withoutDate.getBytes(StandardCharsets.UTF_8), "missing_column",
+        "the header lacks its reporting date and reporter");
+    bulletinFaults(folder);
+  }
+
+  /** In the city bulletin: one rate that disagrees, one block whose city total does not add up; and a copy titled for another month. */
+  private void bulletinFaults(Path folder) {
+    Optional<Path> bulletin = files(Contracts.SUBMISSIONS).stream().filter(p -> p.toString().endsWith(".xlsx")).findFirst();
+    if (bulletin.isEmpty()) {
+      return;
+    }
+    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(bulletin.get()))) {
+      XSSFSheet sheet = workbook.getSheetAt(0);
+      int rateRow = 6;
+      int unitColumn = firstFilled(sheet, rateRow);
+      sheet.getRow(rateRow).getCell(unitColumn).setCellValue(sheet.getRow(rateRow).getCell(unitColumn).getNumericCellValue() + 7);
+      faults.add(new Fault(name(bulletin.get()), rateRow - 1, "rate_mismatch", "a rate 7 points off its figures"));
+      int totalRow = 7;
+      sheet.getRow(totalRow).getCell(4).setCellValue(sheet.getRow(totalRow).getCell(4).getNumericCellValue() + 10);
+      for (int c = 5; c < sheet.getRow(3).getLastCellNum(); c++) {
+        if (sheet.getRow(totalRow).getCell(c) != null) {
+          faults.add(new Fault(name(bulletin.get()), totalRow + 1, "city_total_mismatch", "the city total 10 more than its units"));
+        }
+      }
+      save(workbook, bulletin.get());
+      sheet.getRow(1).getCell(0).setCellValue("（截至" + month.minusMonths(1).getYear() + "年" + month.minusMonths(1).getMonthValue() + "月底）");
+      Path copy = folder.resolve("战报_上月标题.xlsx");
+      save(workbook, copy);
+      faults.add(new Fault(name(copy), 0, "title_period_mismatch", "a bulletin whose title names the month before"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int firstFilled(XSSFSheet sheet, int row) {
+    int c = 5;
+    while (sheet.getRow(row).getCell(c) == null) {
+      c++;
+    }
+    return c;
+  }
+
+  private interface RowChange {
+    void apply(LandedCsv csv, int row);
+  }
+
+  /**
+   * Spoils one row (not yet spoiled, with {@code column} filled) of one of the month's files of
+   * the contract, and lists it.
+   */
+  private void withRow(String source, SourceContract contract, String column, String rule, String what, RowChange change) {
+    withRow(source, contract, column, rule, what, change, (csv, row) -> true);
+  }
+
+  private void withRow(String source, SourceContract contract, String column, String rule, String what, RowChange change,
+      BiPredicate<LandedCsv, Integer> extra) {
+    List<Path> candidates = csvFiles(source, contract);
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Path path = candidates.get(random.nextInt(candidates.size()));
+    LandedCsv csv = new LandedCsv(path);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int row = random.nextInt(csv.size());
+      if (!spoiled(path, row) && !csv.get(row, contract, column).isEmpty() && extra.test(csv, row)) {
+        change.apply(csv, row);
+        csv.save();
+        faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what));
+        return;
+      }
+    }
+  }
+
+  /** A household fault also takes the household's members down: they name a household that is not loaded. */
+  private void householdFault(String rule, String what, RowChange change) {
+    List<Path> households = csvFiles(Contracts.REGISTRY, Contracts.HOUSEHOLD);
+    if (households.isEmpty()) {
+      return;
+    }
+    Path path = households.get(random.nextInt(households.size()));
+    LandedCsv csv = new LandedCsv(path);
+    int row = random.nextInt(csv.size());
+    while (spoiled(path, row)) {
+      row = (row + 1) % csv.size();
+    }
+    String householdId = csv.get(row, Contracts.HOUSEHOLD, "household_id");
+    change.apply(csv, row);
+    csv.save();
+    faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what));
+    for (Path members : csvFiles(Contracts.REGISTRY, Contracts.MEMBER)) {
+      LandedCsv listed = new LandedCsv(members);
+      for (int m = 0; m < listed.size(); m++) {
+        if (listed.get(m, Contracts.MEMBER, "household_id").equals(householdId) && !spoiled(members, m)) {
+          faults.add(new Fault(name(members), LandedCsv.lineOf(m), "unknown_household", "a member of that household"));
+        }
+      }
+    }
+  }
+
+  private boolean spoiled(Path file, int row) {
+    return faults.stream().anyMatch(f -> f.file().equals(name(file)) && f.line() == LandedCsv.lineOf(row));
+  }
+
+  private static String wrongCheckCharacter(String idNumber) {
+    char right = idNumber.charAt(17);
+    return idNumber.substring(0, 17) + (right == '0' ? '1' : '0');
+  }
+
+  private static String withImpossibleBirthMonth(String idNumber) {
+    String first17 = idNumber.substring(0, 10) + "13" + idNumber.substring(12, 17);
+    return first17 + IdNumbers.checkCharacter(first17);
+  }
+
+  private void spoilFile(Path file, byte[] content, String rule, String what) {
+    try {
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+    faults.add(new Fault(name(file), 0, rule, what));
+  }
+
+  private static void save(XSSFWorkbook workbook, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      workbook.write(out);
+    }
+  }
+
+  private List<Path> csvFiles(String source, SourceContract contract) {
+    return files(source).stream().filter(p -> p.toString().endsWith(".csv"))
+        .filter(p -> Contracts.of(source).size() == 1 || new LandedCsv(p).has(contract, contract.identifyingColumn()))
+        .toList();
+  }
+
+  private List<Path> files(String source) {
+    Path folder = landing.resolve(source).resolve(month.toString());
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String name(Path file) {
+    return landing.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
