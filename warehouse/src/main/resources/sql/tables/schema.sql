@@ -108,6 +108,11 @@ CREATE TABLE fact_village_survey (
   network BOOLEAN NOT NULL,
   power BOOLEAN NOT NULL
 );
+-- The configuration the views depend on (conf/tuopin.yaml), so a view's figures can be explained.
+CREATE TABLE setting (
+  name VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
 CREATE TABLE run_source (
   run_id VARCHAR NOT NULL,
   period DATE NOT NULL,

@@ -21,7 +21,7 @@ public final class PublishedSchema {
 
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =
-      List.of("v_poverty_trend", "v_progress", "v_progress_league", "v_progress_revisions", "v_fund_flow", "v_runs", "v_data_quality");
+      List.of("v_poverty_trend", "v_progress", "v_progress_league", "v_progress_revisions", "v_submission_completeness", "v_fund_flow", "v_runs", "v_data_quality");
 
   private PublishedSchema() {}
 }

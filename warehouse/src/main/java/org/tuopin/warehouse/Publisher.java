@@ -27,10 +27,13 @@ public final class Publisher {
 
   private final Path lakeRoot;
   private final Path servingDirectory;
+  private final int submissionDeadlineDay;
 
-  public Publisher(Path lakeRoot, Path servingDirectory) {
+  /** @param submissionDeadlineDay the day of the next month by which a submission is on time */
+  public Publisher(Path lakeRoot, Path servingDirectory, int submissionDeadlineDay) {
     this.lakeRoot = lakeRoot.toAbsolutePath();
     this.servingDirectory = servingDirectory.toAbsolutePath();
+    this.submissionDeadlineDay = submissionDeadlineDay;
   }
 
   public Path servingFile() {
@@ -66,6 +69,7 @@ public final class Publisher {
       for (String table : PublishedSchema.LAKE_TABLES) {
         copyFromLake(statement, table);
       }
+      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + submissionDeadlineDay + "')");
       insertRuns(connection, runs);
       insertQuality(connection, quality);
       for (String view : PublishedSchema.VIEWS) {

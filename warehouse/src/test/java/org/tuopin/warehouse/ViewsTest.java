@@ -137,6 +137,32 @@ class ViewsTest {
   }
 
   @Test
+  void completenessListsEveryExpectedUnitOfEveryRefreshedMonth() throws SQLException {
+    // Both counties sent figures in 2018, so both are expected in the refreshed months 2018-01 and
+    // 2018-02. With the deadline on the 3rd: 苍溪县's January (3 Feb) and February (3 Mar) are on
+    // time, 旺苍县 sent nothing for January and its February came on 4 March, one day late.
+    try (Statement s = connection.createStatement()) {
+      s.execute("INSERT INTO setting VALUES ('submission_deadline_day', '3')");
+      s.execute("""
+          INSERT INTO run_source VALUES
+            ('r1', DATE '2018-01-01', NULL, NULL, 'published', 'submissions', 1, 1, 0),
+            ('r2', DATE '2018-02-01', NULL, NULL, 'published', 'submissions', 5, 5, 0)""");
+      try {
+        assertEquals(List.of(
+                "2018-01-01|510821|2018-02-03|false|null|false|0",
+                "2018-01-01|510824|2018-02-03|true|2018-02-03|true|1",
+                "2018-02-01|510821|2018-03-03|true|2018-03-04|false|2",
+                "2018-02-01|510824|2018-03-03|true|2018-03-03|true|2"),
+            rows("SELECT period, region_code, deadline, received, first_reported_at, on_time, indicators_reported"
+                + " FROM v_submission_completeness ORDER BY period, region_code"));
+      } finally {
+        s.execute("DELETE FROM setting");
+        s.execute("DELETE FROM run_source");
+      }
+    }
+  }
+
+  @Test
   void revisionsListEachLaterVersionWithTheValuesItReplaced() throws SQLException {
     // only 苍溪县's February relocation was corrected: 20 reported on 3 March, 30 on 6 March
     assertEquals(

@@ -50,6 +50,7 @@ final class Environment {
     DataPaths paths = new DataPaths(options.landing, options.data);
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
-    return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC());
+    return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
+        config.submissionDeadlineDay());
   }
 }

@@ -17,7 +17,8 @@ public record TuopinConfig(
     List<FundSourceEntry> fundSources,
     List<String> povertyCauses,
     QualityGate qualityGate,
-    String pseudonymKeyFile) {
+    String pseudonymKeyFile,
+    Integer submissionDeadlineDay) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -35,6 +36,10 @@ public record TuopinConfig(
     fundSources = List.copyOf(fundSources);
     povertyCauses = List.copyOf(povertyCauses);
     qualityGate = qualityGate == null ? QualityGate.DEFAULT : qualityGate;
+    submissionDeadlineDay = submissionDeadlineDay == null ? 5 : submissionDeadlineDay;
+    if (submissionDeadlineDay < 1 || submissionDeadlineDay > 28) {
+      throw new IllegalArgumentException("submissionDeadlineDay: a day of the month from 1 to 28");
+    }
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

@@ -66,9 +66,10 @@ public final class RefreshJob {
   private final Clock clock;
   private final Lake lake;
   private final RunStore runs;
+  private final int submissionDeadlineDay;
 
   public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
-      DataPaths paths, byte[] pseudonymKey, Clock clock) {
+      DataPaths paths, byte[] pseudonymKey, Clock clock, int submissionDeadlineDay) {
     this.spark = spark;
     this.reference = reference;
     this.povertyCauses = povertyCauses;
@@ -78,6 +79,7 @@ public final class RefreshJob {
     this.clock = clock;
     this.lake = new Lake(paths.lake());
     this.runs = new RunStore(paths.runs());
+    this.submissionDeadlineDay = submissionDeadlineDay;
   }
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
@@ -152,7 +154,7 @@ public final class RefreshJob {
   public void publish(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     try {
-      new Publisher(paths.lake(), paths.serving()).publish(runs.runSources(), runs.ruleCounts());
+      new Publisher(paths.lake(), paths.serving(), submissionDeadlineDay).publish(runs.runSources(), runs.ruleCounts());
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
         runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));

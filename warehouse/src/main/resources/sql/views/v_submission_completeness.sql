@@ -1,0 +1,43 @@
+-- v_submission_completeness: per period and expected reporting unit, whether its progress
+-- submission arrived, whether on time, and how many indicators it reported. A unit is expected
+-- in every refreshed month of a year in which it sent any figure; on time means its first
+-- version was reported on or before the configured day of the next month.
+CREATE VIEW v_submission_completeness AS
+WITH refreshed AS (
+  SELECT DISTINCT period FROM run_source WHERE source = 'submissions'
+),
+deadline_day AS (
+  SELECT CAST(value AS INTEGER) AS day FROM setting WHERE name = 'submission_deadline_day'
+),
+expected AS (
+  SELECT DISTINCT f.period, p.region_code
+  FROM refreshed AS f
+  JOIN fact_progress AS p ON year(p.period) = year(f.period)
+),
+received AS (
+  SELECT
+    period,
+    region_code,
+    min(reported_at) AS first_reported_at,
+    min(first_ingested_at) AS first_received_at,
+    count(DISTINCT indicator_code) AS indicators_reported
+  FROM fact_progress
+  GROUP BY period, region_code
+)
+SELECT
+  e.period,
+  CAST(year(e.period) AS INTEGER) AS year,
+  CAST(month(e.period) AS INTEGER) AS month,
+  e.region_code,
+  r.region_name,
+  r.city_code,
+  CAST(e.period + INTERVAL 1 MONTH + (d.day - 1) * INTERVAL 1 DAY AS DATE) AS deadline,
+  s.period IS NOT NULL AS received,
+  s.first_reported_at,
+  s.first_received_at,
+  coalesce(s.first_reported_at <= CAST(e.period + INTERVAL 1 MONTH + (d.day - 1) * INTERVAL 1 DAY AS DATE), false) AS on_time,
+  coalesce(s.indicators_reported, 0) AS indicators_reported
+FROM expected AS e
+CROSS JOIN deadline_day AS d
+JOIN dim_region AS r ON r.region_code = e.region_code
+LEFT JOIN received AS s ON s.period = e.period AND s.region_code = e.region_code;
