@@ -11,10 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class FaultsTest {
     CommonOptions permissive = options(work, permissiveConf(work));
     new SampleDataGenerator(Environment.reference(permissive, Environment.config(permissive)), 20140101L, Scale.SMALL)
         .generate(permissive.landing, DECEMBER, JANUARY);
-    Set<String> decemberFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, DECEMBER));
-    Set<String> januaryFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, JANUARY));
+    List<String> decemberFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, DECEMBER));
+    List<String> januaryFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, JANUARY));
     assertTrue(decemberFaults.size() > 30 && januaryFaults.size() > 20, "faults were injected");
     assertTrue(decemberFaults.stream().map(k -> k.split(" ")[2]).distinct().count() >= 20, "more than twenty rules: " + decemberFaults);
 
@@ -87,18 +88,21 @@ class FaultsTest {
     }
   }
 
-  private static Set<String> keys(List<FaultInjector.Fault> faults) {
-    Set<String> keys = new TreeSet<>();
+  /** As a sorted list, not a set: a bulletin block's unit rows share their line number. */
+  private static List<String> keys(List<FaultInjector.Fault> faults) {
+    List<String> keys = new ArrayList<>();
     faults.forEach(f -> keys.add(f.file() + " " + f.line() + " " + f.rule()));
+    Collections.sort(keys);
     return keys;
   }
 
-  private static Set<String> quarantined(Path data, YearMonth month) {
-    Set<String> keys = new TreeSet<>();
+  private static List<String> quarantined(Path data, YearMonth month) {
+    List<String> keys = new ArrayList<>();
     Path partition = data.resolve("restricted").resolve("quarantine").resolve("period=" + month);
     for (Row r : TestSpark.session().read().parquet(partition.toString()).collectAsList()) {
       keys.add(r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule"));
     }
+    Collections.sort(keys);
     return keys;
   }
 
