@@ -4,13 +4,15 @@
 -- version was reported on or before the configured day of the next month.
 CREATE VIEW v_submission_completeness AS
 WITH refreshed AS (
-  SELECT DISTINCT period FROM run_source WHERE source = 'submissions'
-),
-deadline_day AS (
-  SELECT CAST(value AS INTEGER) AS day FROM setting WHERE name = 'submission_deadline_day'
+  SELECT DISTINCT
+    period,
+    CAST(period + INTERVAL 1 MONTH + (CAST(s.value AS INTEGER) - 1) * INTERVAL 1 DAY AS DATE) AS deadline
+  FROM run_source
+  CROSS JOIN setting AS s
+  WHERE source = 'submissions' AND s.name = 'submission_deadline_day'
 ),
 expected AS (
-  SELECT DISTINCT f.period, p.region_code
+  SELECT DISTINCT f.period, f.deadline, p.region_code
   FROM refreshed AS f
   JOIN fact_progress AS p ON year(p.period) = year(f.period)
 ),
@@ -31,13 +33,12 @@ SELECT
   e.region_code,
   r.region_name,
   r.city_code,
-  CAST(e.period + INTERVAL 1 MONTH + (d.day - 1) * INTERVAL 1 DAY AS DATE) AS deadline,
+  e.deadline,
   s.period IS NOT NULL AS received,
   s.first_reported_at,
   s.first_received_at,
-  coalesce(s.first_reported_at <= CAST(e.period + INTERVAL 1 MONTH + (d.day - 1) * INTERVAL 1 DAY AS DATE), false) AS on_time,
+  coalesce(s.first_reported_at <= e.deadline, false) AS on_time,
   coalesce(s.indicators_reported, 0) AS indicators_reported
 FROM expected AS e
-CROSS JOIN deadline_day AS d
 JOIN dim_region AS r ON r.region_code = e.region_code
 LEFT JOIN received AS s ON s.period = e.period AND s.region_code = e.region_code;

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.tuopin.etl.reference.CityUnitNames;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads a city's consolidated progress table (the XLSX of its monthly bulletin) into the same
@@ -118,10 +115,7 @@ final class CityTableParser {
 
   private static Row record(LandingFile file, SheetGrid grid, CityTableLayout.Block block, int column, String unitName,
       CityUnitNames.City city, String period, String reportedOn, String rule) {
-    Map<String, String> fields = new HashMap<>();
-    for (String name : Contracts.SUBMISSION.columnNames()) {
-      fields.put(name, null);
-    }
+    Map<String, String> fields = Contracts.SUBMISSION.emptyFields();
     fields.put("period", period);
     fields.put("region_code", city.unitCode(unitName).orElse(unitName));
     fields.put("indicator_code", block.category());
@@ -135,8 +129,7 @@ final class CityTableParser {
         grid.cellRange(column, firstRow, block.lastRow()), block.category(), CityUnitNames.normalized(unitName),
         blankAsEmpty(grid.text(block.targetRow(), column)), blankAsEmpty(grid.text(block.completedRow(), column)),
         blankAsEmpty(grid.text(block.rateRow(), column)));
-    return RowFactory.create(LandingRecords.KIND_ROW, file.source(), Contracts.SUBMISSION.name(), file.name(),
-        (long) firstRow + 1, CollectionConverters.asScala(fields), true, raw, rule, null, null, null);
+    return LandingFileParser.rowRecord(file, Contracts.SUBMISSION, firstRow + 1L, fields, true, raw, rule);
   }
 
   /** A rate row that disagrees with completed / target by more than its one-decimal rounding. */

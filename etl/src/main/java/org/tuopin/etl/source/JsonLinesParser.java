@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads a JSON Lines landing file (a finance system's feed): one object per line, keyed by the
@@ -71,15 +68,11 @@ public final class JsonLinesParser {
   }
 
   private static Row record(LandingFile file, SourceContract contract, long lineNumber, String line, JsonNode object) {
-    Map<String, String> fields = new HashMap<>();
-    for (String column : contract.columnNames()) {
-      fields.put(column, null);
-    }
+    Map<String, String> fields = contract.emptyFields();
     if (object != null) {
       object.properties().forEach(e -> contract.canonicalName(e.getKey())
           .ifPresent(name -> fields.put(name, e.getValue().isNull() ? null : e.getValue().asText())));
     }
-    return RowFactory.create(LandingRecords.KIND_ROW, file.source(), contract.name(), file.name(), lineNumber,
-        CollectionConverters.asScala(fields), object != null, line, object == null ? INVALID_JSON : null, null, null, null);
+    return LandingFileParser.rowRecord(file, contract, lineNumber, fields, object != null, line, object == null ? INVALID_JSON : null);
   }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     }
     String text = decoded.get().text();
     String encoding = decoded.get().encoding();
-    if (file.extension().equals("jsonl") || text.stripLeading().startsWith("{")) {
+    if (file.extension().equals("jsonl") || firstNonBlank(text) == '{') {
       return JsonLinesParser.parse(file, encoding, text);
     }
     List<CsvRecord> records;
@@ -71,6 +70,16 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
       return failed(file, null, "unknown_file_kind", "an Excel workbook: only submissions take the city table layout");
     }
     return CityTableParser.parse(file, bytes, cityUnitNames);
+  }
+
+  /** The first character that is not white space (0 when none), without copying the text. */
+  private static char firstNonBlank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return text.charAt(i);
+      }
+    }
+    return 0;
   }
 
   private static boolean isZip(byte[] bytes) {
@@ -165,10 +174,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
 
   private static Row dataRecord(
       LandingFile file, SourceContract contract, Map<Integer, String> positions, int width, CsvRecord record) {
-    Map<String, String> fields = new HashMap<>();
-    for (String column : contract.columnNames()) {
-      fields.put(column, null);
-    }
+    Map<String, String> fields = contract.emptyFields();
     List<String> values = record.fields();
     for (int i = 0; i < Math.min(width, values.size()); i++) {
       String name = positions.get(i);
@@ -176,19 +182,14 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         fields.put(name, values.get(i));
       }
     }
-    return RowFactory.create(
-        LandingRecords.KIND_ROW,
-        file.source(),
-        contract.name(),
-        file.name(),
-        record.lineNumber(),
-        CollectionConverters.asScala(fields),
-        values.size() == width,
-        record.rawText(),
-        null,
-        null,
-        null,
-        null);
+    return rowRecord(file, contract, record.lineNumber(), fields, values.size() == width, record.rawText(), null);
+  }
+
+  /** One data row; {@code rule} is a rule the reader already found it breaks ({@link LandingRecords#ROW_RULES}). */
+  static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, Map<String, String> fields,
+      boolean fieldCountMatches, String rawText, String rule) {
+    return RowFactory.create(LandingRecords.KIND_ROW, file.source(), contract.name(), file.name(), lineNumber,
+        CollectionConverters.asScala(fields), fieldCountMatches, rawText, rule, null, null, null);
   }
 
   static Row fileRecord(

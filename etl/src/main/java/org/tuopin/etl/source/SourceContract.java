@@ -31,6 +31,13 @@ public record SourceContract(
     return Optional.empty();
   }
 
+  /** A record's fields before reading: every column of the contract, absent (null). */
+  java.util.Map<String, String> emptyFields() {
+    java.util.Map<String, String> fields = new java.util.HashMap<>();
+    columnNames().forEach(name -> fields.put(name, null));
+    return fields;
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
   }
