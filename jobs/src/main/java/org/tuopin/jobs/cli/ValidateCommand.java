@@ -13,15 +13,16 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Checks one source of a month against the contracts and the quality gate; writes nothing (exit 3: the gate would stop it).")
 final class ValidateCommand implements Callable<Integer> {
+  /** Every source a refresh reads: the monthly ones and the population of the month's year. */
   private static final List<String> SOURCES =
-      List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY, Contracts.ALLOCATIONS, Contracts.DISBURSEMENTS, Contracts.POPULATION);
+      java.util.stream.Stream.concat(Contracts.MONTHLY_SOURCES.stream(), java.util.stream.Stream.of(Contracts.POPULATION)).toList();
 
   @Mixin CommonOptions common;
 
   @Option(names = "--period", required = true, converter = Months.class, description = "The month, YYYY-MM.")
   YearMonth period;
 
-  @Option(names = "--source", required = true, description = "One of: submissions, registry, allocations, disbursements, population.")
+  @Option(names = "--source", required = true, description = "One of: submissions, registry, allocations, disbursements, villages, population.")
   String source;
 
   @Override
