@@ -1,6 +1,8 @@
 package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -46,6 +48,12 @@ public final class Staged {
             col(RULE),
             col(RULE_COLUMN),
             col(LandingRecords.RAW_TEXT));
+  }
+
+  /** Per source and file: rows loaded and rows quarantined (for the per-file balance against rows read). */
+  public Dataset<Row> outcomeByFile() {
+    return checked.groupBy(col(LandingRecords.SOURCE), col(LandingRecords.FILE_NAME))
+        .agg(count(when(col(RULE).isNull(), 1)).as("loaded"), count(when(col(RULE).isNotNull(), 1)).as("quarantined"));
   }
 
   /**

@@ -100,4 +100,74 @@ class StagingTest {
     assertEquals("safe_water", loaded.get(0).getAs("indicator_code"));
     assertEquals(LocalDate.of(2020, 1, 5), ((java.sql.Date) loaded.get(0).getAs("reported_at")).toLocalDate());
   }
+
+  private static final Dataset<Row> FUND_SOURCES = TestSpark.rows("fund_source_key STRING, resolved_fund_source STRING",
+      new Object[] {"central", "central"});
+  private static final Dataset<Row> INDICATORS = TestSpark.rows("indicator_key STRING, resolved_indicator_code STRING, resolved_unit STRING",
+      new Object[] {"relocation", "relocation", "人"});
+
+  @Test
+  void allocationsAreCheckedForAmountYearAndIdsSeenInEarlierPeriodsOrTwiceInThisOne() {
+    Dataset<Row> records = new LandingRows(Contracts.ALLOCATIONS, Contracts.ALLOCATION, "allocations/2019-12/a.csv",
+            "allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on")
+        .row("A1", "2019", "510802", "central", "relocation", "1,000.00", "2019-12-01")
+        .row("A0", "2019", "510802", "central", "relocation", "500", "2019-12-02")
+        .row("A2", "2019", "510802", "central", "relocation", "0", "2019-12-02")
+        .row("A3", "2019", "510802", "central", "relocation", "500", "2018-12-30")
+        .row("A4", "2019", "510802", "central", "relocation", "500", "2019-12-03")
+        .row("A4", "2019", "510802", "central", "relocation", "600", "2019-12-03")
+        .dataset();
+    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
+    Dataset<Row> earlier = TestSpark.rows("earlier_allocation_id STRING", new Object[] {"A0"});
+
+    Staged staged = AllocationStaging.stage(records, units, FUND_SOURCES, INDICATORS, earlier);
+
+    assertEquals(Map.of(3L, "duplicate_allocation_id", 4L, "not_positive", 5L, "date_outside_year",
+        6L, "duplicate_allocation_id", 7L, "duplicate_allocation_id"), rulesByLine(staged));
+    assertEquals(List.of("A1"), staged.loaded().collectAsList().stream().map(r -> (String) r.getAs("allocation_id")).toList());
+  }
+
+  /**
+   * Resent payments load once each (the fact keeps one), a txn_id loaded in an earlier period or
+   * sent twice with other content is not; a reversal must be negative and name a payment of this
+   * or an earlier period.
+   */
+  @Test
+  void paymentsAreCheckedForResendsConflictsReversalsAndAllocations() {
+    String[] header = {"txn_id", "paid_on", "region_code", "fund_source", "indicator_code", "allocation_id", "household_id",
+        "beneficiary_id_number", "amount_yuan", "reverses_txn_id"};
+    Dataset<Row> records = new LandingRows(Contracts.DISBURSEMENTS, Contracts.DISBURSEMENT, "disbursements/2019-12/d.csv", header)
+        .row("T1", "2019-12-03", "510802", "central", "relocation", "A1", "", "", "100", "")
+        .row("T1", "2019-12-03", "510802", "central", "relocation", "A1", "", "", "100.00", "")
+        .row("T0", "2019-12-03", "510802", "central", "relocation", "A1", "", "", "100", "")
+        .row("T2", "2019-12-04", "510802", "central", "relocation", "A1", "", "", "50", "")
+        .row("T2", "2019-12-04", "510802", "central", "relocation", "A1", "", "", "60", "")
+        .row("T3", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "-100", "T1")
+        .row("T4", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "-100", "T00")
+        .row("T5", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "-100", "T99")
+        .row("T6", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "100", "T1")
+        .row("T7", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "-5", "")
+        .row("T8", "2019-12-05", "510802", "central", "relocation", "A1", "", "", "0", "")
+        .row("T9", "2019-12-05", "510802", "central", "relocation", "A9", "", "", "100", "")
+        .row("T10", "2019-11-30", "510802", "central", "relocation", "A1", "", "", "100", "")
+        .row("T11", "2019-12-06", "510802", "central", "relocation", "A1", "H1", "110105194912310020", "100", "")
+        .dataset();
+    Dataset<Row> payees = TestSpark.rows("payee_region_code STRING, payee_county_code STRING", new Object[] {"510802", "510802"});
+    Dataset<Row> allocations = TestSpark.rows("known_allocation_id STRING", new Object[] {"A1"});
+    Dataset<Row> earlier = TestSpark.rows("earlier_txn_id STRING", new Object[] {"T0"}, new Object[] {"T00"});
+
+    Staged staged = DisbursementStaging.stage(records, LocalDate.of(2019, 12, 1), payees, FUND_SOURCES, INDICATORS, allocations, earlier);
+
+    assertEquals(Map.of(4L, "duplicate_txn_id", 5L, "conflicting_txn", 6L, "conflicting_txn", 9L, "unknown_reversed_payment",
+        10L, "reversal_not_negative", 11L, "negative_without_reversal", 12L, "zero_amount", 13L, "unknown_allocation",
+        14L, "paid_outside_period", 15L, "id_number_check_digit"), rulesByLine(staged));
+    assertEquals(List.of("T1", "T1", "T3", "T4"),
+        staged.loaded().collectAsList().stream().map(r -> (String) r.getAs("txn_id")).sorted().toList());
+  }
+
+  private static Map<Long, String> rulesByLine(Staged staged) {
+    Map<Long, String> rules = new TreeMap<>();
+    staged.quarantined().collectAsList().forEach(r -> rules.put(r.getAs("line_number"), r.getAs("rule")));
+    return rules;
+  }
 }

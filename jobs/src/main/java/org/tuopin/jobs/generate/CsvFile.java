@@ -51,11 +51,7 @@ final class CsvFile implements RowFile {
   }
 
   @Override
-  public void close() {
-    try {
-      writer.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public java.io.Writer writer() {
+    return writer;
   }
 }

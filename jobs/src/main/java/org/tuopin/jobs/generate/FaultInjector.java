@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -29,6 +32,7 @@ public final class FaultInjector {
   /** One row (or, on line 0, a whole file) the pipeline must quarantine under {@code rule}. */
   public record Fault(String file, long line, String rule, String what) {}
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path landing;
   private final Random random;
   private final YearMonth month;
@@ -45,7 +49,9 @@ public final class FaultInjector {
     FaultInjector injector = new FaultInjector(landing, seed, month);
     injector.submissionFaults();
     injector.registryFaults();
+    injector.allocationFaults();
     injector.disbursementFaults();
+    injector.paymentFeedFault();
     injector.villageFaults();
     injector.fileFaults();
     return List.copyOf(injector.faults);
@@ -76,6 +82,10 @@ public final class FaultInjector {
         (csv, row) -> csv.set(row, c, "reported_at", month.getYear() + "-13-45"));
     withRow(Contracts.SUBMISSIONS, c, "region_code", "missing_value", "an empty region code",
         (csv, row) -> csv.set(row, c, "region_code", ""));
+    withRow(Contracts.SUBMISSIONS, c, "region_code", "field_count", "a row with a remark in a column the header lacks",
+        (csv, row) -> csv.row(row).add("已核实"));
+    withCopy(Contracts.SUBMISSIONS, c, "cumulative_completed", "conflicting_duplicate", "the same figure twice in one file, the copy one more",
+        true, (csv, copy) -> csv.set(copy, c, "cumulative_completed", plusOne(csv.get(copy, c, "cumulative_completed"))), (csv, row) -> true);
   }
 
   private void registryFaults() {
@@ -94,6 +104,11 @@ public final class FaultInjector {
         (csv, row) -> csv.set(row, h, "status", "脱贫中"));
     householdFault("invalid_yes_no", "a yes/no field written 不详",
         (csv, row) -> csv.set(row, h, "dibao", "不详"));
+    householdFault("exit_year_rule", "an exit year without 已脱贫, or 已脱贫 without one",
+        (csv, row) -> csv.set(row, h, "exit_year", csv.get(row, h, "status").equals("已脱贫") ? "" : String.valueOf(month.getYear())));
+    householdFault("out_of_range", "35 members in one household",
+        (csv, row) -> csv.set(row, h, "member_count", "35"));
+    duplicateHouseholdFault();
     SourceContract m = Contracts.MEMBER;
     withRow(Contracts.REGISTRY, m, "relation", "unknown_relation", "a relation outside the list",
         (csv, row) -> csv.set(row, m, "relation", "邻居"));
@@ -112,6 +127,81 @@ public final class FaultInjector {
         (csv, row) -> csv.set(row, d, "fund_source", "福彩公益金"), notReversed);
     withRow(Contracts.DISBURSEMENTS, d, "paid_on", "paid_outside_period", "paid in the month before the folder's",
         (csv, row) -> csv.set(row, d, "paid_on", month.minusMonths(1).atDay(15).toString()), notReversed);
+    withRow(Contracts.DISBURSEMENTS, d, "beneficiary_id_number", "id_number_check_digit", "a beneficiary's number with a wrong check character",
+        (csv, row) -> csv.set(row, d, "beneficiary_id_number", wrongCheckCharacter(csv.get(row, d, "beneficiary_id_number"))), notReversed);
+    BiPredicate<LandedCsv, Integer> plainPayment = notReversed.and((csv, row) -> csv.get(row, d, "reverses_txn_id").isEmpty());
+    newPayment("zero_amount", "a payment of 0 yuan", (csv, copy) -> csv.set(copy, d, "amount_yuan", "0"), plainPayment);
+    newPayment("negative_without_reversal", "a negative amount that reverses nothing",
+        (csv, copy) -> csv.set(copy, d, "amount_yuan", "-100.00"), plainPayment);
+    newPayment("reversal_not_negative", "a reversal with a positive amount",
+        (csv, copy) -> csv.set(copy, d, "reverses_txn_id", csv.get(copy, d, "txn_id")), plainPayment);
+    newPayment("unknown_reversed_payment", "a reversal of a payment never made", (csv, copy) -> {
+      csv.set(copy, d, "reverses_txn_id", "T000000000000000");
+      csv.set(copy, d, "amount_yuan", "-100.00");
+    }, plainPayment);
+    newPayment("unknown_allocation", "a payment under an allocation never approved",
+        (csv, copy) -> csv.set(copy, d, "allocation_id", "无此文号〔" + month.getYear() + "〕999号"), plainPayment);
+    withCopy(Contracts.DISBURSEMENTS, d, "txn_id", "conflicting_txn", "a txn_id sent again with another amount", true,
+        (csv, copy) -> csv.set(copy, d, "amount_yuan", plusOne(csv.get(copy, d, "amount_yuan"))), plainPayment);
+  }
+
+  /** A copy of a payment changed by {@code change} (which still sees the original's txn_id), under a new txn_id. */
+  private void newPayment(String rule, String what, RowChange change, BiPredicate<LandedCsv, Integer> template) {
+    SourceContract d = Contracts.DISBURSEMENT;
+    withCopy(Contracts.DISBURSEMENTS, d, "txn_id", rule, what, false, (csv, copy) -> {
+      change.apply(csv, copy);
+      csv.set(copy, d, "txn_id", "F" + month.toString().replace("-", "") + String.format("%04d", faults.size()));
+    }, template);
+  }
+
+  /** One line of a JSON Lines payment feed cut off mid-object (a payment no reversal names). */
+  private void paymentFeedFault() {
+    List<Path> feeds = files(Contracts.DISBURSEMENTS).stream().filter(p -> p.toString().endsWith(".jsonl")).toList();
+    if (feeds.isEmpty()) {
+      return;
+    }
+    Path feed = feeds.get(random.nextInt(feeds.size()));
+    List<String> lines = new ArrayList<>(List.of(new String(bytes(feed), StandardCharsets.UTF_8).split("\n")));
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int index = random.nextInt(lines.size());
+      Map<String, String> payment = jsonFields(lines.get(index));
+      String txnId = payment.get("txn_id");
+      boolean reversedOrReversal = payment.containsKey("reverses_txn_id")
+          || lines.stream().filter(l -> l.contains("\"" + txnId + "\"")).count() > 1;
+      if (!reversedOrReversal) {
+        lines.set(index, lines.get(index).substring(0, lines.get(index).length() / 2));
+        write(feed, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        faults.add(new Fault(name(feed), index + 1L, "invalid_json", "a line cut off mid-object"));
+        return;
+      }
+    }
+  }
+
+  /** A generated feed line's fields by canonical name. */
+  private static Map<String, String> jsonFields(String line) {
+    Map<String, String> fields = new HashMap<>();
+    try {
+      JSON.readTree(line).properties().forEach(e ->
+          Contracts.DISBURSEMENT.canonicalName(e.getKey()).ifPresent(name -> fields.put(name, e.getValue().asText())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("A generated feed line is not JSON", e);
+    }
+    return fields;
+  }
+
+  /** New allocations at the end of the month's file, so that no payment names them. */
+  private void allocationFaults() {
+    SourceContract a = Contracts.ALLOCATION;
+    withCopy(Contracts.ALLOCATIONS, a, "allocation_id", "not_positive", "an allocation of 0 yuan", false,
+        (csv, copy) -> {
+          csv.set(copy, a, "allocation_id", newId(csv.get(copy, a, "allocation_id")));
+          csv.set(copy, a, "amount_yuan", "0.00");
+        }, (csv, row) -> true);
+    withCopy(Contracts.ALLOCATIONS, a, "allocation_id", "date_outside_year", "approved in the year before its own", false,
+        (csv, copy) -> {
+          csv.set(copy, a, "allocation_id", newId(csv.get(copy, a, "allocation_id")));
+          csv.set(copy, a, "approved_on", (Integer.parseInt(csv.get(copy, a, "year")) - 1) + "-12-30");
+        }, (csv, row) -> true);
   }
 
   private void villageFaults() {
@@ -143,6 +233,12 @@ public final class FaultInjector {
     String withoutDate = header.substring(0, header.lastIndexOf(',', header.lastIndexOf(',') - 1)) + "\r\n";
     spoilFile(folder.resolve("补报_缺列.csv"), withoutDate.getBytes(StandardCharsets.UTF_8), "missing_column",
         "the header lacks its reporting date and reporter");
+    String firstColumn = header.substring(0, header.indexOf(','));
+    spoilFile(folder.resolve("补报_重复列.csv"), (header + "," + firstColumn + good.substring(header.length())).getBytes(StandardCharsets.UTF_8),
+        "duplicate_column", "the first column's name again at the end of the header");
+    spoilFile(landing.resolve(Contracts.REGISTRY).resolve(month.toString()).resolve("会议纪要.csv"),
+        "日期,会议内容\r\n2020-01-03,推进会\r\n".getBytes(StandardCharsets.UTF_8),
+        "unknown_file_kind", "minutes of a meeting among the registry files: neither households nor members");
     bulletinFaults(folder);
   }
 
@@ -170,6 +266,11 @@ public final class FaultInjector {
       Path copy = folder.resolve("战报_上月标题.xlsx");
       save(workbook, copy);
       faults.add(new Fault(name(copy), 0, "title_period_mismatch", "a bulletin whose title names the month before"));
+      sheet.getRow(1).getCell(0).setCellValue("（截至" + month.getYear() + "年" + month.getMonthValue() + "月底）");
+      sheet.getRow(3).getCell(4).setCellValue("全市合计");
+      Path withoutCity = folder.resolve("战报_无市名.xlsx");
+      save(workbook, withoutCity);
+      faults.add(new Fault(name(withoutCity), 0, "unknown_city", "a bulletin whose total column is headed 全市合计"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -214,6 +315,71 @@ public final class FaultInjector {
     }
   }
 
+  /**
+   * Appends a copy of a clean row to one of the month's files and changes the copy; the copy is
+   * listed, and the original too when {@code originalToo} (a conflict quarantines both).
+   */
+  private void withCopy(String source, SourceContract contract, String column, String rule, String what, boolean originalToo,
+      RowChange change, BiPredicate<LandedCsv, Integer> template) {
+    List<Path> candidates = csvFiles(source, contract);
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Path path = candidates.get(random.nextInt(candidates.size()));
+    LandedCsv csv = new LandedCsv(path);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int row = random.nextInt(csv.size());
+      if (!spoiled(path, row) && !csv.get(row, contract, column).isEmpty() && template.test(csv, row)) {
+        int copy = csv.append(csv.row(row));
+        change.apply(csv, copy);
+        csv.save();
+        if (originalToo) {
+          faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what + " (the original)"));
+        }
+        faults.add(new Fault(name(path), LandedCsv.lineOf(copy), rule, what));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Two households of one file under one household_id: both are quarantined, and with them the
+   * members of that id and of the id the second one had. The second takes the first's
+   * member_count, so that no other rule catches it first.
+   */
+  private void duplicateHouseholdFault() {
+    SourceContract h = Contracts.HOUSEHOLD;
+    List<Path> households = csvFiles(Contracts.REGISTRY, h);
+    if (households.isEmpty()) {
+      return;
+    }
+    Path path = households.get(random.nextInt(households.size()));
+    LandedCsv csv = new LandedCsv(path);
+    int first = cleanRow(path, csv);
+    int second = cleanRow(path, csv, first);
+    String sharedId = csv.get(first, h, "household_id");
+    String secondId = csv.get(second, h, "household_id");
+    csv.set(second, h, "household_id", sharedId);
+    csv.set(second, h, "member_count", csv.get(first, h, "member_count"));
+    csv.save();
+    faults.add(new Fault(name(path), LandedCsv.lineOf(first), "duplicate_household_id", "a household whose id another row reuses"));
+    faults.add(new Fault(name(path), LandedCsv.lineOf(second), "duplicate_household_id", "a household under another's id"));
+    listMembers(sharedId);
+    listMembers(secondId);
+  }
+
+  private int cleanRow(Path path, LandedCsv csv, int... besides) {
+    int row = random.nextInt(csv.size());
+    while (spoiled(path, row) || isAmong(row, besides)) {
+      row = (row + 1) % csv.size();
+    }
+    return row;
+  }
+
+  private static boolean isAmong(int row, int... rows) {
+    return java.util.Arrays.stream(rows).anyMatch(r -> r == row);
+  }
+
   /** A household fault also takes the household's members down: they name a household that is not loaded. */
   private void householdFault(String rule, String what, RowChange change) {
     List<Path> households = csvFiles(Contracts.REGISTRY, Contracts.HOUSEHOLD);
@@ -222,14 +388,16 @@ public final class FaultInjector {
     }
     Path path = households.get(random.nextInt(households.size()));
     LandedCsv csv = new LandedCsv(path);
-    int row = random.nextInt(csv.size());
-    while (spoiled(path, row)) {
-      row = (row + 1) % csv.size();
-    }
+    int row = cleanRow(path, csv);
     String householdId = csv.get(row, Contracts.HOUSEHOLD, "household_id");
     change.apply(csv, row);
     csv.save();
     faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what));
+    listMembers(householdId);
+  }
+
+  /** The members of a household that is not loaded are quarantined as unknown_household. */
+  private void listMembers(String householdId) {
     for (Path members : csvFiles(Contracts.REGISTRY, Contracts.MEMBER)) {
       LandedCsv listed = new LandedCsv(members);
       for (int m = 0; m < listed.size(); m++) {
@@ -244,6 +412,17 @@ public final class FaultInjector {
     return faults.stream().anyMatch(f -> f.file().equals(name(file)) && f.line() == LandedCsv.lineOf(row));
   }
 
+  /** A figure or amount as written, plus one (thousands separators dropped). */
+  private static String plusOne(String written) {
+    return new java.math.BigDecimal(written.replace(",", "")).add(java.math.BigDecimal.ONE).toPlainString();
+  }
+
+  /** Another allocation document number of the same office: 〔year〕NNN号 becomes 〔year〕9NNN号. */
+  private String newId(String allocationId) {
+    int number = allocationId.lastIndexOf('〕') + 1;
+    return allocationId.substring(0, number) + "9" + faults.size() + allocationId.substring(number);
+  }
+
   private static String wrongCheckCharacter(String idNumber) {
     char right = idNumber.charAt(17);
     return idNumber.substring(0, 17) + (right == '0' ? '1' : '0');
@@ -255,12 +434,16 @@ public final class FaultInjector {
   }
 
   private void spoilFile(Path file, byte[] content, String rule, String what) {
+    write(file, content);
+    faults.add(new Fault(name(file), 0, rule, what));
+  }
+
+  private static void write(Path file, byte[] content) {
     try {
       Files.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
-    faults.add(new Fault(name(file), 0, rule, what));
   }
 
   private static void save(XSSFWorkbook workbook, Path file) throws IOException {

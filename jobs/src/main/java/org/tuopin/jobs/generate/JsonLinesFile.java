@@ -46,11 +46,7 @@ final class JsonLinesFile implements RowFile {
   }
 
   @Override
-  public void close() {
-    try {
-      writer.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public java.io.Writer writer() {
+    return writer;
   }
 }

@@ -1,7 +1,6 @@
 package org.tuopin.jobs.refresh;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
@@ -12,9 +11,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -102,9 +99,10 @@ public final class RefreshJob {
     StagedPeriod staged = stage(records, period);
     Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      QualityReport report = QualityReport.of(records, quarantine, files);
+      QualityReport report = QualityReport.of(runId, period.toString(), records, staged.outcomeByFile(), quarantine);
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
-      report.print(quarantine);
+      report.print();
+      runs.saveQualityReport(report);
       new Lake(paths.restricted()).write(quarantine.withColumn("run_id", lit(runId)), "quarantine", Lake.periodPartition(period.toString()), 1);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
@@ -140,8 +138,9 @@ public final class RefreshJob {
     StagedPeriod staged = stage(records, period);
     Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      QualityReport report = QualityReport.of(records.filter(col(LandingRecords.SOURCE).equalTo(source)), quarantine, files);
-      report.print(quarantine);
+      QualityReport report = QualityReport.of("validate", period.toString(), records.filter(col(LandingRecords.SOURCE).equalTo(source)),
+          staged.outcomeByFile().filter(col(LandingRecords.SOURCE).equalTo(source)), quarantine);
+      report.print();
       return report.sourcesOverGate(gate);
     } finally {
       quarantine.unpersist();
@@ -169,6 +168,12 @@ public final class RefreshJob {
       return submissions.quarantined().unionByName(households.quarantined()).unionByName(members.quarantined())
           .unionByName(allocations.quarantined()).unionByName(disbursements.quarantined())
           .unionByName(population.quarantined()).unionByName(villageSurveys.quarantined()).unionByName(failedFiles);
+    }
+
+    Dataset<Row> outcomeByFile() {
+      Dataset<Row> failed = failedFiles.select(col(LandingRecords.SOURCE), col(LandingRecords.FILE_NAME), lit(0L).as("loaded"), lit(1L).as("quarantined"));
+      return List.of(submissions, households, members, allocations, disbursements, population, villageSurveys).stream()
+          .map(Staged::outcomeByFile).reduce(failed, Dataset::unionByName);
     }
 
     void release() {
@@ -246,60 +251,5 @@ public final class RefreshJob {
     }
     ledger.save();
     return spark.createDataFrame(rows, new StructType().add("file_name", DataTypes.StringType).add("first_ingested_at", DataTypes.TimestampType));
-  }
-
-  /** Per source: rows read, quarantined, and per file and rule; printed and kept in the run record. */
-  record QualityReport(List<RunRecord.SourceCount> sources, List<RunRecord.RuleEntry> rules) {
-    static QualityReport of(Dataset<Row> records, Dataset<Row> quarantine, List<LandingFile> files) {
-      Map<String, long[]> bySource = new LinkedHashMap<>();
-      for (String source : Contracts.MONTHLY_SOURCES) {
-        bySource.put(source, new long[2]);
-      }
-      bySource.put(Contracts.POPULATION, new long[2]);
-      Dataset<Row> readRows = records.filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW)
-              .or(col(LandingRecords.FILE_RULE).isNotNull()))
-          .groupBy(col(LandingRecords.SOURCE)).agg(count(lit(1)).as("rows"));
-      for (Row row : readRows.collectAsList()) {
-        bySource.get(row.getString(0))[0] = row.getLong(1);
-      }
-      List<RunRecord.RuleEntry> rules = new ArrayList<>();
-      for (Row row : quarantine.groupBy(col("source"), col("file_name"), col("rule")).agg(count(lit(1)).as("rows"))
-          .orderBy(col("source"), col("file_name"), col("rule")).collectAsList()) {
-        rules.add(new RunRecord.RuleEntry(row.getString(0), row.getString(1), row.getString(2), row.getLong(3)));
-        bySource.get(row.getString(0))[1] += row.getLong(3);
-      }
-      List<RunRecord.SourceCount> sources = new ArrayList<>();
-      bySource.forEach((source, counts) -> sources.add(new RunRecord.SourceCount(source, counts[0], counts[0] - counts[1], counts[1])));
-      return new QualityReport(sources, rules);
-    }
-
-    List<String> sourcesOverGate(QualityGate gate) {
-      List<String> stopped = new ArrayList<>();
-      for (RunRecord.SourceCount s : sources) {
-        if (gate.stops(s.source(), s.read(), s.quarantined())) {
-          String worst = rules.stream().filter(r -> r.source().equals(s.source()))
-              .collect(java.util.stream.Collectors.groupingBy(RunRecord.RuleEntry::rule, java.util.stream.Collectors.summingLong(RunRecord.RuleEntry::rows)))
-              .entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() + " (" + e.getValue() + " rows)").orElse("?");
-          stopped.add(String.format("%s quarantined %d of %d rows (%.1f%%, threshold %.1f%%), mostly %s",
-              s.source(), s.quarantined(), s.read(), 100.0 * s.quarantined() / s.read(), gate.thresholdFor(s.source()), worst));
-        }
-      }
-      return stopped;
-    }
-
-    /** Terminal report: counts per source and a few examples (file, line, rule; never the raw text). */
-    void print(Dataset<Row> quarantine) {
-      for (RunRecord.SourceCount s : sources) {
-        if (s.read() > 0) {
-          Progress.detail("%-14s read %8d  loaded %8d  quarantined %6d", s.source(), s.read(), s.loaded(), s.quarantined());
-        }
-      }
-      if (!rules.isEmpty()) {
-        for (Row example : quarantine.orderBy(col("file_name"), col("line_number")).limit(5).collectAsList()) {
-          Progress.detail("  %s line %d: %s%s", example.getAs("file_name"), (long) example.getAs("line_number"), example.getAs("rule"),
-              example.getAs("rule_column") == null ? "" : " (" + example.getAs("rule_column") + ")");
-        }
-      }
-    }
   }
 }

@@ -15,6 +15,7 @@ import org.tuopin.warehouse.RunSource;
 
 /** The run records, one JSON file per run, written atomically. */
 public final class RunStore {
+  private static final String QUALITY_SUFFIX = ".quality.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path directory;
 
@@ -23,14 +24,28 @@ public final class RunStore {
   }
 
   public void save(RunRecord record) {
+    write(record.runId() + ".json", record);
+  }
+
+  private void write(String fileName, Object value) {
     try {
       Files.createDirectories(directory);
-      Path temporary = directory.resolve("." + record.runId() + ".json.tmp");
-      JSON.writeValue(temporary.toFile(), record);
-      Files.move(temporary, directory.resolve(record.runId() + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Path temporary = directory.resolve("." + fileName + ".tmp");
+      JSON.writeValue(temporary.toFile(), value);
+      Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot save run record " + record.runId(), e);
+      throw new UncheckedIOException("Cannot save " + directory.resolve(fileName), e);
     }
+  }
+
+  private static boolean isRunRecord(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".json") && !name.endsWith(QUALITY_SUFFIX) && !name.startsWith(".");
+  }
+
+  /** The run's whole quality report, beside its record: {@code <run id>.quality.json}. */
+  public void saveQualityReport(QualityReport report) {
+    write(report.runId() + QUALITY_SUFFIX, report);
   }
 
   /** Every run, oldest first (run ids start with their UTC start time). */
@@ -40,7 +55,7 @@ public final class RunStore {
     }
     try (Stream<Path> files = Files.list(directory)) {
       List<RunRecord> records = new ArrayList<>();
-      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+      for (Path file : files.filter(RunStore::isRunRecord).sorted().toList()) {
         records.add(JSON.readValue(file.toFile(), RunRecord.class));
       }
       return records;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,7 @@ class FaultsTest {
     RefreshJob lenient = Environment.refreshJob(permissive, TestSpark.session());
     assertEquals(0, Backfill.run(lenient, List.of(DECEMBER)));
     assertEquals(decemberFaults, quarantined(permissive.data, DECEMBER));
+    assertEveryFileBalances(permissive, DECEMBER, decemberFaults);
 
     Path published = permissive.data.resolve("serving").resolve(Publisher.FILE_NAME);
     String before = sha256(published);
@@ -77,6 +80,60 @@ class FaultsTest {
 
     assertEquals(0, Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(JANUARY)));
     assertEquals(januaryFaults, quarantined(permissive.data, JANUARY));
+    assertEveryFileBalances(permissive, JANUARY, januaryFaults);
+  }
+
+  /**
+   * The month's quality report (the JSON beside its run record) has every landing file, and each
+   * balances: rows read = loaded + quarantined, quarantined = the faults listed in the file, and
+   * rows read = the data rows the test counts itself in a CSV or JSON Lines file; a file that
+   * cannot be read is one row, quarantined.
+   */
+  private static void assertEveryFileBalances(CommonOptions options, YearMonth month, List<String> faults) throws Exception {
+    JsonNode report = latestQualityReport(options.data, month);
+    java.util.Map<String, JsonNode> byFile = new java.util.HashMap<>();
+    report.get("files").forEach(f -> byFile.put(f.get("fileName").asText(), f));
+    List<Path> landed = landedFiles(options.landing, month);
+    assertEquals(landed.size(), byFile.size(), "one entry per landing file");
+    for (Path file : landed) {
+      String name = options.landing.relativize(file).toString().replace('\\', '/');
+      JsonNode counts = byFile.get(name);
+      long read = counts.get("read").asLong();
+      long quarantined = counts.get("quarantined").asLong();
+      assertEquals(read, counts.get("loaded").asLong() + quarantined, name);
+      assertEquals(faults.stream().filter(k -> k.startsWith(name + " ")).count(), quarantined, name);
+      boolean unreadable = faults.stream().anyMatch(k -> k.startsWith(name + " 0 "));
+      if (unreadable) {
+        assertEquals(1, read, name);
+      } else if (name.endsWith(".csv")) {
+        assertEquals(RawLandingFile.records(file).size() - 1, read, name);
+      } else if (name.endsWith(".jsonl")) {
+        assertEquals(Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count(), read, name);
+      }
+    }
+  }
+
+  private static JsonNode latestQualityReport(Path data, YearMonth month) throws Exception {
+    try (Stream<Path> files = Files.list(data.resolve("runs"))) {
+      Path latest = files.filter(p -> p.getFileName().toString().endsWith("-" + month + ".quality.json")).sorted()
+          .reduce((a, b) -> b).orElseThrow();
+      return new ObjectMapper().readTree(latest.toFile());
+    }
+  }
+
+  /** The month's folder of every source, and the population folder of its year (spec: landing layout). */
+  private static List<Path> landedFiles(Path landing, YearMonth month) throws Exception {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> sources = Files.list(landing)) {
+      List<Path> folders = new ArrayList<>(sources.map(s -> s.resolve(month.toString())).toList());
+      folders.add(landing.resolve("population").resolve(String.valueOf(month.getYear())));
+      for (Path folder : folders.stream().filter(Files::isDirectory).toList()) {
+        try (Stream<Path> inFolder = Files.list(folder)) {
+          files.addAll(inFolder.toList());
+        }
+      }
+    }
+    return files;
   }
 
   private static void assertNoPersonalData(String text, Path landing) {
