@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
@@ -123,12 +124,6 @@ public final class FaultInjector {
     // a payment that a reversal names would take the reversal down with it
     BiPredicate<LandedCsv, Integer> notReversed = (csv, row) -> java.util.stream.IntStream.range(0, csv.size())
         .noneMatch(other -> csv.get(other, d, "reverses_txn_id").equals(csv.get(row, d, "txn_id")));
-    withRow(Contracts.DISBURSEMENTS, d, "fund_source", "unknown_fund_source", "a fund source outside the list",
-        (csv, row) -> csv.set(row, d, "fund_source", "福彩公益金"), notReversed);
-    withRow(Contracts.DISBURSEMENTS, d, "paid_on", "paid_outside_period", "paid in the month before the folder's",
-        (csv, row) -> csv.set(row, d, "paid_on", month.minusMonths(1).atDay(15).toString()), notReversed);
-    withRow(Contracts.DISBURSEMENTS, d, "beneficiary_id_number", "id_number_check_digit", "a beneficiary's number with a wrong check character",
-        (csv, row) -> csv.set(row, d, "beneficiary_id_number", wrongCheckCharacter(csv.get(row, d, "beneficiary_id_number"))), notReversed);
     BiPredicate<LandedCsv, Integer> plainPayment = notReversed.and((csv, row) -> csv.get(row, d, "reverses_txn_id").isEmpty());
     newPayment("zero_amount", "a payment of 0 yuan", (csv, copy) -> csv.set(copy, d, "amount_yuan", "0"), plainPayment);
     newPayment("negative_without_reversal", "a negative amount that reverses nothing",
@@ -143,6 +138,12 @@ public final class FaultInjector {
         (csv, copy) -> csv.set(copy, d, "allocation_id", "无此文号〔" + month.getYear() + "〕999号"), plainPayment);
     withCopy(Contracts.DISBURSEMENTS, d, "txn_id", "conflicting_txn", "a txn_id sent again with another amount", true,
         (csv, copy) -> csv.set(copy, d, "amount_yuan", plusOne(csv.get(copy, d, "amount_yuan"))), plainPayment);
+    withRow(Contracts.DISBURSEMENTS, d, "fund_source", "unknown_fund_source", "a fund source outside the list",
+        (csv, row) -> csv.set(row, d, "fund_source", "福彩公益金"), notReversed);
+    withRow(Contracts.DISBURSEMENTS, d, "paid_on", "paid_outside_period", "paid in the month before the folder's",
+        (csv, row) -> csv.set(row, d, "paid_on", month.minusMonths(1).atDay(15).toString()), notReversed);
+    withRow(Contracts.DISBURSEMENTS, d, "beneficiary_id_number", "id_number_check_digit", "a beneficiary's number with a wrong check character",
+        (csv, row) -> csv.set(row, d, "beneficiary_id_number", wrongCheckCharacter(csv.get(row, d, "beneficiary_id_number"))), notReversed);
   }
 
   /** A copy of a payment changed by {@code change} (which still sees the original's txn_id), under a new txn_id. */
@@ -298,21 +299,35 @@ public final class FaultInjector {
 
   private void withRow(String source, SourceContract contract, String column, String rule, String what, RowChange change,
       BiPredicate<LandedCsv, Integer> extra) {
-    List<Path> candidates = csvFiles(source, contract);
-    if (candidates.isEmpty()) {
-      return;
-    }
-    Path path = candidates.get(random.nextInt(candidates.size()));
-    LandedCsv csv = new LandedCsv(path);
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int row = random.nextInt(csv.size());
-      if (!spoiled(path, row) && !csv.get(row, contract, column).isEmpty() && extra.test(csv, row)) {
-        change.apply(csv, row);
+    for (Path path : shuffled(csvFiles(source, contract))) {
+      LandedCsv csv = new LandedCsv(path);
+      OptionalInt row = cleanRow(path, csv, (c, r) -> !c.get(r, contract, column).isEmpty() && extra.test(c, r));
+      if (row.isPresent()) {
+        change.apply(csv, row.getAsInt());
         csv.save();
-        faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what));
+        faults.add(new Fault(name(path), LandedCsv.lineOf(row.getAsInt()), rule, what));
         return;
       }
     }
+  }
+
+  /** The files in a random order: the first that has a suitable row takes the fault. */
+  private List<Path> shuffled(List<Path> files) {
+    List<Path> order = new ArrayList<>(files);
+    java.util.Collections.shuffle(order, random);
+    return order;
+  }
+
+  /** A random row not yet spoiled that {@code suits}, when there is one. */
+  private OptionalInt cleanRow(Path path, LandedCsv csv, BiPredicate<LandedCsv, Integer> suits) {
+    int start = csv.size() == 0 ? 0 : random.nextInt(csv.size());
+    for (int i = 0; i < csv.size(); i++) {
+      int row = (start + i) % csv.size();
+      if (!spoiled(path, row) && suits.test(csv, row)) {
+        return OptionalInt.of(row);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /**
@@ -321,20 +336,15 @@ public final class FaultInjector {
    */
   private void withCopy(String source, SourceContract contract, String column, String rule, String what, boolean originalToo,
       RowChange change, BiPredicate<LandedCsv, Integer> template) {
-    List<Path> candidates = csvFiles(source, contract);
-    if (candidates.isEmpty()) {
-      return;
-    }
-    Path path = candidates.get(random.nextInt(candidates.size()));
-    LandedCsv csv = new LandedCsv(path);
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int row = random.nextInt(csv.size());
-      if (!spoiled(path, row) && !csv.get(row, contract, column).isEmpty() && template.test(csv, row)) {
-        int copy = csv.append(csv.row(row));
+    for (Path path : shuffled(csvFiles(source, contract))) {
+      LandedCsv csv = new LandedCsv(path);
+      OptionalInt row = cleanRow(path, csv, (c, r) -> !c.get(r, contract, column).isEmpty() && template.test(c, r));
+      if (row.isPresent()) {
+        int copy = csv.append(csv.row(row.getAsInt()));
         change.apply(csv, copy);
         csv.save();
         if (originalToo) {
-          faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what + " (the original)"));
+          faults.add(new Fault(name(path), LandedCsv.lineOf(row.getAsInt()), rule, what + " (the original)"));
         }
         faults.add(new Fault(name(path), LandedCsv.lineOf(copy), rule, what));
         return;
@@ -369,15 +379,7 @@ public final class FaultInjector {
   }
 
   private int cleanRow(Path path, LandedCsv csv, int... besides) {
-    int row = random.nextInt(csv.size());
-    while (spoiled(path, row) || isAmong(row, besides)) {
-      row = (row + 1) % csv.size();
-    }
-    return row;
-  }
-
-  private static boolean isAmong(int row, int... rows) {
-    return java.util.Arrays.stream(rows).anyMatch(r -> r == row);
+    return cleanRow(path, csv, (c, row) -> java.util.Arrays.stream(besides).noneMatch(b -> b == row)).orElseThrow();
   }
 
   /** A household fault also takes the household's members down: they name a household that is not loaded. */
