@@ -18,21 +18,14 @@ CREATE TABLE dim_fund_source (
   fund_source VARCHAR NOT NULL PRIMARY KEY,
   fund_source_name VARCHAR NOT NULL
 );
-CREATE TABLE dim_household (
-  household_key VARCHAR NOT NULL PRIMARY KEY,
-  county_code VARCHAR,
-  village_code VARCHAR,
-  identified_year INTEGER,
-  poverty_cause VARCHAR,
-  head_person_key VARCHAR,
-  first_period DATE,
-  last_period DATE
-);
 CREATE TABLE fact_household_snapshot (
   period DATE NOT NULL,
   household_key VARCHAR NOT NULL,
   village_code VARCHAR NOT NULL,
   county_code VARCHAR NOT NULL,
+  identified_year INTEGER,
+  poverty_cause VARCHAR,
+  head_person_key VARCHAR,
   status VARCHAR NOT NULL,
   exit_year INTEGER,
   member_count INTEGER NOT NULL,
@@ -109,6 +102,19 @@ CREATE TABLE fact_village_survey (
   power BOOLEAN NOT NULL
 );
 -- The configuration the views depend on (conf/tuopin.yaml), so a view's figures can be explained.
+-- Poverty lines (yuan per person per year) by province and year, from conf; province_code NULL
+-- is the national line, which applies where a province has none of its own.
+CREATE TABLE poverty_line (
+  province_code VARCHAR,
+  year INTEGER NOT NULL,
+  line_yuan DECIMAL(18,2) NOT NULL
+);
+-- Exit thresholds of poverty incidence (percent) by province, from conf; province_code NULL is
+-- the default for provinces without their own.
+CREATE TABLE exit_threshold (
+  province_code VARCHAR,
+  incidence_percent DOUBLE NOT NULL
+);
 CREATE TABLE setting (
   name VARCHAR PRIMARY KEY,
   value VARCHAR NOT NULL

@@ -1,5 +1,7 @@
 package org.tuopin.warehouse;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /** The names of the published tables and views; the SQL under sql/ defines them. */
@@ -10,7 +12,6 @@ public final class PublishedSchema {
           "dim_region",
           "dim_indicator",
           "dim_fund_source",
-          "dim_household",
           "fact_household_snapshot",
           "fact_member_snapshot",
           "fact_progress",
@@ -19,9 +20,28 @@ public final class PublishedSchema {
           "fact_population",
           "fact_village_survey");
 
+  /** Tables derived from the lake's at publish (sql/derived), in dependency order. */
+  public static final List<String> DERIVED_TABLES = List.of("dim_household", "fact_household_event");
+
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =
-      List.of("v_poverty_trend", "v_progress", "v_progress_league", "v_progress_revisions", "v_submission_completeness", "v_fund_flow", "v_runs", "v_data_quality");
+      List.of("v_poverty_trend", "v_progress", "v_progress_league", "v_progress_revisions", "v_submission_completeness",
+          "v_fund_flow", "v_runs", "v_data_quality", "v_household_exit_check", "v_village_exit_check", "v_county_exit_check",
+          "v_idle_funds", "v_reconciliation", "v_anomalies");
+
+  /** Builds the derived tables and defines the views over the loaded tables. */
+  static void deriveAndDefineViews(Statement statement) throws SQLException {
+    for (String table : DERIVED_TABLES) {
+      statement.execute(withoutFinalSemicolon(SqlResources.read("derived/" + table + ".sql")));
+    }
+    for (String view : VIEWS) {
+      statement.execute(withoutFinalSemicolon(SqlResources.read("views/" + view + ".sql")));
+    }
+  }
+
+  private static String withoutFinalSemicolon(String sql) {
+    return sql.strip().replaceAll(";$", "");
+  }
 
   private PublishedSchema() {}
 }

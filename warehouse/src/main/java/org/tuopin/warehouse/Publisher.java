@@ -27,13 +27,12 @@ public final class Publisher {
 
   private final Path lakeRoot;
   private final Path servingDirectory;
-  private final int submissionDeadlineDay;
+  private final PublishSettings settings;
 
-  /** @param submissionDeadlineDay the day of the next month by which a submission is on time */
-  public Publisher(Path lakeRoot, Path servingDirectory, int submissionDeadlineDay) {
+  public Publisher(Path lakeRoot, Path servingDirectory, PublishSettings settings) {
     this.lakeRoot = lakeRoot.toAbsolutePath();
     this.servingDirectory = servingDirectory.toAbsolutePath();
-    this.submissionDeadlineDay = submissionDeadlineDay;
+    this.settings = settings;
   }
 
   public Path servingFile() {
@@ -69,12 +68,12 @@ public final class Publisher {
       for (String table : PublishedSchema.LAKE_TABLES) {
         copyFromLake(statement, table);
       }
-      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + submissionDeadlineDay + "')");
+      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "')");
+      insertPovertyLines(connection, settings.povertyLines());
+      insertExitThresholds(connection, settings.exitThresholds());
       insertRuns(connection, runs);
       insertQuality(connection, quality);
-      for (String view : PublishedSchema.VIEWS) {
-        statement.execute(SqlResources.read("views/" + view + ".sql").strip().replaceAll(";$", ""));
-      }
+      PublishedSchema.deriveAndDefineViews(statement);
       statement.execute("USE memory");
       statement.execute("DETACH publishing");
     }
@@ -87,7 +86,9 @@ public final class Publisher {
       return;
     }
     String files = sqlString(directory.resolve("*/*.parquet").toString());
-    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files + "', hive_partitioning = false)");
+    // union_by_name: partitions written before a column was added lack it (NULL there)
+    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files
+        + "', hive_partitioning = false, union_by_name = true)");
   }
 
   private static boolean hasParquet(Path directory) {
@@ -98,6 +99,29 @@ public final class Publisher {
       return files.anyMatch(p -> p.toString().endsWith(".parquet") && !p.toString().contains("/_"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + directory, e);
+    }
+  }
+
+  private static void insertPovertyLines(Connection connection, List<PublishSettings.PovertyLine> lines) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO poverty_line VALUES (?, ?, ?)")) {
+      for (PublishSettings.PovertyLine line : lines) {
+        insert.setString(1, line.provinceCode());
+        insert.setInt(2, line.year());
+        insert.setBigDecimal(3, line.lineYuan());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertExitThresholds(Connection connection, List<PublishSettings.ExitThreshold> thresholds) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exit_threshold VALUES (?, ?)")) {
+      for (PublishSettings.ExitThreshold threshold : thresholds) {
+        insert.setString(1, threshold.provinceCode());
+        insert.setDouble(2, threshold.incidencePercent());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 

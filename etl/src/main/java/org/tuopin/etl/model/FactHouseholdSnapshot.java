@@ -19,11 +19,11 @@ public final class FactHouseholdSnapshot {
   /** The lake schema, for reading a partition that may not exist yet. */
   public static final org.apache.spark.sql.types.StructType SCHEMA =
       org.apache.spark.sql.types.StructType.fromDDL(
-          "period DATE, household_key STRING, village_code STRING, county_code STRING, status STRING, exit_year INT, member_count INT, per_capita_income DECIMAL(18,2), food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN, housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao BOOLEAN, carried_forward BOOLEAN");
+          "period DATE, household_key STRING, village_code STRING, county_code STRING, identified_year INT, poverty_cause STRING, head_person_key STRING, status STRING, exit_year INT, member_count INT, per_capita_income DECIMAL(18,2), food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN, housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao BOOLEAN, carried_forward BOOLEAN");
 
   public static final List<String> COLUMNS =
       List.of(
-          "period", "household_key", "village_code", "county_code", "status", "exit_year", "member_count",
+          "period", "household_key", "village_code", "county_code", "identified_year", "poverty_cause", "head_person_key", "status", "exit_year", "member_count",
           "per_capita_income", "food_clothing_secure", "education_secure", "medical_secure", "housing_secure",
           "drinking_water_secure", "relocated", "dibao", "carried_forward");
 
@@ -39,6 +39,7 @@ public final class FactHouseholdSnapshot {
         stagedHouseholds
             .withColumn("period", lit(Date.valueOf(period)))
             .withColumn("household_key", pseudonyms.household(col("household_id")))
+            .withColumn("head_person_key", pseudonyms.person(col("head_id_number")))
             .withColumn("carried_forward", lit(false))
             .select(Columns.of(COLUMNS));
     return CarryForward.apply(sent, previousSnapshot.select(Columns.of(COLUMNS)), period);

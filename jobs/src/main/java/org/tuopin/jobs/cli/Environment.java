@@ -51,6 +51,6 @@ final class Environment {
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
     return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
-        config.submissionDeadlineDay());
+        config.publishSettings());
   }
 }

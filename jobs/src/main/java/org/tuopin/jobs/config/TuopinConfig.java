@@ -6,7 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.tuopin.warehouse.PublishSettings;
 import java.util.Objects;
 
 /** conf/tuopin.yaml, validated once when read. */
@@ -18,7 +22,9 @@ public record TuopinConfig(
     List<String> povertyCauses,
     QualityGate qualityGate,
     String pseudonymKeyFile,
-    Integer submissionDeadlineDay) {
+    Integer submissionDeadlineDay,
+    PovertyLines povertyLines,
+    ExitThresholds exitThresholds) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -40,6 +46,43 @@ public record TuopinConfig(
     if (submissionDeadlineDay < 1 || submissionDeadlineDay > 28) {
       throw new IllegalArgumentException("submissionDeadlineDay: a day of the month from 1 to 28");
     }
+    povertyLines = povertyLines == null ? new PovertyLines(Map.of(), Map.of()) : povertyLines;
+    exitThresholds = exitThresholds == null ? new ExitThresholds(null, Map.of()) : exitThresholds;
+  }
+
+  /** Poverty incidence (percent) below which a village or county may exit: a default and provinces' own. */
+  public record ExitThresholds(Double incidencePercent, Map<String, Double> provinces) {
+    public ExitThresholds {
+      incidencePercent = incidencePercent == null ? 2.0 : incidencePercent;
+      provinces = provinces == null ? Map.of() : Map.copyOf(provinces);
+    }
+
+    List<PublishSettings.ExitThreshold> rows() {
+      List<PublishSettings.ExitThreshold> rows = new ArrayList<>();
+      rows.add(new PublishSettings.ExitThreshold(null, incidencePercent));
+      provinces.forEach((province, percent) -> rows.add(new PublishSettings.ExitThreshold(province, percent)));
+      return rows;
+    }
+  }
+
+  /** Yuan per person per year by year: the national line, and provinces' own by province code. */
+  public record PovertyLines(Map<Integer, BigDecimal> national, Map<String, Map<Integer, BigDecimal>> provinces) {
+    public PovertyLines {
+      national = national == null ? Map.of() : Map.copyOf(national);
+      provinces = provinces == null ? Map.of() : Map.copyOf(provinces);
+    }
+
+    /** As the rows of the published table poverty_line. */
+    public List<PublishSettings.PovertyLine> rows() {
+      List<PublishSettings.PovertyLine> rows = new ArrayList<>();
+      national.forEach((year, line) -> rows.add(new PublishSettings.PovertyLine(null, year, line)));
+      provinces.forEach((province, lines) -> lines.forEach((year, line) -> rows.add(new PublishSettings.PovertyLine(province, year, line))));
+      return rows;
+    }
+  }
+
+  public PublishSettings publishSettings() {
+    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows());
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

@@ -20,7 +20,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tuopin.etl.io.Lake;
-import org.tuopin.etl.model.DimHousehold;
 import org.tuopin.etl.model.FactAllocation;
 import org.tuopin.etl.model.FactDisbursement;
 import org.tuopin.etl.model.FactHouseholdSnapshot;
@@ -44,6 +43,7 @@ import org.tuopin.etl.staging.Staged;
 import org.tuopin.etl.staging.SubmissionStaging;
 import org.tuopin.etl.staging.VillageSurveyStaging;
 import org.tuopin.jobs.config.QualityGate;
+import org.tuopin.warehouse.PublishSettings;
 import org.tuopin.warehouse.Publisher;
 
 /**
@@ -63,10 +63,10 @@ public final class RefreshJob {
   private final Clock clock;
   private final Lake lake;
   private final RunStore runs;
-  private final int submissionDeadlineDay;
+  private final PublishSettings publishSettings;
 
   public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
-      DataPaths paths, byte[] pseudonymKey, Clock clock, int submissionDeadlineDay) {
+      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings) {
     this.spark = spark;
     this.reference = reference;
     this.povertyCauses = povertyCauses;
@@ -76,7 +76,7 @@ public final class RefreshJob {
     this.clock = clock;
     this.lake = new Lake(paths.lake());
     this.runs = new RunStore(paths.runs());
-    this.submissionDeadlineDay = submissionDeadlineDay;
+    this.publishSettings = publishSettings;
   }
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
@@ -153,7 +153,7 @@ public final class RefreshJob {
   public void publish(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     try {
-      new Publisher(paths.lake(), paths.serving(), submissionDeadlineDay).publish(runs.runSources(), runs.ruleCounts());
+      new Publisher(paths.lake(), paths.serving(), publishSettings).publish(runs.runSources(), runs.ruleCounts());
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
         runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));
@@ -213,15 +213,12 @@ public final class RefreshJob {
     Dataset<Row> snapshot = FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
-    Dataset<Row> dimHousehold = DimHousehold.merge(lake.read(spark, DimHousehold.TABLE, Lake.WHOLE_TABLE, DimHousehold.SCHEMA),
-        staged.households().loaded(), first, pseudonyms);
     Dataset<Row> ingested = ingestedFiles(files);
     try {
       Concurrently.run(List.of(
           () -> lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, 1),
           () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms),
               FactMemberSnapshot.TABLE, partition, 1),
-          () -> lake.write(dimHousehold, DimHousehold.TABLE, Lake.WHOLE_TABLE, 1),
           () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
           () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
           () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),

@@ -158,14 +158,22 @@ class EndToEndTest {
   }
 
   private Connection readOnly() throws SQLException {
+    return readOnly(data);
+  }
+
+  private static Connection readOnly(Path dataFolder) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("duckdb.read_only", "true");
-    return DriverManager.getConnection("jdbc:duckdb:" + data.resolve("serving").resolve("tuopin.duckdb"), properties);
+    return DriverManager.getConnection("jdbc:duckdb:" + dataFolder.resolve("serving").resolve("tuopin.duckdb"), properties);
   }
 
   private List<Map<String, Object>> query(String sql) throws SQLException {
+    return query(data, sql);
+  }
+
+  private static List<Map<String, Object>> query(Path dataFolder, String sql) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Connection c = readOnly(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = readOnly(dataFolder); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
       int columns = r.getMetaData().getColumnCount();
       while (r.next()) {
         Map<String, Object> row = new HashMap<>();
@@ -367,6 +375,45 @@ class EndToEndTest {
     Map<String, String> after = tableFingerprints();
     assertTrue(before.size() >= 10, before::toString);
     assertEquals(before, after);
+  }
+
+  /**
+   * This run loaded the months in two parts (a backfill of two, a refresh of the third) and
+   * refreshed December again. The same months backfilled whole into a new data folder with the
+   * same pseudonym key, and then backfilled whole again, give the same household history: the
+   * same keys, versions, events and snapshot rows.
+   */
+  @Test
+  @Order(9)
+  void aWholeBackfillRunTwiceGivesTheSameHouseholdHistoryAsOneRunInParts() throws Exception {
+    Map<String, String> inParts = historyFingerprints(data);
+    List<Map<String, Object>> shape = query("SELECT (SELECT count(*) FROM fact_household_event) AS events,"
+        + " (SELECT count(*) FROM dim_household WHERE version > 1) AS later_versions");
+    assertTrue((long) shape.get(0).get("events") > 50 && (long) shape.get(0).get("later_versions") > 50, shape::toString);
+
+    Path whole = Files.createTempDirectory("tuopin-e2e-whole");
+    Files.createDirectories(whole.resolve("restricted"));
+    Files.copy(data.resolve("restricted").resolve("pseudonym.key"), whole.resolve("restricted").resolve("pseudonym.key"));
+    CommonOptions options = new CommonOptions();
+    options.landing = landing;
+    options.data = whole;
+    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
+    RefreshJob wholeJob = Environment.refreshJob(options, TestSpark.session());
+    assertEquals(0, Backfill.run(wholeJob, MONTHS));
+    assertEquals(inParts, historyFingerprints(whole));
+    assertEquals(0, Backfill.run(wholeJob, MONTHS));
+    assertEquals(inParts, historyFingerprints(whole));
+  }
+
+  /** Per history table: its row count and an md5 over all its rows in a fixed order. */
+  private static Map<String, String> historyFingerprints(Path dataFolder) throws SQLException {
+    Map<String, String> fingerprints = new TreeMap<>();
+    for (String table : List.of("dim_household", "fact_household_event", "fact_household_snapshot", "fact_member_snapshot")) {
+      Map<String, Object> row = query(dataFolder, "SELECT count(*) AS n, md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR)))"
+          + " AS rows FROM " + table + " AS t").get(0);
+      fingerprints.put(table, row.get("n") + " " + row.get("rows"));
+    }
+    return fingerprints;
   }
 
   /** Per table: its row count and, per column, a sum or a count of distinct values. */

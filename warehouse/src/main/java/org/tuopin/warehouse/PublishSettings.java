@@ -1,0 +1,25 @@
+package org.tuopin.warehouse;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a publish takes from the configuration, published in tables {@code setting} and
+ * {@code poverty_line} and {@code exit_threshold}.
+ *
+ * @param submissionDeadlineDay the day of the next month by which a submission is on time
+ * @param povertyLines the national lines (province code null) and any province's own
+ * @param exitThresholds the default threshold (province code null) and any province's own
+ */
+public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds) {
+  public PublishSettings {
+    povertyLines = List.copyOf(povertyLines);
+    exitThresholds = List.copyOf(exitThresholds);
+  }
+
+  /** The poverty incidence (percent) a village or county must be below to exit; {@code provinceCode} null for the default. */
+  public record ExitThreshold(String provinceCode, double incidencePercent) {}
+
+  /** Yuan per person per year; {@code provinceCode} null for the national line. */
+  public record PovertyLine(String provinceCode, int year, BigDecimal lineYuan) {}
+}

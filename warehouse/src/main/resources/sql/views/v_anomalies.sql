@@ -1,0 +1,86 @@
+-- v_anomalies: one row per finding: kind, period, region_code, subject (a pseudonymous key, a
+-- txn_id, an allocation_id, an indicator or a file) and a detail text without personal data.
+--   payment_to_unregistered   a payment naming a household that has no snapshot row in the
+--                             payment's period, in a county that has a snapshot that period
+--   payment_to_removed        a payment naming a household whose snapshot that period says 注销
+--   person_in_two_households  one person_key in two or more households of one period's snapshot
+--   exited_below_line         an exited household whose income is not above the line of its
+--                             exit year: once per household and exit year, at the first period
+--   cumulative_fell           a unit's cumulative_completed below its previous month's (same year)
+--   over_disbursed            net disbursements on an allocation above its amount, at the period
+--                             of its latest payment
+--   city_total_mismatch       a city table whose total disagreed with its units (quarantined rows)
+--   duplicate_subsidy         two payments to one household for the same indicator and amount,
+--                             paid at most 90 days apart, neither reversed: at the later one
+-- Payments here are those with a positive amount; reversals only cancel.
+CREATE VIEW v_anomalies AS
+WITH payments AS (
+  SELECT d.*
+  FROM fact_disbursement AS d
+  WHERE d.amount_yuan > 0
+    AND NOT EXISTS (SELECT 1 FROM fact_disbursement AS r WHERE r.reverses_txn_id = d.txn_id)
+),
+household_payments AS (
+  SELECT * FROM payments WHERE household_key IS NOT NULL
+),
+registry_periods AS (
+  SELECT DISTINCT county_code, period FROM fact_household_snapshot
+)
+SELECT 'payment_to_unregistered' AS kind, p.period, p.county_code AS region_code, p.household_key AS subject,
+       'txn ' || p.txn_id || ', ' || p.indicator_code || ', ' || p.amount_yuan || ' yuan' AS detail
+FROM household_payments AS p
+JOIN registry_periods AS g ON g.county_code = p.county_code AND g.period = p.period
+WHERE NOT EXISTS (
+  SELECT 1 FROM fact_household_snapshot AS s WHERE s.period = p.period AND s.household_key = p.household_key)
+
+UNION ALL
+SELECT 'payment_to_removed', p.period, p.county_code, p.household_key,
+       'txn ' || p.txn_id || ', ' || p.indicator_code || ', ' || p.amount_yuan || ' yuan'
+FROM household_payments AS p
+JOIN fact_household_snapshot AS s ON s.period = p.period AND s.household_key = p.household_key
+WHERE s.status = '注销'
+
+UNION ALL
+SELECT 'person_in_two_households', period, min(county_code), person_key,
+       count(DISTINCT household_key) || ' households'
+FROM fact_member_snapshot
+GROUP BY period, person_key
+HAVING count(DISTINCT household_key) > 1
+
+UNION ALL
+SELECT 'exited_below_line', min(period), any_value(county_code), household_key,
+       'exit year ' || exit_year || ': income ' || arg_min(per_capita_income, period) || ', line ' || any_value(poverty_line_yuan)
+FROM v_household_exit_check
+WHERE status = '已脱贫' AND NOT coalesce(income_above_line, true)
+GROUP BY household_key, exit_year
+
+UNION ALL
+SELECT 'cumulative_fell', period, region_code, indicator_code,
+       'cumulative ' || cumulative_completed || ' after ' || (cumulative_completed - month_completed) || ' the month before'
+FROM v_progress
+WHERE month_completed < 0 AND region_level <> 'city'
+
+UNION ALL
+SELECT 'over_disbursed', max(d.period), any_value(a.region_code), a.allocation_id,
+       'disbursed ' || sum(d.amount_yuan) || ' of ' || any_value(a.amount_yuan) || ' yuan'
+FROM fact_allocation AS a
+JOIN fact_disbursement AS d ON d.allocation_id = a.allocation_id
+GROUP BY a.allocation_id
+HAVING sum(d.amount_yuan) > any_value(a.amount_yuan)
+
+UNION ALL
+SELECT DISTINCT 'city_total_mismatch', period, CAST(NULL AS VARCHAR), file_name, rows || ' figures differ from the sum of the units'
+FROM run_quality
+WHERE rule = 'city_total_mismatch'
+
+UNION ALL
+SELECT 'duplicate_subsidy', later.period, later.county_code, later.household_key,
+       'txn ' || earlier.txn_id || ' and ' || later.txn_id || ', ' || later.indicator_code || ', ' || later.amount_yuan
+         || ' yuan, ' || date_diff('day', earlier.paid_on, later.paid_on) || ' days apart'
+FROM household_payments AS earlier
+JOIN household_payments AS later
+  ON later.household_key = earlier.household_key
+ AND later.indicator_code = earlier.indicator_code
+ AND later.amount_yuan = earlier.amount_yuan
+ AND (later.paid_on, later.txn_id) > (earlier.paid_on, earlier.txn_id)
+ AND date_diff('day', earlier.paid_on, later.paid_on) <= 90;
