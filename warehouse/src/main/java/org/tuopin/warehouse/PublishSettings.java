@@ -10,9 +10,14 @@ import java.util.List;
  * @param submissionDeadlineDay the day of the next month by which a submission is on time
  * @param povertyLines the national lines (province code null) and any province's own
  * @param exitThresholds the default threshold (province code null) and any province's own
+ * @param publishRetention how many publishes to keep for as-of queries, the current one included
  */
-public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds) {
+public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds,
+    int publishRetention) {
   public PublishSettings {
+    if (publishRetention < 1) {
+      throw new IllegalArgumentException("publishRetention: at least 1 (the current publish)");
+    }
     povertyLines = List.copyOf(povertyLines);
     exitThresholds = List.copyOf(exitThresholds);
   }

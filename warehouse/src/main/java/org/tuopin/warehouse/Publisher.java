@@ -39,12 +39,21 @@ public final class Publisher {
     return servingDirectory.resolve(FILE_NAME);
   }
 
-  public void publish(List<RunSource> runs, List<RuleCount> quality) {
+  /**
+   * Builds and publishes the warehouse, and keeps it as the next numbered publish.
+   *
+   * @return the publish id (also in table {@code setting} as {@code publish_id})
+   */
+  public int publish(List<RunSource> runs, List<RuleCount> quality) {
     Path building = servingDirectory.resolve(".building-" + UUID.randomUUID() + ".duckdb");
+    PublishHistory history = new PublishHistory(servingDirectory);
+    int id = history.nextId();
     try {
       Files.createDirectories(servingDirectory);
-      build(building, runs, quality);
+      build(building, id, runs, quality);
       Files.move(building, servingFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      history.keep(servingFile(), id, settings.publishRetention());
+      return id;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + servingFile(), e);
     } catch (SQLException e) {
@@ -55,7 +64,7 @@ public final class Publisher {
     }
   }
 
-  private void build(Path file, List<RunSource> runs, List<RuleCount> quality) throws SQLException, IOException {
+  private void build(Path file, int publishId, List<RunSource> runs, List<RuleCount> quality) throws SQLException, IOException {
     Path spill = servingDirectory.resolve(".spill");
     Files.createDirectories(spill);
     try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
@@ -68,7 +77,8 @@ public final class Publisher {
       for (String table : PublishedSchema.LAKE_TABLES) {
         copyFromLake(statement, table);
       }
-      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "')");
+      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "'), "
+          + "('publish_id', '" + publishId + "')");
       insertPovertyLines(connection, settings.povertyLines());
       insertExitThresholds(connection, settings.exitThresholds());
       insertRuns(connection, runs);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tuopin.jobs.config.TuopinConfig;
+import org.tuopin.jobs.generate.AnomalyPlanter;
 import org.tuopin.jobs.generate.FaultInjector;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
@@ -33,7 +34,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--faults", description = "Sprinkle realistic errors into each month's files and list them in <out>/faults.csv.")
+  @Option(names = "--faults", description = "Sprinkle realistic errors into each month's files and list them in <out>/faults.csv;"
+      + " plant anomalies for auditors (v_anomalies) and list them in <out>/anomalies.csv.")
   boolean faults;
 
   @Override
@@ -47,11 +49,16 @@ final class GenerateCommand implements Callable<Integer> {
     written.forEach((source, rows) -> System.err.printf("    %-14s %,10d rows%n", source, rows));
     if (faults) {
       List<FaultInjector.Fault> injected = new ArrayList<>();
+      List<AnomalyPlanter.Planted> planted = new ArrayList<>();
       for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-        injected.addAll(FaultInjector.inject(out, seed, month));
+        List<FaultInjector.Fault> monthFaults = FaultInjector.inject(out, seed, month);
+        injected.addAll(monthFaults);
+        planted.addAll(AnomalyPlanter.plant(out, month, monthFaults));
       }
       FaultInjector.writeList(out.resolve("faults.csv"), injected);
-      System.err.printf("» %d faults injected, listed in %s%n", injected.size(), out.resolve("faults.csv"));
+      AnomalyPlanter.writeList(out.resolve("anomalies.csv"), planted);
+      System.err.printf("» %d faults injected, listed in %s; %d anomalies planted, listed in %s%n", injected.size(),
+          out.resolve("faults.csv"), planted.size(), out.resolve("anomalies.csv"));
     }
     System.err.println("» landing files written to " + out.toAbsolutePath());
     return 0;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.PublishHistory;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.QueryFormatter;
 import picocli.CommandLine.Command;
@@ -25,9 +26,13 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
   QueryFormatter.Format format;
 
+  @Option(names = "--as-of", paramLabel = "PUBLISH_ID", description = "Query an earlier publish, as it was (ids: ./tuopin status).")
+  Integer asOf;
+
   @Override
   public Integer call() throws SQLException {
-    Path file = common.data.resolve("serving").resolve(Publisher.FILE_NAME);
+    Path serving = common.data.resolve("serving");
+    Path file = asOf == null ? serving.resolve(Publisher.FILE_NAME) : new PublishHistory(serving).file(asOf);
     if (!Files.exists(file)) {
       throw new IllegalStateException("Nothing is published at " + file.toAbsolutePath() + " yet: run ./tuopin refresh or ./tuopin demo first");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tuopin.jobs.refresh.RunRecord;
 import org.tuopin.jobs.refresh.RunStore;
+import org.tuopin.warehouse.PublishHistory;
 import org.tuopin.warehouse.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,8 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       System.out.println("published: nothing yet (" + file + ")");
     }
+    List<Integer> kept = new PublishHistory(file.getParent()).ids();
+    System.out.println("publishes kept for --as-of: " + (kept.isEmpty() ? "none" : kept.get(0) + ".." + kept.get(kept.size() - 1)));
     List<RunRecord> runs = new RunStore(common.data.resolve("runs")).all();
     System.out.println("latest runs:");
     for (RunRecord run : runs.subList(Math.max(0, runs.size() - 12), runs.size())) {

@@ -24,7 +24,8 @@ public record TuopinConfig(
     String pseudonymKeyFile,
     Integer submissionDeadlineDay,
     PovertyLines povertyLines,
-    ExitThresholds exitThresholds) {
+    ExitThresholds exitThresholds,
+    Integer publishRetention) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -48,6 +49,7 @@ public record TuopinConfig(
     }
     povertyLines = povertyLines == null ? new PovertyLines(Map.of(), Map.of()) : povertyLines;
     exitThresholds = exitThresholds == null ? new ExitThresholds(null, Map.of()) : exitThresholds;
+    publishRetention = publishRetention == null ? 36 : publishRetention;
   }
 
   /** Poverty incidence (percent) below which a village or county may exit: a default and provinces' own. */
@@ -82,7 +84,7 @@ public record TuopinConfig(
   }
 
   public PublishSettings publishSettings() {
-    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows());
+    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), publishRetention);
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

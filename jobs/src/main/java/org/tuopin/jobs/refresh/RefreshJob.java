@@ -153,7 +153,8 @@ public final class RefreshJob {
   public void publish(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     try {
-      new Publisher(paths.lake(), paths.serving(), publishSettings).publish(runs.runSources(), runs.ruleCounts());
+      int id = new Publisher(paths.lake(), paths.serving(), publishSettings).publish(runs.runSources(), runs.ruleCounts());
+      Progress.detail("publish %d (kept for ./tuopin sql --as-of %d)", id, id);
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
         runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));

@@ -405,6 +405,20 @@ class EndToEndTest {
     assertEquals(inParts, historyFingerprints(whole));
   }
 
+  /**
+   * Clean generated data holds no anomaly, and v_anomalies finds none (HistoryViewsTest shows
+   * each kind found where it was planted); the checks it builds on do have rows here.
+   */
+  @Test
+  @Order(10)
+  void cleanGeneratedDataRaisesNoAnomaly() throws SQLException {
+    assertEquals(List.of(), query("SELECT kind, count(*) AS findings FROM v_anomalies GROUP BY kind"));
+    Map<String, Object> checked = query("SELECT (SELECT count(*) FROM v_household_exit_check) AS households,"
+        + " (SELECT count(*) FROM v_reconciliation) AS reconciled, (SELECT count(*) FROM v_idle_funds) AS allocations").get(0);
+    assertTrue((long) checked.get("households") > 1000 && (long) checked.get("reconciled") > 10
+        && (long) checked.get("allocations") > 10, checked::toString);
+  }
+
   /** Per history table: its row count and an md5 over all its rows in a fixed order. */
   private static Map<String, String> historyFingerprints(Path dataFolder) throws SQLException {
     Map<String, String> fingerprints = new TreeMap<>();

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
+import org.tuopin.jobs.generate.AnomalyPlanter;
 import org.tuopin.jobs.generate.FaultInjector;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
@@ -45,8 +46,12 @@ class FaultsTest {
     CommonOptions permissive = options(work, permissiveConf(work));
     new SampleDataGenerator(Environment.reference(permissive, Environment.config(permissive)), 20140101L, Scale.SMALL)
         .generate(permissive.landing, DECEMBER, JANUARY);
-    List<String> decemberFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, DECEMBER));
-    List<String> januaryFaults = keys(FaultInjector.inject(permissive.landing, 20140101L, JANUARY));
+    List<FaultInjector.Fault> injectedInDecember = FaultInjector.inject(permissive.landing, 20140101L, DECEMBER);
+    List<FaultInjector.Fault> injectedInJanuary = FaultInjector.inject(permissive.landing, 20140101L, JANUARY);
+    List<AnomalyPlanter.Planted> planted = new ArrayList<>(AnomalyPlanter.plant(permissive.landing, DECEMBER, injectedInDecember));
+    planted.addAll(AnomalyPlanter.plant(permissive.landing, JANUARY, injectedInJanuary));
+    List<String> decemberFaults = keys(injectedInDecember);
+    List<String> januaryFaults = keys(injectedInJanuary);
     assertTrue(decemberFaults.size() > 30 && januaryFaults.size() > 20, "faults were injected");
     assertTrue(decemberFaults.stream().map(k -> k.split(" ")[2]).distinct().count() >= 20, "more than twenty rules: " + decemberFaults);
 
@@ -81,6 +86,27 @@ class FaultsTest {
     assertEquals(0, Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(JANUARY)));
     assertEquals(januaryFaults, quarantined(permissive.data, JANUARY));
     assertEveryFileBalances(permissive, JANUARY, januaryFaults);
+    assertEquals(plantedKinds(planted), foundKinds(published));
+  }
+
+  /** Per period, the anomaly kinds planted (which the quarantine above shows break no rule). */
+  private static java.util.Map<String, Set<String>> plantedKinds(List<AnomalyPlanter.Planted> planted) {
+    java.util.Map<String, Set<String>> kinds = new java.util.TreeMap<>();
+    planted.forEach(p -> kinds.computeIfAbsent(p.period() + "-01", k -> new java.util.TreeSet<>()).add(p.kind()));
+    assertTrue(kinds.values().stream().mapToInt(Set::size).sum() >= 10, kinds::toString);
+    return kinds;
+  }
+
+  /** Per period, the kinds v_anomalies finds in the published warehouse. */
+  private static java.util.Map<String, Set<String>> foundKinds(Path published) throws Exception {
+    java.util.Map<String, Set<String>> kinds = new java.util.TreeMap<>();
+    try (java.sql.Connection c = org.tuopin.warehouse.DuckDb.openReadOnly(published); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT DISTINCT CAST(period AS VARCHAR), kind FROM v_anomalies")) {
+      while (r.next()) {
+        kinds.computeIfAbsent(r.getString(1), k -> new java.util.TreeSet<>()).add(r.getString(2));
+      }
+    }
+    return kinds;
   }
 
   /**
