@@ -115,6 +115,14 @@ CREATE TABLE exit_threshold (
   province_code VARCHAR,
   incidence_percent DOUBLE NOT NULL
 );
+-- How units were named or placed before a change, from regionChanges in conf: up to and
+-- including until_year, region_code was region_name under parent_code.
+CREATE TABLE region_change (
+  region_code VARCHAR NOT NULL,
+  until_year INTEGER NOT NULL,
+  region_name VARCHAR NOT NULL,
+  parent_code VARCHAR
+);
 CREATE TABLE setting (
   name VARCHAR PRIMARY KEY,
   value VARCHAR NOT NULL

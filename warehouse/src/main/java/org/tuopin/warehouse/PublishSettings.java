@@ -10,11 +10,13 @@ import java.util.List;
  * @param submissionDeadlineDay the day of the next month by which a submission is on time
  * @param povertyLines the national lines (province code null) and any province's own
  * @param exitThresholds the default threshold (province code null) and any province's own
+ * @param regionChanges how units were named or placed before a change (dim_region_history)
  * @param publishRetention how many publishes to keep for as-of queries, the current one included
  */
 public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds,
-    int publishRetention) {
+    List<RegionChange> regionChanges, int publishRetention) {
   public PublishSettings {
+    regionChanges = List.copyOf(regionChanges);
     if (publishRetention < 1) {
       throw new IllegalArgumentException("publishRetention: at least 1 (the current publish)");
     }
@@ -24,6 +26,9 @@ public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> pover
 
   /** The poverty incidence (percent) a village or county must be below to exit; {@code provinceCode} null for the default. */
   public record ExitThreshold(String provinceCode, double incidencePercent) {}
+
+  /** Up to and including {@code untilYear}, unit {@code regionCode} was {@code regionName} under {@code parentCode}. */
+  public record RegionChange(String regionCode, int untilYear, String regionName, String parentCode) {}
 
   /** Yuan per person per year; {@code provinceCode} null for the national line. */
   public record PovertyLine(String provinceCode, int year, BigDecimal lineYuan) {}

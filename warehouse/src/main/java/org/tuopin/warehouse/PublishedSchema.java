@@ -21,7 +21,7 @@ public final class PublishedSchema {
           "fact_village_survey");
 
   /** Tables derived from the lake's at publish (sql/derived), in dependency order. */
-  public static final List<String> DERIVED_TABLES = List.of("dim_household", "fact_household_event");
+  public static final List<String> DERIVED_TABLES = List.of("dim_household", "fact_household_event", "dim_region_history");
 
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =

@@ -81,6 +81,7 @@ public final class Publisher {
           + "('publish_id', '" + publishId + "')");
       insertPovertyLines(connection, settings.povertyLines());
       insertExitThresholds(connection, settings.exitThresholds());
+      insertRegionChanges(connection, settings.regionChanges());
       insertRuns(connection, runs);
       insertQuality(connection, quality);
       PublishedSchema.deriveAndDefineViews(statement);
@@ -129,6 +130,19 @@ public final class Publisher {
       for (PublishSettings.ExitThreshold threshold : thresholds) {
         insert.setString(1, threshold.provinceCode());
         insert.setDouble(2, threshold.incidencePercent());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertRegionChanges(Connection connection, List<PublishSettings.RegionChange> changes) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO region_change VALUES (?, ?, ?, ?)")) {
+      for (PublishSettings.RegionChange change : changes) {
+        insert.setString(1, change.regionCode());
+        insert.setInt(2, change.untilYear());
+        insert.setString(3, change.regionName());
+        insert.setString(4, change.parentCode());
         insert.addBatch();
       }
       insert.executeBatch();

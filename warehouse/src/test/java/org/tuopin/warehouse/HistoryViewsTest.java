@@ -3,10 +3,8 @@ package org.tuopin.warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,8 @@ class HistoryViewsTest {
 
   @BeforeAll
   static void createWarehouse() throws SQLException {
-    connection = DuckDb.openInMemory();
+    connection = TestWarehouse.withSchema();
     try (Statement s = connection.createStatement()) {
-      for (String ddl : SqlResources.statements("tables/schema.sql")) {
-        s.execute(ddl);
-      }
       s.execute("""
           INSERT INTO dim_region VALUES
             ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
@@ -49,6 +44,8 @@ class HistoryViewsTest {
       s.execute("INSERT INTO dim_indicator VALUES ('relocation', '易地扶贫搬迁', '人'), ('industry_support', '产业扶持', '户')");
       s.execute("INSERT INTO poverty_line VALUES (NULL, 2018, 2995), (NULL, 2019, 3218), ('510000', 2019, 3300)");
       s.execute("INSERT INTO exit_threshold VALUES (NULL, 2.0), ('510000', 3.0)");
+      // 乙村 was 乙家坝村 until 2014 and 乙家村 until 2017
+      s.execute("INSERT INTO region_change VALUES ('510824100002', 2017, '乙家村', '510824100'), ('510824100002', 2014, '乙家坝村', '510824100')");
       s.execute("INSERT INTO fact_population VALUES (2019, '510824', 500), (2019, '510824100001', 400), (2019, '510824100002', 100)");
       s.execute("""
           INSERT INTO fact_village_survey VALUES
@@ -110,18 +107,7 @@ class HistoryViewsTest {
   }
 
   private static List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(query)) {
-      int columns = r.getMetaData().getColumnCount();
-      while (r.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(String.valueOf(r.getObject(i)));
-        }
-        rows.add(String.join("|", row));
-      }
-    }
-    return rows;
+    return TestWarehouse.rows(connection, query);
   }
 
   @Test
@@ -242,5 +228,17 @@ class HistoryViewsTest {
         rows("SELECT year, indicator_code, reported_completed, reported_period, registry_households, registry_persons,"
             + " registry_period, disbursed_yuan, paid_households, reported_minus_registry, registry_minus_paid_households"
             + " FROM v_reconciliation ORDER BY year, indicator_code"));
+  }
+
+  @Test
+  void aRenamedVillageHasOneVersionPerNameWithTheYearsEachHeld() throws SQLException {
+    assertEquals(List.of(
+            "510824|1|苍溪县|510800|510824|510800|510000|null|null|true",
+            "510824100002|1|乙家坝村|510824100|510824|510800|510000|null|2014|false",
+            "510824100002|2|乙家村|510824100|510824|510800|510000|2015|2017|false",
+            "510824100002|3|乙村|510824100|510824|510800|510000|2018|null|true"),
+        rows("SELECT region_code, version, region_name, parent_code, county_code, city_code, province_code, valid_from_year,"
+            + " valid_to_year, is_current FROM dim_region_history WHERE region_code IN ('510824', '510824100002')"
+            + " ORDER BY region_code, version"));
   }
 }

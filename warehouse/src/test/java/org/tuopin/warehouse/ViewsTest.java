@@ -3,10 +3,8 @@ package org.tuopin.warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +18,8 @@ class ViewsTest {
 
   @BeforeAll
   static void createWarehouse() throws SQLException {
-    connection = DuckDb.openInMemory();
+    connection = TestWarehouse.withSchema();
     try (Statement s = connection.createStatement()) {
-      for (String ddl : SqlResources.statements("tables/schema.sql")) {
-        s.execute(ddl);
-      }
       s.execute("""
           INSERT INTO dim_region VALUES
             ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
@@ -69,18 +64,7 @@ class ViewsTest {
   }
 
   private static List<String> rows(String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(query)) {
-      int columns = r.getMetaData().getColumnCount();
-      while (r.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(String.valueOf(r.getObject(i)));
-        }
-        rows.add(String.join("|", row));
-      }
-    }
-    return rows;
+    return TestWarehouse.rows(connection, query);
   }
 
   @Test

@@ -25,7 +25,8 @@ public record TuopinConfig(
     Integer submissionDeadlineDay,
     PovertyLines povertyLines,
     ExitThresholds exitThresholds,
-    Integer publishRetention) {
+    Integer publishRetention,
+    List<PublishSettings.RegionChange> regionChanges) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -50,6 +51,7 @@ public record TuopinConfig(
     povertyLines = povertyLines == null ? new PovertyLines(Map.of(), Map.of()) : povertyLines;
     exitThresholds = exitThresholds == null ? new ExitThresholds(null, Map.of()) : exitThresholds;
     publishRetention = publishRetention == null ? 36 : publishRetention;
+    regionChanges = regionChanges == null ? List.of() : List.copyOf(regionChanges);
   }
 
   /** Poverty incidence (percent) below which a village or county may exit: a default and provinces' own. */
@@ -84,7 +86,7 @@ public record TuopinConfig(
   }
 
   public PublishSettings publishSettings() {
-    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), publishRetention);
+    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), regionChanges, publishRetention);
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

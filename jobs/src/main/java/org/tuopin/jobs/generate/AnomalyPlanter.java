@@ -31,6 +31,7 @@ public final class AnomalyPlanter {
       "allocation_id", "household_id", "beneficiary_id_number", "amount_yuan", "reverses_txn_id");
 
   private final Path landing;
+  private final LandedMonth landed;
   private final YearMonth month;
   private final Set<String> spoiled;
   private final List<Planted> planted = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class AnomalyPlanter {
 
   private AnomalyPlanter(Path landing, YearMonth month, List<FaultInjector.Fault> faults) {
     this.landing = landing;
+    this.landed = new LandedMonth(landing, month);
     this.month = month;
     this.spoiled = faults.stream().map(f -> f.file() + ":" + f.line()).collect(Collectors.toSet());
   }
@@ -63,7 +65,7 @@ public final class AnomalyPlanter {
 
   /** In one county's registry: an exit below the line, a person in two households, and payments to its households. */
   private void registryAnomalies() {
-    Optional<Path> households = files(Contracts.REGISTRY).stream().filter(p -> p.getFileName().toString().contains("建档立卡户"))
+    Optional<Path> households = landed.files(Contracts.REGISTRY).stream().filter(p -> p.getFileName().toString().contains("建档立卡户"))
         .filter(p -> !p.getFileName().toString().startsWith("510899")).findFirst();
     if (households.isEmpty()) {
       return;
@@ -74,10 +76,13 @@ public final class AnomalyPlanter {
     if (clean.size() < 4) {
       return;
     }
-    Optional<Integer> exited = clean.stream().filter(r -> registry.get(r, HOUSEHOLD, "status").equals("已脱贫")).findFirst();
+    // another household each month: v_anomalies reports a household's exit below the line once, when first seen
+    List<Integer> exitedRows = clean.stream().filter(r -> registry.get(r, HOUSEHOLD, "status").equals("已脱贫")).toList();
+    Optional<Integer> exited = exitedRows.isEmpty() ? Optional.empty()
+        : Optional.of(exitedRows.get((int) (month.getYear() * 12L + month.getMonthValue()) % exitedRows.size()));
     if (exited.isPresent()) {
       registry.set(exited.get(), HOUSEHOLD, "per_capita_income", "1000.00");
-      planted.add(new Planted("exited_below_line", month, name(households.get()), "an exited household with 1000 yuan a head"));
+      planted.add(new Planted("exited_below_line", month, landed.name(households.get()), "an exited household with 1000 yuan a head"));
     }
     List<Integer> others = clean.stream().filter(r -> exited.isEmpty() || !r.equals(exited.get())).toList();
     personInTwoHouseholds(county, registry, others.get(0), others.get(1));
@@ -96,7 +101,7 @@ public final class AnomalyPlanter {
 
   /** A member of {@code first} listed again under {@code second}, whose member_count grows by one. */
   private void personInTwoHouseholds(String county, LandedCsv registry, int first, int second) {
-    Optional<Path> membersFile = files(Contracts.REGISTRY).stream()
+    Optional<Path> membersFile = landed.files(Contracts.REGISTRY).stream()
         .filter(p -> p.getFileName().toString().startsWith(county) && p.getFileName().toString().contains("家庭成员")).findFirst();
     if (membersFile.isEmpty()) {
       return;
@@ -104,13 +109,13 @@ public final class AnomalyPlanter {
     LandedCsv members = new LandedCsv(membersFile.get());
     String firstId = registry.get(first, HOUSEHOLD, "household_id");
     for (int m = 0; m < members.size(); m++) {
-      if (members.get(m, MEMBER, "household_id").equals(firstId) && !spoiled.contains(name(membersFile.get()) + ":" + LandedCsv.lineOf(m))
+      if (members.get(m, MEMBER, "household_id").equals(firstId) && !spoiled.contains(landed.name(membersFile.get()) + ":" + LandedCsv.lineOf(m))
           && !members.get(m, MEMBER, "relation").equals("户主")) {
         int copy = members.append(members.row(m));
         members.set(copy, MEMBER, "household_id", registry.get(second, HOUSEHOLD, "household_id"));
         members.save();
         registry.set(second, HOUSEHOLD, "member_count", String.valueOf(Integer.parseInt(registry.get(second, HOUSEHOLD, "member_count")) + 1));
-        planted.add(new Planted("person_in_two_households", month, name(membersFile.get()), "a member listed in two households"));
+        planted.add(new Planted("person_in_two_households", month, landed.name(membersFile.get()), "a member listed in two households"));
         return;
       }
     }
@@ -118,7 +123,7 @@ public final class AnomalyPlanter {
 
   /** A payment on this month's first allocation of one more yuan than the allocation holds. */
   private void overDisbursedAllocation() {
-    Optional<Path> allocations = files(Contracts.ALLOCATIONS).stream().filter(p -> p.toString().endsWith(".csv")).findFirst();
+    Optional<Path> allocations = landed.files(Contracts.ALLOCATIONS).stream().filter(p -> p.toString().endsWith(".csv")).findFirst();
     if (allocations.isEmpty()) {
       return;
     }
@@ -129,7 +134,7 @@ public final class AnomalyPlanter {
       paid.set(PAYMENT_HEADER.indexOf("allocation_id"), csv.get(row, Contracts.ALLOCATION, "allocation_id"));
       paid.set(PAYMENT_HEADER.indexOf("indicator_code"), csv.get(row, Contracts.ALLOCATION, "indicator_code"));
       payments.add(paid);
-      planted.add(new Planted("over_disbursed", month, name(allocations.get()), "one yuan more paid than an allocation holds"));
+      planted.add(new Planted("over_disbursed", month, landed.name(allocations.get()), "one yuan more paid than an allocation holds"));
     });
   }
 
@@ -152,26 +157,12 @@ public final class AnomalyPlanter {
   private List<Integer> cleanRows(Path path, LandedCsv csv) {
     List<Integer> rows = new ArrayList<>();
     for (int r = 0; r < csv.size(); r++) {
-      if (!spoiled.contains(name(path) + ":" + LandedCsv.lineOf(r))) {
+      if (!spoiled.contains(landed.name(path) + ":" + LandedCsv.lineOf(r))) {
         rows.add(r);
       }
     }
     return rows;
   }
 
-  private List<Path> files(String source) {
-    Path folder = landing.resolve(source).resolve(month.toString());
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(folder)) {
-      return list.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private String name(Path file) {
-    return landing.relativize(file).toString().replace('\\', '/');
-  }
 }

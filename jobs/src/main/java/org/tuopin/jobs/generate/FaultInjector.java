@@ -35,12 +35,14 @@ public final class FaultInjector {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path landing;
+  private final LandedMonth landed;
   private final Random random;
   private final YearMonth month;
   private final List<Fault> faults = new ArrayList<>();
 
   private FaultInjector(Path landing, long seed, YearMonth month) {
     this.landing = landing;
+    this.landed = new LandedMonth(landing, month);
     this.month = month;
     this.random = Seeds.random(seed, "faults", month);
   }
@@ -69,6 +71,8 @@ public final class FaultInjector {
     SourceContract c = Contracts.SUBMISSION;
     withRow(Contracts.SUBMISSIONS, c, "region_code", "period_mismatch", "报告期 of the previous month",
         (csv, row) -> csv.set(row, c, "period", month.minusMonths(1).toString()));
+    withRow(Contracts.SUBMISSIONS, c, "period", "invalid_period", "报告期 written in words",
+        (csv, row) -> csv.set(row, c, "period", "十二月"));
     withRow(Contracts.SUBMISSIONS, c, "region_code", "unknown_region", "a county code that does not exist",
         (csv, row) -> csv.set(row, c, "region_code", "519999"));
     withRow(Contracts.SUBMISSIONS, c, "indicator_code", "unknown_indicator", "an indicator outside the list",
@@ -93,6 +97,8 @@ public final class FaultInjector {
     SourceContract h = Contracts.HOUSEHOLD;
     householdFault("id_number_check_digit", "a head's identity number with a wrong check character",
         (csv, row) -> csv.set(row, h, "head_id_number", wrongCheckCharacter(csv.get(row, h, "head_id_number"))));
+    householdFault("id_number_format", "a head's identity number one digit short",
+        (csv, row) -> csv.set(row, h, "head_id_number", csv.get(row, h, "head_id_number").substring(0, 17)));
     householdFault("id_number_birth_date", "a head's identity number born on the 13th month",
         (csv, row) -> csv.set(row, h, "head_id_number", withImpossibleBirthMonth(csv.get(row, h, "head_id_number"))));
     householdFault("unknown_region", "a village code that does not exist",
@@ -113,6 +119,10 @@ public final class FaultInjector {
     SourceContract m = Contracts.MEMBER;
     withRow(Contracts.REGISTRY, m, "relation", "unknown_relation", "a relation outside the list",
         (csv, row) -> csv.set(row, m, "relation", "邻居"));
+    withRow(Contracts.REGISTRY, m, "health", "unknown_health", "health written 良好",
+        (csv, row) -> csv.set(row, m, "health", "良好"));
+    withRow(Contracts.REGISTRY, m, "labor", "unknown_labor", "labor written 退休",
+        (csv, row) -> csv.set(row, m, "labor", "退休"));
     withRow(Contracts.REGISTRY, m, "sex", "invalid_sex", "sex written 未知",
         (csv, row) -> csv.set(row, m, "sex", "未知"));
     withRow(Contracts.REGISTRY, m, "birth_date", "invalid_date", "a birth date of 30 February",
@@ -157,7 +167,7 @@ public final class FaultInjector {
 
   /** One line of a JSON Lines payment feed cut off mid-object (a payment no reversal names). */
   private void paymentFeedFault() {
-    List<Path> feeds = files(Contracts.DISBURSEMENTS).stream().filter(p -> p.toString().endsWith(".jsonl")).toList();
+    List<Path> feeds = landed.files(Contracts.DISBURSEMENTS).stream().filter(p -> p.toString().endsWith(".jsonl")).toList();
     if (feeds.isEmpty()) {
       return;
     }
@@ -172,7 +182,7 @@ public final class FaultInjector {
       if (!reversedOrReversal) {
         lines.set(index, lines.get(index).substring(0, lines.get(index).length() / 2));
         write(feed, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        faults.add(new Fault(name(feed), index + 1L, "invalid_json", "a line cut off mid-object"));
+        faults.add(new Fault(landed.name(feed), index + 1L, "invalid_json", "a line cut off mid-object"));
         return;
       }
     }
@@ -245,7 +255,7 @@ public final class FaultInjector {
 
   /** In the city bulletin: one rate that disagrees, one block whose city total does not add up; and a copy titled for another month. */
   private void bulletinFaults(Path folder) {
-    Optional<Path> bulletin = files(Contracts.SUBMISSIONS).stream().filter(p -> p.toString().endsWith(".xlsx")).findFirst();
+    Optional<Path> bulletin = landed.files(Contracts.SUBMISSIONS).stream().filter(p -> p.toString().endsWith(".xlsx")).findFirst();
     if (bulletin.isEmpty()) {
       return;
     }
@@ -254,24 +264,24 @@ public final class FaultInjector {
       int rateRow = 6;
       int unitColumn = firstFilled(sheet, rateRow);
       sheet.getRow(rateRow).getCell(unitColumn).setCellValue(sheet.getRow(rateRow).getCell(unitColumn).getNumericCellValue() + 7);
-      faults.add(new Fault(name(bulletin.get()), rateRow - 1, "rate_mismatch", "a rate 7 points off its figures"));
+      faults.add(new Fault(landed.name(bulletin.get()), rateRow - 1, "rate_mismatch", "a rate 7 points off its figures"));
       int totalRow = 7;
       sheet.getRow(totalRow).getCell(4).setCellValue(sheet.getRow(totalRow).getCell(4).getNumericCellValue() + 10);
       for (int c = 5; c < sheet.getRow(3).getLastCellNum(); c++) {
         if (sheet.getRow(totalRow).getCell(c) != null) {
-          faults.add(new Fault(name(bulletin.get()), totalRow + 1, "city_total_mismatch", "the city total 10 more than its units"));
+          faults.add(new Fault(landed.name(bulletin.get()), totalRow + 1, "city_total_mismatch", "the city total 10 more than its units"));
         }
       }
       save(workbook, bulletin.get());
       sheet.getRow(1).getCell(0).setCellValue("（截至" + month.minusMonths(1).getYear() + "年" + month.minusMonths(1).getMonthValue() + "月底）");
       Path copy = folder.resolve("战报_上月标题.xlsx");
       save(workbook, copy);
-      faults.add(new Fault(name(copy), 0, "title_period_mismatch", "a bulletin whose title names the month before"));
+      faults.add(new Fault(landed.name(copy), 0, "title_period_mismatch", "a bulletin whose title names the month before"));
       sheet.getRow(1).getCell(0).setCellValue("（截至" + month.getYear() + "年" + month.getMonthValue() + "月底）");
       sheet.getRow(3).getCell(4).setCellValue("全市合计");
       Path withoutCity = folder.resolve("战报_无市名.xlsx");
       save(workbook, withoutCity);
-      faults.add(new Fault(name(withoutCity), 0, "unknown_city", "a bulletin whose total column is headed 全市合计"));
+      faults.add(new Fault(landed.name(withoutCity), 0, "unknown_city", "a bulletin whose total column is headed 全市合计"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -305,7 +315,7 @@ public final class FaultInjector {
       if (row.isPresent()) {
         change.apply(csv, row.getAsInt());
         csv.save();
-        faults.add(new Fault(name(path), LandedCsv.lineOf(row.getAsInt()), rule, what));
+        faults.add(new Fault(landed.name(path), LandedCsv.lineOf(row.getAsInt()), rule, what));
         return;
       }
     }
@@ -344,9 +354,9 @@ public final class FaultInjector {
         change.apply(csv, copy);
         csv.save();
         if (originalToo) {
-          faults.add(new Fault(name(path), LandedCsv.lineOf(row.getAsInt()), rule, what + " (the original)"));
+          faults.add(new Fault(landed.name(path), LandedCsv.lineOf(row.getAsInt()), rule, what + " (the original)"));
         }
-        faults.add(new Fault(name(path), LandedCsv.lineOf(copy), rule, what));
+        faults.add(new Fault(landed.name(path), LandedCsv.lineOf(copy), rule, what));
         return;
       }
     }
@@ -372,8 +382,8 @@ public final class FaultInjector {
     csv.set(second, h, "household_id", sharedId);
     csv.set(second, h, "member_count", csv.get(first, h, "member_count"));
     csv.save();
-    faults.add(new Fault(name(path), LandedCsv.lineOf(first), "duplicate_household_id", "a household whose id another row reuses"));
-    faults.add(new Fault(name(path), LandedCsv.lineOf(second), "duplicate_household_id", "a household under another's id"));
+    faults.add(new Fault(landed.name(path), LandedCsv.lineOf(first), "duplicate_household_id", "a household whose id another row reuses"));
+    faults.add(new Fault(landed.name(path), LandedCsv.lineOf(second), "duplicate_household_id", "a household under another's id"));
     listMembers(sharedId);
     listMembers(secondId);
   }
@@ -394,7 +404,7 @@ public final class FaultInjector {
     String householdId = csv.get(row, Contracts.HOUSEHOLD, "household_id");
     change.apply(csv, row);
     csv.save();
-    faults.add(new Fault(name(path), LandedCsv.lineOf(row), rule, what));
+    faults.add(new Fault(landed.name(path), LandedCsv.lineOf(row), rule, what));
     listMembers(householdId);
   }
 
@@ -404,14 +414,14 @@ public final class FaultInjector {
       LandedCsv listed = new LandedCsv(members);
       for (int m = 0; m < listed.size(); m++) {
         if (listed.get(m, Contracts.MEMBER, "household_id").equals(householdId) && !spoiled(members, m)) {
-          faults.add(new Fault(name(members), LandedCsv.lineOf(m), "unknown_household", "a member of that household"));
+          faults.add(new Fault(landed.name(members), LandedCsv.lineOf(m), "unknown_household", "a member of that household"));
         }
       }
     }
   }
 
   private boolean spoiled(Path file, int row) {
-    return faults.stream().anyMatch(f -> f.file().equals(name(file)) && f.line() == LandedCsv.lineOf(row));
+    return faults.stream().anyMatch(f -> f.file().equals(landed.name(file)) && f.line() == LandedCsv.lineOf(row));
   }
 
   /** A figure or amount as written, plus one (thousands separators dropped). */
@@ -437,7 +447,7 @@ public final class FaultInjector {
 
   private void spoilFile(Path file, byte[] content, String rule, String what) {
     write(file, content);
-    faults.add(new Fault(name(file), 0, rule, what));
+    faults.add(new Fault(landed.name(file), 0, rule, what));
   }
 
   private static void write(Path file, byte[] content) {
@@ -455,26 +465,12 @@ public final class FaultInjector {
   }
 
   private List<Path> csvFiles(String source, SourceContract contract) {
-    return files(source).stream().filter(p -> p.toString().endsWith(".csv"))
+    return landed.files(source).stream().filter(p -> p.toString().endsWith(".csv"))
         .filter(p -> Contracts.of(source).size() == 1 || new LandedCsv(p).has(contract, contract.identifyingColumn()))
         .toList();
   }
 
-  private List<Path> files(String source) {
-    Path folder = landing.resolve(source).resolve(month.toString());
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(folder)) {
-      return list.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private String name(Path file) {
-    return landing.relativize(file).toString().replace('\\', '/');
-  }
 
   private static byte[] bytes(Path file) {
     try {
