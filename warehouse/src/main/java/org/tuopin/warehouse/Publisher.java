@@ -113,73 +113,68 @@ public final class Publisher {
     }
   }
 
-  private static void insertPovertyLines(Connection connection, List<PublishSettings.PovertyLine> lines) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO poverty_line VALUES (?, ?, ?)")) {
-      for (PublishSettings.PovertyLine line : lines) {
-        insert.setString(1, line.provinceCode());
-        insert.setInt(2, line.year());
-        insert.setBigDecimal(3, line.lineYuan());
+  /** Binds one item to the insert's parameters. */
+  private interface Binder<T> {
+    void bind(PreparedStatement insert, T item) throws SQLException;
+  }
+
+  private static <T> void insertAll(Connection connection, String sql, List<T> items, Binder<T> binder) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      for (T item : items) {
+        binder.bind(insert, item);
         insert.addBatch();
       }
       insert.executeBatch();
     }
+  }
+
+  private static void insertPovertyLines(Connection connection, List<PublishSettings.PovertyLine> lines) throws SQLException {
+    insertAll(connection, "INSERT INTO poverty_line VALUES (?, ?, ?)", lines, (insert, line) -> {
+      insert.setString(1, line.provinceCode());
+      insert.setInt(2, line.year());
+      insert.setBigDecimal(3, line.lineYuan());
+    });
   }
 
   private static void insertExitThresholds(Connection connection, List<PublishSettings.ExitThreshold> thresholds) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exit_threshold VALUES (?, ?)")) {
-      for (PublishSettings.ExitThreshold threshold : thresholds) {
-        insert.setString(1, threshold.provinceCode());
-        insert.setDouble(2, threshold.incidencePercent());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    insertAll(connection, "INSERT INTO exit_threshold VALUES (?, ?)", thresholds, (insert, threshold) -> {
+      insert.setString(1, threshold.provinceCode());
+      insert.setDouble(2, threshold.incidencePercent());
+    });
   }
 
   private static void insertRegionChanges(Connection connection, List<PublishSettings.RegionChange> changes) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO region_change VALUES (?, ?, ?, ?)")) {
-      for (PublishSettings.RegionChange change : changes) {
-        insert.setString(1, change.regionCode());
-        insert.setInt(2, change.untilYear());
-        insert.setString(3, change.regionName());
-        insert.setString(4, change.parentCode());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    insertAll(connection, "INSERT INTO region_change VALUES (?, ?, ?, ?)", changes, (insert, change) -> {
+      insert.setString(1, change.regionCode());
+      insert.setInt(2, change.untilYear());
+      insert.setString(3, change.regionName());
+      insert.setString(4, change.parentCode());
+    });
   }
 
   private static void insertRuns(Connection connection, List<RunSource> runs) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (RunSource run : runs) {
-        insert.setString(1, run.runId());
-        insert.setObject(2, run.period());
-        insert.setTimestamp(3, run.startedAt() == null ? null : Timestamp.from(run.startedAt()));
-        insert.setTimestamp(4, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()));
-        insert.setString(5, run.outcome());
-        insert.setString(6, run.source());
-        insert.setLong(7, run.rowsRead());
-        insert.setLong(8, run.rowsLoaded());
-        insert.setLong(9, run.rowsQuarantined());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    insertAll(connection, "INSERT INTO run_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", runs, (insert, run) -> {
+      insert.setString(1, run.runId());
+      insert.setObject(2, run.period());
+      insert.setTimestamp(3, run.startedAt() == null ? null : Timestamp.from(run.startedAt()));
+      insert.setTimestamp(4, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()));
+      insert.setString(5, run.outcome());
+      insert.setString(6, run.source());
+      insert.setLong(7, run.rowsRead());
+      insert.setLong(8, run.rowsLoaded());
+      insert.setLong(9, run.rowsQuarantined());
+    });
   }
 
   private static void insertQuality(Connection connection, List<RuleCount> quality) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_quality VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (RuleCount count : quality) {
-        insert.setString(1, count.runId());
-        insert.setObject(2, count.period());
-        insert.setString(3, count.source());
-        insert.setString(4, count.fileName());
-        insert.setString(5, count.rule());
-        insert.setLong(6, count.rows());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    insertAll(connection, "INSERT INTO run_quality VALUES (?, ?, ?, ?, ?, ?)", quality, (insert, count) -> {
+      insert.setString(1, count.runId());
+      insert.setObject(2, count.period());
+      insert.setString(3, count.source());
+      insert.setString(4, count.fileName());
+      insert.setString(5, count.rule());
+      insert.setLong(6, count.rows());
+    });
   }
 
   private static String sqlString(String value) {
