@@ -51,9 +51,8 @@ final class GenerateCommand implements Callable<Integer> {
       List<FaultInjector.Fault> injected = new ArrayList<>();
       List<AnomalyPlanter.Planted> planted = new ArrayList<>();
       for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-        List<FaultInjector.Fault> monthFaults = FaultInjector.inject(out, seed, month);
-        injected.addAll(monthFaults);
-        planted.addAll(AnomalyPlanter.plant(out, month, monthFaults));
+        injected.addAll(FaultInjector.inject(out, seed, month));
+        planted.addAll(AnomalyPlanter.plant(out, month, injected));
       }
       FaultInjector.writeList(out.resolve("faults.csv"), injected);
       AnomalyPlanter.writeList(out.resolve("anomalies.csv"), planted);

@@ -44,11 +44,12 @@ public final class AnomalyPlanter {
     this.spoiled = faults.stream().map(f -> f.file() + ":" + f.line()).collect(Collectors.toSet());
   }
 
-  /** Plants the anomalies into the month's files, clear of {@code faults}, and returns them. */
+  /** Plants the anomalies into the month's files, clear of {@code faults} (this month's and earlier), and returns them. */
   public static List<Planted> plant(Path landing, YearMonth month, List<FaultInjector.Fault> faults) {
     AnomalyPlanter planter = new AnomalyPlanter(landing, month, faults);
     planter.registryAnomalies();
     planter.overDisbursedAllocation();
+    planter.cumulativeFell();
     planter.writePayments();
     if (faults.stream().anyMatch(f -> f.rule().equals("city_total_mismatch"))) {
       planter.planted.add(new Planted("city_total_mismatch", month, "", "the bulletin total FaultInjector spoiled"));
@@ -88,13 +89,14 @@ public final class AnomalyPlanter {
     personInTwoHouseholds(county, registry, others.get(0), others.get(1));
     registry.save();
     String current = registry.get(others.get(2), HOUSEHOLD, "household_id");
-    payments.add(paymentRow(county, current, "800.00", 3));
-    payments.add(paymentRow(county, current, "800.00", 20));
-    planted.add(new Planted("duplicate_subsidy", month, "", "one household paid 800 yuan twice, 17 days apart"));
-    payments.add(paymentRow(county, "9" + current.substring(1), "650.00", 5));
+    // amounts differ by month, so that one month's planted payments do not pair with another's
+    payments.add(paymentRow(county, current, yuan(800), 3));
+    payments.add(paymentRow(county, current, yuan(800), 20));
+    planted.add(new Planted("duplicate_subsidy", month, "", "one household paid the same subsidy twice, 17 days apart"));
+    payments.add(paymentRow(county, "9" + current.substring(1), yuan(650), 5));
     planted.add(new Planted("payment_to_unregistered", month, "", "a household id the registry does not have"));
     clean.stream().filter(r -> registry.get(r, HOUSEHOLD, "status").equals("注销")).findFirst().ifPresent(removed -> {
-      payments.add(paymentRow(county, registry.get(removed, HOUSEHOLD, "household_id"), "700.00", 7));
+      payments.add(paymentRow(county, registry.get(removed, HOUSEHOLD, "household_id"), yuan(700), 7));
       planted.add(new Planted("payment_to_removed", month, "", "a household whose status is 注销"));
     });
   }
@@ -121,6 +123,51 @@ public final class AnomalyPlanter {
     }
   }
 
+  /**
+   * A unit's figure set to 0 where last month's was above 0. Only units that are alone in their
+   * city (the first four digits of the code): a city of several units publishes a bulletin whose
+   * later figures would replace it; and only where neither month has a correction file.
+   */
+  private void cumulativeFell() {
+    if (month.getMonthValue() == 1) {
+      return; // January starts the year's count again
+    }
+    LandedMonth previous = new LandedMonth(landing, month.minusMonths(1));
+    for (Path file : landed.files(Contracts.SUBMISSIONS)) {
+      String unit = file.getFileName().toString().substring(0, Math.min(6, file.getFileName().toString().length()));
+      Path before = previous.landing().resolve(Contracts.SUBMISSIONS).resolve(previous.month().toString())
+          .resolve(unit + "_进度_" + previous.month() + ".csv");
+      if (file.getFileName().toString().equals(unit + "_进度_" + month + ".csv") && Files.exists(before)
+          && aloneInCity(unit) && !corrected(landed, unit) && !corrected(previous, unit)) {
+        LandedCsv now = new LandedCsv(file);
+        LandedCsv then = new LandedCsv(before);
+        for (int row : cleanRows(file, now)) {
+          String indicator = now.get(row, Contracts.SUBMISSION, "indicator_code");
+          boolean doneBefore = java.util.stream.IntStream.range(0, then.size()).anyMatch(r ->
+              then.get(r, Contracts.SUBMISSION, "indicator_code").equals(indicator)
+                  && !spoiled.contains(previous.name(before) + ":" + LandedCsv.lineOf(r))
+                  && new BigDecimal(then.get(r, Contracts.SUBMISSION, "cumulative_completed").replace(",", "")).signum() > 0);
+          if (doneBefore) {
+            now.set(row, Contracts.SUBMISSION, "cumulative_completed", "0");
+            now.save();
+            planted.add(new Planted("cumulative_fell", month, landed.name(file), "a completion of 0 after last month's"));
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private boolean aloneInCity(String unit) {
+    return landed.files(Contracts.SUBMISSIONS).stream().map(p -> p.getFileName().toString())
+        .filter(n -> n.contains("_进度_") && n.startsWith(unit.substring(0, 4))).count() == 1;
+  }
+
+  private static boolean corrected(LandedMonth folder, String unit) {
+    return folder.files(Contracts.SUBMISSIONS).stream().map(p -> p.getFileName().toString())
+        .anyMatch(n -> n.startsWith(unit) && n.contains("更正"));
+  }
+
   /** A payment on this month's first allocation of one more yuan than the allocation holds. */
   private void overDisbursedAllocation() {
     Optional<Path> allocations = landed.files(Contracts.ALLOCATIONS).stream().filter(p -> p.toString().endsWith(".csv")).findFirst();
@@ -136,6 +183,10 @@ public final class AnomalyPlanter {
       payments.add(paid);
       planted.add(new Planted("over_disbursed", month, landed.name(allocations.get()), "one yuan more paid than an allocation holds"));
     });
+  }
+
+  private String yuan(int base) {
+    return (base + month.getMonthValue()) + ".00";
   }
 
   private List<String> paymentRow(String region, String householdId, String amount, int day) {
