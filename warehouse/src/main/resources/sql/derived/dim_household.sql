@@ -22,6 +22,13 @@ starts AS (
   FROM observed
   QUALIFY tracked IS DISTINCT FROM lag(tracked) OVER (PARTITION BY household_key ORDER BY period)
 ),
+spans AS (
+  SELECT *,
+    CAST(row_number() OVER w AS INTEGER) AS version,
+    lead(period) OVER w AS valid_to
+  FROM starts
+  WINDOW w AS (PARTITION BY household_key ORDER BY period)
+),
 sent AS (
   SELECT household_key, min(period) AS first_period, max(period) AS last_period
   FROM fact_household_snapshot
@@ -30,7 +37,7 @@ sent AS (
 )
 SELECT
   s.household_key,
-  CAST(row_number() OVER (PARTITION BY s.household_key ORDER BY s.period) AS INTEGER) AS version,
+  s.version,
   s.county_code,
   s.village_code,
   s.identified_year,
@@ -44,10 +51,10 @@ SELECT
   s.housing_secure,
   s.drinking_water_secure,
   s.period AS valid_from,
-  lead(s.period) OVER (PARTITION BY s.household_key ORDER BY s.period) AS valid_to,
-  lead(s.period) OVER (PARTITION BY s.household_key ORDER BY s.period) IS NULL AS is_current,
+  s.valid_to,
+  s.valid_to IS NULL AS is_current,
   t.first_period,
   t.last_period
-FROM starts s
+FROM spans s
 LEFT JOIN sent t USING (household_key)
 ORDER BY s.household_key, valid_from;

@@ -6,9 +6,12 @@
 -- when there are none). meets_exit_standard: incidence below the threshold (the county criterion).
 CREATE VIEW v_county_exit_check AS
 WITH counties AS (
-  SELECT t.period, t.region_code AS county_code, t.region_name AS county_name, r.province_code, t.incidence_rate
+  SELECT t.period, t.region_code AS county_code, t.region_name AS county_name, t.incidence_rate,
+         coalesce(own.incidence_percent, fallback.incidence_percent) AS threshold_percent
   FROM v_poverty_trend AS t
   JOIN dim_region AS r ON r.region_code = t.region_code
+  LEFT JOIN exit_threshold AS own ON own.province_code = r.province_code
+  LEFT JOIN exit_threshold AS fallback ON fallback.province_code IS NULL
   WHERE t.region_level = 'county'
 ),
 latest_surveys AS (
@@ -26,13 +29,11 @@ villages AS (
 )
 SELECT
   c.period, year(c.period) AS year, month(c.period) AS month, c.county_code, c.county_name, c.incidence_rate,
-  coalesce(t.incidence_percent, d.incidence_percent) AS threshold_percent,
-  c.incidence_rate < coalesce(t.incidence_percent, d.incidence_percent) AS incidence_below_threshold,
+  c.threshold_percent,
+  c.incidence_rate < c.threshold_percent AS incidence_below_threshold,
   coalesce(v.poor_villages, 0) AS poor_villages,
   coalesce(v.villages_meeting_standard, 0) AS villages_meeting_standard,
   CASE WHEN v.poor_villages > 0 THEN 100.0 * v.villages_meeting_standard / v.poor_villages END AS villages_meeting_share,
-  coalesce(c.incidence_rate < coalesce(t.incidence_percent, d.incidence_percent), false) AS meets_exit_standard
+  coalesce(c.incidence_rate < c.threshold_percent, false) AS meets_exit_standard
 FROM counties AS c
-LEFT JOIN villages AS v ON v.period = c.period AND v.county_code = c.county_code
-LEFT JOIN exit_threshold AS t ON t.province_code = c.province_code
-LEFT JOIN exit_threshold AS d ON d.province_code IS NULL;
+LEFT JOIN villages AS v ON v.period = c.period AND v.county_code = c.county_code;

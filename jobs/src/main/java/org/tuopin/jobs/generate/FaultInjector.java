@@ -71,22 +71,15 @@ public final class FaultInjector {
     SourceContract c = Contracts.SUBMISSION;
     withRow(Contracts.SUBMISSIONS, c, "region_code", "period_mismatch", "报告期 of the previous month",
         (csv, row) -> csv.set(row, c, "period", month.minusMonths(1).toString()));
-    withRow(Contracts.SUBMISSIONS, c, "period", "invalid_period", "报告期 written in words",
-        (csv, row) -> csv.set(row, c, "period", "十二月"));
-    withRow(Contracts.SUBMISSIONS, c, "region_code", "unknown_region", "a county code that does not exist",
-        (csv, row) -> csv.set(row, c, "region_code", "519999"));
-    withRow(Contracts.SUBMISSIONS, c, "indicator_code", "unknown_indicator", "an indicator outside the list",
-        (csv, row) -> csv.set(row, c, "indicator_code", "乡村旅游"));
-    withRow(Contracts.SUBMISSIONS, c, "unit", "unit_mismatch", "a unit that is not the indicator's",
-        (csv, row) -> csv.set(row, c, "unit", "吨"));
-    withRow(Contracts.SUBMISSIONS, c, "annual_target", "invalid_number", "a target written in words",
-        (csv, row) -> csv.set(row, c, "annual_target", "八百"));
-    withRow(Contracts.SUBMISSIONS, c, "cumulative_completed", "negative_value", "a negative completion",
-        (csv, row) -> csv.set(row, c, "cumulative_completed", "-5"));
+    setTo(Contracts.SUBMISSIONS, c, "period", "十二月", "invalid_period", "报告期 written in words");
+    setTo(Contracts.SUBMISSIONS, c, "region_code", "519999", "unknown_region", "a county code that does not exist");
+    setTo(Contracts.SUBMISSIONS, c, "indicator_code", "乡村旅游", "unknown_indicator", "an indicator outside the list");
+    setTo(Contracts.SUBMISSIONS, c, "unit", "吨", "unit_mismatch", "a unit that is not the indicator's");
+    setTo(Contracts.SUBMISSIONS, c, "annual_target", "八百", "invalid_number", "a target written in words");
+    setTo(Contracts.SUBMISSIONS, c, "cumulative_completed", "-5", "negative_value", "a negative completion");
     withRow(Contracts.SUBMISSIONS, c, "reported_at", "invalid_date", "a date that does not exist",
         (csv, row) -> csv.set(row, c, "reported_at", month.getYear() + "-13-45"));
-    withRow(Contracts.SUBMISSIONS, c, "region_code", "missing_value", "an empty region code",
-        (csv, row) -> csv.set(row, c, "region_code", ""));
+    setTo(Contracts.SUBMISSIONS, c, "region_code", "", "missing_value", "an empty region code");
     withRow(Contracts.SUBMISSIONS, c, "region_code", "field_count", "a row with a remark in a column the header lacks",
         (csv, row) -> csv.row(row).add("已核实"));
     withCopy(Contracts.SUBMISSIONS, c, "cumulative_completed", "conflicting_duplicate", "the same figure twice in one file, the copy one more",
@@ -105,28 +98,19 @@ public final class FaultInjector {
         (csv, row) -> csv.set(row, h, "village_code", csv.get(row, h, "village_code").substring(0, 9) + "999"));
     householdFault("member_count_mismatch", "member_count one more than the members listed",
         (csv, row) -> csv.set(row, h, "member_count", String.valueOf(Integer.parseInt(csv.get(row, h, "member_count")) + 1)));
-    householdFault("unknown_poverty_cause", "a cause outside the list",
-        (csv, row) -> csv.set(row, h, "poverty_cause", "因懒"));
-    householdFault("unknown_status", "a status outside the list",
-        (csv, row) -> csv.set(row, h, "status", "脱贫中"));
-    householdFault("invalid_yes_no", "a yes/no field written 不详",
-        (csv, row) -> csv.set(row, h, "dibao", "不详"));
+    householdFault("unknown_poverty_cause", "a cause outside the list", "poverty_cause", "因懒");
+    householdFault("unknown_status", "a status outside the list", "status", "脱贫中");
+    householdFault("invalid_yes_no", "a yes/no field written 不详", "dibao", "不详");
     householdFault("exit_year_rule", "an exit year without 已脱贫, or 已脱贫 without one",
         (csv, row) -> csv.set(row, h, "exit_year", csv.get(row, h, "status").equals("已脱贫") ? "" : String.valueOf(month.getYear())));
-    householdFault("out_of_range", "35 members in one household",
-        (csv, row) -> csv.set(row, h, "member_count", "35"));
+    householdFault("out_of_range", "35 members in one household", "member_count", "35");
     duplicateHouseholdFault();
     SourceContract m = Contracts.MEMBER;
-    withRow(Contracts.REGISTRY, m, "relation", "unknown_relation", "a relation outside the list",
-        (csv, row) -> csv.set(row, m, "relation", "邻居"));
-    withRow(Contracts.REGISTRY, m, "health", "unknown_health", "health written 良好",
-        (csv, row) -> csv.set(row, m, "health", "良好"));
-    withRow(Contracts.REGISTRY, m, "labor", "unknown_labor", "labor written 退休",
-        (csv, row) -> csv.set(row, m, "labor", "退休"));
-    withRow(Contracts.REGISTRY, m, "sex", "invalid_sex", "sex written 未知",
-        (csv, row) -> csv.set(row, m, "sex", "未知"));
-    withRow(Contracts.REGISTRY, m, "birth_date", "invalid_date", "a birth date of 30 February",
-        (csv, row) -> csv.set(row, m, "birth_date", "1990-02-30"));
+    setTo(Contracts.REGISTRY, m, "relation", "邻居", "unknown_relation", "a relation outside the list");
+    setTo(Contracts.REGISTRY, m, "health", "良好", "unknown_health", "health written 良好");
+    setTo(Contracts.REGISTRY, m, "labor", "退休", "unknown_labor", "labor written 退休");
+    setTo(Contracts.REGISTRY, m, "sex", "未知", "invalid_sex", "sex written 未知");
+    setTo(Contracts.REGISTRY, m, "birth_date", "1990-02-30", "invalid_date", "a birth date of 30 February");
   }
 
   private void disbursementFaults() {
@@ -217,8 +201,7 @@ public final class FaultInjector {
 
   private void villageFaults() {
     SourceContract v = Contracts.VILLAGE_SURVEY;
-    withRow(Contracts.VILLAGES, v, "collective_income_yuan", "invalid_number", "an income written in words",
-        (csv, row) -> csv.set(row, v, "collective_income_yuan", "约五万"));
+    setTo(Contracts.VILLAGES, v, "collective_income_yuan", "约五万", "invalid_number", "an income written in words");
   }
 
   /** Whole files that cannot be read: each a copy of a good file, spoiled the way offices spoil them. */
@@ -297,6 +280,11 @@ public final class FaultInjector {
 
   private interface RowChange {
     void apply(LandedCsv csv, int row);
+  }
+
+  /** Spoils one row by writing {@code value} into its {@code column}. */
+  private void setTo(String source, SourceContract contract, String column, String value, String rule, String what) {
+    withRow(source, contract, column, rule, what, (csv, row) -> csv.set(row, contract, column, value));
   }
 
   /**
@@ -390,6 +378,10 @@ public final class FaultInjector {
 
   private int cleanRow(Path path, LandedCsv csv, int... besides) {
     return cleanRow(path, csv, (c, row) -> java.util.Arrays.stream(besides).noneMatch(b -> b == row)).orElseThrow();
+  }
+
+  private void householdFault(String rule, String what, String column, String value) {
+    householdFault(rule, what, (csv, row) -> csv.set(row, Contracts.HOUSEHOLD, column, value));
   }
 
   /** A household fault also takes the household's members down: they name a household that is not loaded. */

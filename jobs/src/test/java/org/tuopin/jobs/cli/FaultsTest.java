@@ -12,12 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,7 @@ import org.tuopin.jobs.generate.FaultInjector;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
 import org.tuopin.jobs.refresh.RefreshJob;
+import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.Publisher;
 
 /**
@@ -90,20 +98,20 @@ class FaultsTest {
   }
 
   /** Per period, the anomaly kinds planted (which the quarantine above shows break no rule). */
-  private static java.util.Map<String, Set<String>> plantedKinds(List<AnomalyPlanter.Planted> planted) {
-    java.util.Map<String, Set<String>> kinds = new java.util.TreeMap<>();
-    planted.forEach(p -> kinds.computeIfAbsent(p.period() + "-01", k -> new java.util.TreeSet<>()).add(p.kind()));
+  private static Map<String, Set<String>> plantedKinds(List<AnomalyPlanter.Planted> planted) {
+    Map<String, Set<String>> kinds = new TreeMap<>();
+    planted.forEach(p -> kinds.computeIfAbsent(p.period() + "-01", k -> new TreeSet<>()).add(p.kind()));
     assertTrue(kinds.values().stream().mapToInt(Set::size).sum() >= 10, kinds::toString);
     return kinds;
   }
 
   /** Per period, the kinds v_anomalies finds in the published warehouse. */
-  private static java.util.Map<String, Set<String>> foundKinds(Path published) throws Exception {
-    java.util.Map<String, Set<String>> kinds = new java.util.TreeMap<>();
-    try (java.sql.Connection c = org.tuopin.warehouse.DuckDb.openReadOnly(published); java.sql.Statement s = c.createStatement();
-        java.sql.ResultSet r = s.executeQuery("SELECT DISTINCT CAST(period AS VARCHAR), kind FROM v_anomalies")) {
+  private static Map<String, Set<String>> foundKinds(Path published) throws Exception {
+    Map<String, Set<String>> kinds = new TreeMap<>();
+    try (Connection c = DuckDb.openReadOnly(published); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT DISTINCT CAST(period AS VARCHAR), kind FROM v_anomalies")) {
       while (r.next()) {
-        kinds.computeIfAbsent(r.getString(1), k -> new java.util.TreeSet<>()).add(r.getString(2));
+        kinds.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
       }
     }
     return kinds;
@@ -117,7 +125,7 @@ class FaultsTest {
    */
   private static void assertEveryFileBalances(CommonOptions options, YearMonth month, List<String> faults) throws Exception {
     JsonNode report = latestQualityReport(options.data, month);
-    java.util.Map<String, JsonNode> byFile = new java.util.HashMap<>();
+    Map<String, JsonNode> byFile = new HashMap<>();
     report.get("files").forEach(f -> byFile.put(f.get("fileName").asText(), f));
     List<Path> landed = landedFiles(options.landing, month);
     assertEquals(landed.size(), byFile.size(), "one entry per landing file");
