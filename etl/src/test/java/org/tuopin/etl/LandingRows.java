@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.tuopin.etl.source.LandingRecords;
 import org.tuopin.etl.source.SourceContract;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Hand-made landing records of one file, as the landing reader would emit them. */
 public final class LandingRows {
@@ -31,7 +32,8 @@ public final class LandingRows {
     for (int i = 0; i < header.size(); i++) {
       fields.put(header.get(i), values[i]);
     }
-    rows.add(RowFactory.create(LandingRecords.KIND_ROW, source, contract.name(), fileName, (long) rows.size() + 2, fields,
+    rows.add(RowFactory.create(LandingRecords.KIND_ROW, source, contract.name(), fileName, (long) rows.size() + 2,
+        CollectionConverters.asScala(contract.inColumnOrder(fields)).toSeq(),
         values.length == header.size(), String.join(",", values), null, null, "UTF-8", null));
     return this;
   }

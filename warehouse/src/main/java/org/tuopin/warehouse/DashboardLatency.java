@@ -38,6 +38,14 @@ public final class DashboardLatency {
     queries.put("v_fund_flow city+year", new Object[] {"SELECT * FROM v_fund_flow WHERE region_code = ? AND year = ?", f.city(), f.year()});
     queries.put("v_runs month", new Object[] {"SELECT * FROM v_runs WHERE period = ?", f.period()});
     queries.put("v_data_quality month", new Object[] {"SELECT * FROM v_data_quality WHERE period = ?", f.period()});
+    queries.put("v_progress_revisions county+year", new Object[] {"SELECT * FROM v_progress_revisions WHERE region_code = ? AND year = ?", f.county(), f.year()});
+    queries.put("v_submission_completeness city+month", new Object[] {"SELECT * FROM v_submission_completeness WHERE city_code = ? AND period = ?", f.city(), f.period()});
+    queries.put("v_household_exit_check county+month", new Object[] {"SELECT * FROM v_household_exit_check WHERE county_code = ? AND period = ?", f.county(), f.period()});
+    queries.put("v_village_exit_check county+year", new Object[] {"SELECT * FROM v_village_exit_check WHERE county_code = ? AND year = ?", f.county(), f.year()});
+    queries.put("v_county_exit_check county+year", new Object[] {"SELECT * FROM v_county_exit_check WHERE county_code = ? AND year = ?", f.county(), f.year()});
+    queries.put("v_reconciliation county+year", new Object[] {"SELECT * FROM v_reconciliation WHERE county_code = ? AND year = ?", f.county(), f.year()});
+    queries.put("v_idle_funds county+year", new Object[] {"SELECT * FROM v_idle_funds WHERE region_code = ? AND year = ?", f.county(), f.year()});
+    queries.put("v_anomalies county+month", new Object[] {"SELECT * FROM v_anomalies WHERE region_code = ? AND period = ?", f.county(), f.period()});
     List<Result> results = new ArrayList<>();
     for (Map.Entry<String, Object[]> q : queries.entrySet()) {
       results.add(time(connection, q.getKey(), q.getValue(), repeat));

@@ -21,7 +21,8 @@ public final class PublishedSchema {
           "fact_village_survey");
 
   /** Tables derived from the lake's at publish (sql/derived), in dependency order. */
-  public static final List<String> DERIVED_TABLES = List.of("dim_household", "fact_household_event", "dim_region_history");
+  public static final List<String> DERIVED_TABLES =
+      List.of("dim_household", "fact_household_event", "dim_region_history", "agg_poverty_trend");
 
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =

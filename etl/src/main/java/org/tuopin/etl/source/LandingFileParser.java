@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,16 +51,16 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     if (file.extension().equals("jsonl") || firstNonBlank(text) == '{') {
       return JsonLinesParser.parse(file, encoding, text);
     }
-    List<CsvRecord> records;
+    CsvShape shape;
     try {
-      records = nonBlankRecords(text);
+      shape = CsvShape.of(text);
     } catch (CsvRecordReader.TruncatedFileException e) {
       return failed(file, encoding, "truncated_file", e.getMessage());
     }
-    if (records.isEmpty()) {
+    if (shape.header() == null) {
       return failed(file, encoding, "empty_file", "no header row");
     }
-    return parseRecords(file, encoding, records, text.endsWith("\n") || text.endsWith("\r"));
+    return parseRecords(file, encoding, text, shape);
   }
 
   private Iterator<Row> workbook(LandingFile file, byte[] bytes) {
@@ -86,9 +87,8 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return bytes.length >= ZIP_MAGIC.length && java.util.Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
-  private static Iterator<Row> parseRecords(
-      LandingFile file, String encoding, List<CsvRecord> records, boolean endsWithLineBreak) {
-    List<String> header = records.get(0).fields();
+  private static Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {
+    List<String> header = shape.header().fields();
     Optional<SourceContract> contract = contractFor(file.source(), header);
     if (contract.isEmpty()) {
       return failed(file, encoding, "unknown_file_kind", "no column identifies what the file holds");
@@ -98,16 +98,14 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     if (headerProblem.isPresent()) {
       return failed(file, encoding, headerProblem.get(), headerDetail(contract.get(), positions));
     }
-    CsvRecord last = records.get(records.size() - 1);
-    if (records.size() > 1 && !endsWithLineBreak && last.fields().size() < header.size()) {
+    if (shape.records() > 1 && !shape.endsWithLineBreak() && shape.last().fields().size() < header.size()) {
       return failed(file, encoding, "truncated_file", "the last line ends mid-row");
     }
-    List<Row> rows = new ArrayList<>(records.size());
-    rows.add(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions)));
-    for (CsvRecord record : records.subList(1, records.size())) {
-      rows.add(dataRecord(file, contract.get(), positions, header.size(), record));
-    }
-    return rows.iterator();
+    // Rows are made as Spark pulls them, so a file of a million rows is never held as rows.
+    Stream<Row> rows = CsvShape.nonBlankRecords(text).skip(1)
+        .map(record -> dataRecord(file, contract.get(), positions, header.size(), record));
+    return Stream.concat(Stream.of(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions))), rows)
+        .iterator();
   }
 
   private static byte[] read(LandingFile file) {
@@ -116,18 +114,6 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read landing file " + file.name(), e);
     }
-  }
-
-  private static List<CsvRecord> nonBlankRecords(String text) {
-    List<CsvRecord> records = new ArrayList<>();
-    CsvRecordReader reader = new CsvRecordReader(text);
-    while (reader.hasNext()) {
-      CsvRecord record = reader.next();
-      if (!record.isBlank()) {
-        records.add(record);
-      }
-    }
-    return records;
   }
 
   static Optional<SourceContract> contractFor(String source, List<String> header) {
@@ -188,8 +174,9 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   /** One data row; {@code rule} is a rule the reader already found it breaks ({@link LandingRecords#ROW_RULES}). */
   static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, Map<String, String> fields,
       boolean fieldCountMatches, String rawText, String rule) {
+    // An array in the contract's column order, not a map: Spark converts, caches and indexes it far faster.
     return RowFactory.create(LandingRecords.KIND_ROW, file.source(), contract.name(), file.name(), lineNumber,
-        CollectionConverters.asScala(fields), fieldCountMatches, rawText, rule, null, null, null);
+        CollectionConverters.asScala(contract.inColumnOrder(fields)).toSeq(), fieldCountMatches, rawText, rule, null, null, null);
   }
 
   static Row fileRecord(

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.apache.spark.sql.types.DataTypes.createMapType;
 
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
@@ -12,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The schema of what the landing reader emits: for every file one {@code file} record (its
  * encoding, ignored columns, and the file-level rule it broke, if any), and for a readable
- * file one {@code row} record per data row, its fields keyed by canonical column name (and, in
+ * file one {@code row} record per data row, its fields in the order of its contract's columns (and, in
  * {@link #FILE_RULE}, a rule the reader already found the row breaks).
  */
 public final class LandingRecords {
@@ -43,7 +42,7 @@ public final class LandingRecords {
           .add(CONTRACT, StringType, true)
           .add(FILE_NAME, StringType, false)
           .add(LINE_NUMBER, LongType, false)
-          .add(FIELDS, createMapType(StringType, StringType, true), true)
+          .add(FIELDS, createArrayType(StringType, true), true)
           .add(FIELD_COUNT_MATCHES, BooleanType, true)
           .add(RAW_TEXT, StringType, true)
           .add(FILE_RULE, StringType, true)

@@ -38,6 +38,11 @@ public record SourceContract(
     return fields;
   }
 
+  /** A record's fields as {@link LandingRecords#FIELDS} holds them: in column order, null where absent. */
+  public List<String> inColumnOrder(Map<String, String> fields) {
+    return columns.stream().map(c -> fields.get(c.name())).toList();
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
   }

@@ -23,7 +23,7 @@ final class Checks {
         col(LandingRecords.SOURCE), col(LandingRecords.CONTRACT), col(LandingRecords.FILE_NAME),
         col(LandingRecords.LINE_NUMBER), col(LandingRecords.FIELD_COUNT_MATCHES), col(LandingRecords.RAW_TEXT),
         col(LandingRecords.FILE_RULE)));
-    contract.columns().forEach(c -> columns.add(Parse.fieldText(c.name())));
+    contract.columns().forEach(c -> columns.add(Parse.fieldText(contract, c.name())));
     return landingRecords
         .filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW).and(col(LandingRecords.CONTRACT).equalTo(contract.name())))
         .select(columns.toArray(Column[]::new));

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.tuopin.etl.source.LandingRecords;
+import org.tuopin.etl.source.SourceContract;
 
 /**
  * Column expressions that turn the raw text of a landing field into a typed value, or null
@@ -29,15 +30,15 @@ public final class Parse {
 
   /**
    * The trimmed text of a field, null when empty or absent: a column of the rows that
-   * {@link Checks#rowsOf} returns, which looks each field up in the record's map only once.
+   * {@link Checks#rowsOf} returns, which looks each field up in the record only once.
    */
   public static Column text(String column) {
     return col(TEXT_PREFIX + column);
   }
 
-  /** Projects one field out of a landing record's map, trimmed, as {@link #text} names it. */
-  static Column fieldText(String column) {
-    Column trimmed = trim(col(LandingRecords.FIELDS).getItem(column));
+  /** Projects one field out of a landing record of {@code contract}, trimmed, as {@link #text} names it. */
+  static Column fieldText(SourceContract contract, String column) {
+    Column trimmed = trim(col(LandingRecords.FIELDS).getItem(contract.columnNames().indexOf(column)));
     return when(trimmed.notEqual(lit("")), trimmed).as(TEXT_PREFIX + column);
   }
 

@@ -39,6 +39,8 @@ final class Environment {
         // Every query posts its plan as text; for these plans that text costs seconds per month.
         .config("spark.sql.maxPlanStringLength", "2048")
         .config("spark.sql.ui.explainMode", "simple")
+        // lower() through ICU builds a word-break iterator per call; codes and headers need only the JVM's mapping.
+        .config("spark.sql.icu.caseMappings.enabled", "false")
         .config("spark.sql.sources.commitProtocolClass", "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true")
         .getOrCreate();
