@@ -1,4 +1,70 @@
--- v_poverty_trend: the poverty counts and incidence per period and region, as computed at
--- publish into agg_poverty_trend (its definition: sql/derived/agg_poverty_trend.sql).
+-- v_poverty_trend: one row per period and region (every level) that has registry households.
+-- Households with status 注销 count nowhere. Poor = 未脱贫 or 返贫; exited = 已脱贫.
 CREATE VIEW v_poverty_trend AS
-SELECT * FROM agg_poverty_trend;
+WITH households AS (
+  SELECT s.period, s.status, s.member_count, v.region_code AS village_code,
+         v.parent_code AS township_code, v.county_code, v.city_code, v.province_code
+  FROM fact_household_snapshot AS s
+  JOIN dim_region AS v ON v.region_code = s.village_code
+  WHERE s.status <> '注销'
+),
+household_regions AS (
+  -- each household counts in its village and in every region above it
+  SELECT period, status, member_count, unnest([village_code, township_code, county_code, city_code, province_code]) AS region_code
+  FROM households
+),
+counts AS (
+  SELECT
+    period,
+    region_code,
+    count(*) FILTER (WHERE status IN ('未脱贫', '返贫')) AS poor_households,
+    coalesce(sum(member_count) FILTER (WHERE status IN ('未脱贫', '返贫')), 0) AS poor_persons,
+    count(*) FILTER (WHERE status = '已脱贫') AS exited_households,
+    coalesce(sum(member_count) FILTER (WHERE status = '已脱贫'), 0) AS exited_persons,
+    count(*) FILTER (WHERE status = '返贫') AS returned_households,
+    coalesce(sum(member_count) FILTER (WHERE status = '返贫'), 0) AS returned_persons
+  FROM household_regions
+  WHERE region_code IS NOT NULL
+  GROUP BY period, region_code
+),
+counties_with_households AS (
+  SELECT c.period, r.region_code, r.city_code, r.province_code, p.rural_population
+  FROM counts AS c
+  JOIN dim_region AS r ON r.region_code = c.region_code AND r.region_level = 'county'
+  LEFT JOIN fact_population AS p ON p.region_code = r.region_code AND p.year = year(c.period)
+),
+rolled_up_population AS (
+  -- a city or province without its own figure: the sum over its counties with households,
+  -- null as soon as one of them has no figure
+  SELECT period, city_code AS region_code,
+         CASE WHEN count(*) = count(rural_population) THEN sum(rural_population) END AS rural_population
+  FROM counties_with_households GROUP BY period, city_code
+  UNION ALL
+  SELECT period, province_code AS region_code,
+         CASE WHEN count(*) = count(rural_population) THEN sum(rural_population) END AS rural_population
+  FROM counties_with_households GROUP BY period, province_code
+),
+final AS (
+  SELECT
+    c.period,
+    CAST(year(c.period) AS INTEGER) AS year,
+    CAST(month(c.period) AS INTEGER) AS month,
+    c.region_code,
+    r.region_name,
+    r.region_level,
+    c.poor_households,
+    CAST(c.poor_persons AS BIGINT) AS poor_persons,
+    c.exited_households,
+    CAST(c.exited_persons AS BIGINT) AS exited_persons,
+    c.returned_households,
+    CAST(c.returned_persons AS BIGINT) AS returned_persons,
+    CAST(coalesce(own.rural_population,
+                  CASE WHEN r.region_level IN ('city', 'province') THEN rolled.rural_population END) AS BIGINT)
+      AS rural_population
+  FROM counts AS c
+  JOIN dim_region AS r ON r.region_code = c.region_code
+  LEFT JOIN fact_population AS own ON own.region_code = c.region_code AND own.year = year(c.period)
+  LEFT JOIN rolled_up_population AS rolled ON rolled.region_code = c.region_code AND rolled.period = c.period
+)
+SELECT *, 100.0 * poor_persons / rural_population AS incidence_rate
+FROM final;

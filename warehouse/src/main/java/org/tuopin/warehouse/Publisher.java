@@ -85,6 +85,7 @@ public final class Publisher {
       insertRuns(connection, runs);
       insertQuality(connection, quality);
       PublishedSchema.deriveAndDefineViews(statement);
+      PublishedSchema.computeAtPublish(statement);
       statement.execute("USE memory");
       statement.execute("DETACH publishing");
     }
