@@ -41,6 +41,9 @@ final class Environment {
         .config("spark.sql.ui.explainMode", "simple")
         // lower() through ICU builds a word-break iterator per call; codes and headers need only the JVM's mapping.
         .config("spark.sql.icu.caseMappings.enabled", "false")
+        // A refresh reads every earlier period's payment ids: past 32 partitions Spark would list
+        // them with a job of its own each month, so a month would cost more as history grows.
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
         .config("spark.sql.sources.commitProtocolClass", "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true")
         .getOrCreate();
