@@ -28,29 +28,37 @@ public final class DashboardLatency {
   public static List<Result> measure(Connection connection, int repeat) throws SQLException {
     Filters f = filters(connection);
     Map<String, Object[]> queries = new LinkedHashMap<>();
-    queries.put("v_poverty_trend county+year", new Object[] {"SELECT * FROM v_poverty_trend WHERE region_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_poverty_trend city+month", new Object[] {"SELECT * FROM v_poverty_trend WHERE region_code = ? AND period = ?", f.city(), f.period()});
-    queries.put("v_progress county+year", new Object[] {"SELECT * FROM v_progress WHERE region_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_progress city+month", new Object[] {"SELECT * FROM v_progress WHERE region_code = ? AND period = ?", f.city(), f.period()});
-    queries.put("v_progress_league county+year", new Object[] {"SELECT * FROM v_progress_league WHERE region_code = ? AND year(period) = ?", f.county(), f.year()});
-    queries.put("v_progress_league city+month", new Object[] {"SELECT * FROM v_progress_league WHERE city_code = ? AND period = ?", f.city(), f.period()});
-    queries.put("v_fund_flow county+year", new Object[] {"SELECT * FROM v_fund_flow WHERE region_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_fund_flow city+year", new Object[] {"SELECT * FROM v_fund_flow WHERE region_code = ? AND year = ?", f.city(), f.year()});
-    queries.put("v_runs month", new Object[] {"SELECT * FROM v_runs WHERE period = ?", f.period()});
-    queries.put("v_data_quality month", new Object[] {"SELECT * FROM v_data_quality WHERE period = ?", f.period()});
-    queries.put("v_progress_revisions county+year", new Object[] {"SELECT * FROM v_progress_revisions WHERE region_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_submission_completeness city+month", new Object[] {"SELECT * FROM v_submission_completeness WHERE city_code = ? AND period = ?", f.city(), f.period()});
-    queries.put("v_household_exit_check county+month", new Object[] {"SELECT * FROM v_household_exit_check WHERE county_code = ? AND period = ?", f.county(), f.period()});
-    queries.put("v_village_exit_check county+year", new Object[] {"SELECT * FROM v_village_exit_check WHERE county_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_county_exit_check county+year", new Object[] {"SELECT * FROM v_county_exit_check WHERE county_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_reconciliation county+year", new Object[] {"SELECT * FROM v_reconciliation WHERE county_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_idle_funds county+year", new Object[] {"SELECT * FROM v_idle_funds WHERE region_code = ? AND year = ?", f.county(), f.year()});
-    queries.put("v_anomalies county+month", new Object[] {"SELECT * FROM v_anomalies WHERE region_code = ? AND period = ?", f.county(), f.period()});
+    filtered(queries, "v_poverty_trend", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_poverty_trend", "city+month", "region_code = ? AND period = ?", f.city(), f.period());
+    filtered(queries, "v_progress", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_progress", "city+month", "region_code = ? AND period = ?", f.city(), f.period());
+    filtered(queries, "v_progress_league", "county+year", "region_code = ? AND year(period) = ?", f.county(), f.year());
+    filtered(queries, "v_progress_league", "city+month", "city_code = ? AND period = ?", f.city(), f.period());
+    filtered(queries, "v_fund_flow", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_fund_flow", "city+year", "region_code = ? AND year = ?", f.city(), f.year());
+    filtered(queries, "v_runs", "month", "period = ?", f.period());
+    filtered(queries, "v_data_quality", "month", "period = ?", f.period());
+    filtered(queries, "v_progress_revisions", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_submission_completeness", "city+month", "city_code = ? AND period = ?", f.city(), f.period());
+    filtered(queries, "v_household_exit_check", "county+month", "county_code = ? AND period = ?", f.county(), f.period());
+    filtered(queries, "v_village_exit_check", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_county_exit_check", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_reconciliation", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_idle_funds", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(queries, "v_anomalies", "county+month", "region_code = ? AND period = ?", f.county(), f.period());
     List<Result> results = new ArrayList<>();
     for (Map.Entry<String, Object[]> q : queries.entrySet()) {
       results.add(time(connection, q.getKey(), q.getValue(), repeat));
     }
     return results;
+  }
+
+  /** One dashboard query: every column of {@code view} under a filter, named "view label". */
+  private static void filtered(Map<String, Object[]> queries, String view, String label, String where, Object... parameters) {
+    Object[] query = new Object[parameters.length + 1];
+    query[0] = "SELECT * FROM " + view + " WHERE " + where;
+    System.arraycopy(parameters, 0, query, 1, parameters.length);
+    queries.put(view + " " + label, query);
   }
 
   private static Filters filters(Connection connection) throws SQLException {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   }
 
   private static boolean isZip(byte[] bytes) {
-    return bytes.length >= ZIP_MAGIC.length && java.util.Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
+    return bytes.length >= ZIP_MAGIC.length && Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
   private static Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {
@@ -101,9 +102,10 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     if (shape.records() > 1 && !shape.endsWithLineBreak() && shape.last().fields().size() < header.size()) {
       return failed(file, encoding, "truncated_file", "the last line ends mid-row");
     }
+    int[] columnOf = contract.get().columnIndexes(header.size(), positions);
     // Rows are made as Spark pulls them, so a file of a million rows is never held as rows.
     Stream<Row> rows = CsvShape.nonBlankRecords(text).skip(1)
-        .map(record -> dataRecord(file, contract.get(), positions, header.size(), record));
+        .map(record -> dataRecord(file, contract.get(), columnOf, record));
     return Stream.concat(Stream.of(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions))), rows)
         .iterator();
   }
@@ -158,25 +160,30 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return ignored;
   }
 
-  private static Row dataRecord(
-      LandingFile file, SourceContract contract, Map<Integer, String> positions, int width, CsvRecord record) {
-    Map<String, String> fields = contract.emptyFields();
+  /** @param columnOf per header position, the contract column it fills, or -1 */
+  private static Row dataRecord(LandingFile file, SourceContract contract, int[] columnOf, CsvRecord record) {
+    String[] fields = new String[contract.columns().size()];
     List<String> values = record.fields();
-    for (int i = 0; i < Math.min(width, values.size()); i++) {
-      String name = positions.get(i);
-      if (name != null) {
-        fields.put(name, values.get(i));
+    for (int i = 0; i < Math.min(columnOf.length, values.size()); i++) {
+      if (columnOf[i] >= 0) {
+        fields[columnOf[i]] = values.get(i);
       }
     }
-    return rowRecord(file, contract, record.lineNumber(), fields, values.size() == width, record.rawText(), null);
+    return rowRecord(file, contract, record.lineNumber(), Arrays.asList(fields), values.size() == columnOf.length, record.rawText(), null);
   }
 
   /** One data row; {@code rule} is a rule the reader already found it breaks ({@link LandingRecords#ROW_RULES}). */
   static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, Map<String, String> fields,
       boolean fieldCountMatches, String rawText, String rule) {
+    return rowRecord(file, contract, lineNumber, contract.inColumnOrder(fields), fieldCountMatches, rawText, rule);
+  }
+
+  /** @param fields in the contract's column order, null where absent */
+  private static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, List<String> fields,
+      boolean fieldCountMatches, String rawText, String rule) {
     // An array in the contract's column order, not a map: Spark converts, caches and indexes it far faster.
     return RowFactory.create(LandingRecords.KIND_ROW, file.source(), contract.name(), file.name(), lineNumber,
-        CollectionConverters.asScala(contract.inColumnOrder(fields)).toSeq(), fieldCountMatches, rawText, rule, null, null, null);
+        CollectionConverters.asScala(fields).toSeq(), fieldCountMatches, rawText, rule, null, null, null);
   }
 
   static Row fileRecord(

@@ -43,6 +43,17 @@ public record SourceContract(
     return columns.stream().map(c -> fields.get(c.name())).toList();
   }
 
+  /** Per header position (of {@code width}), the index of the column it fills, or -1; see {@link #resolveHeader}. */
+  int[] columnIndexes(int width, Map<Integer, String> positions) {
+    List<String> names = columnNames();
+    int[] indexes = new int[width];
+    for (int i = 0; i < width; i++) {
+      String name = positions.get(i);
+      indexes[i] = name == null ? -1 : names.indexOf(name);
+    }
+    return indexes;
+  }
+
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
   }
