@@ -4,10 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -59,9 +62,22 @@ public final class Staged {
   /**
    * The same outcome, computed once and kept: a refresh reads loaded and quarantined rows
    * several times (report, quarantine, facts), and validation is the costly part of the plan.
+   * Only what those reads need is kept: the loaded columns, where each row came from, its rule,
+   * and a quarantined row's raw text; not the landing fields the rules were computed from.
    */
   public Staged cached() {
-    return new Staged(checked.persist(StorageLevel.MEMORY_AND_DISK()), loadedColumns);
+    String[] loadedNames = checked.select(loadedColumns).columns();
+    List<Column> kept = new ArrayList<>(Arrays.asList(loadedColumns));
+    for (String bookkeeping : List.of(LandingRecords.SOURCE, LandingRecords.CONTRACT, LandingRecords.FILE_NAME,
+        LandingRecords.LINE_NUMBER, RULE, RULE_COLUMN)) {
+      if (!Arrays.asList(loadedNames).contains(bookkeeping)) {
+        kept.add(col(bookkeeping));
+      }
+    }
+    // Only a quarantined row's raw text is ever read again; a loaded row's would double what is kept.
+    kept.add(when(col(RULE).isNotNull(), col(LandingRecords.RAW_TEXT)).as(LandingRecords.RAW_TEXT));
+    Dataset<Row> narrow = checked.select(kept.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+    return new Staged(narrow, Arrays.stream(loadedNames).map(functions::col).toArray(Column[]::new));
   }
 
   /** Drops what {@link #cached} kept. */

@@ -126,6 +126,38 @@ class StagingTest {
   }
 
   /**
+   * A refresh stages records kept without their raw text, caches the staging's narrow form, and
+   * fills in a quarantined row's raw text from its file read again: the loaded rows are the
+   * same, and each quarantined row gets its own line back.
+   */
+  @Test
+  void aCachedStagingLoadsTheSameRowsAndItsQuarantineGetsItsRawTextBack() {
+    Dataset<Row> read = new LandingRows(Contracts.ALLOCATIONS, Contracts.ALLOCATION, "allocations/2019-12/a.csv",
+            "allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on")
+        .row("A1", "2019", "510802", "central", "relocation", "1,000.00", "2019-12-01")
+        .row("A2", "2019", "510802", "central", "relocation", "0", "2019-12-02")
+        .row("A3", "2019", "510802", "central", "relocation", "500", "2019-12-03")
+        .dataset();
+    Dataset<Row> withoutRawText = read.withColumn("raw_text", org.apache.spark.sql.functions.lit(null).cast("string"));
+    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
+    Dataset<Row> earlier = TestSpark.rows("earlier_allocation_id STRING", new Object[] {"A0"});
+
+    Staged staged = AllocationStaging.stage(withoutRawText, units, FUND_SOURCES, INDICATORS, earlier).cached();
+    try {
+      assertEquals(List.of("A1", "A3"), staged.loaded().orderBy("allocation_id").collectAsList().stream()
+          .map(r -> (String) r.getAs("allocation_id")).toList());
+      assertEquals(0, new BigDecimal("1000").compareTo(staged.loaded().orderBy("allocation_id").first().getAs("amount_yuan")));
+      List<Row> quarantined = Quarantine.withRawText(staged.quarantined(), read).collectAsList();
+      assertEquals(1, quarantined.size());
+      assertEquals(3L, (long) quarantined.get(0).getAs("line_number"));
+      assertEquals("not_positive", quarantined.get(0).getAs("rule"));
+      assertEquals("A2,2019,510802,central,relocation,0,2019-12-02", quarantined.get(0).getAs("raw_text"));
+    } finally {
+      staged.release();
+    }
+  }
+
+  /**
    * Resent payments load once each (the fact keeps one), a txn_id loaded in an earlier period or
    * sent twice with other content is not; a reversal must be negative and name a payment of this
    * or an earlier period.

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -85,7 +87,7 @@ public final class RefreshJob {
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
     Progress.step("%s: reading %d landing files", period, files.size());
-    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = recordsForStaging(files);
     try {
       return refresh(period, publish, runId, started, files, records);
     } finally {
@@ -103,7 +105,8 @@ public final class RefreshJob {
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
-      new Lake(paths.restricted()).write(quarantine.withColumn("run_id", lit(runId)), "quarantine", Lake.periodPartition(period.toString()), 1);
+      new Lake(paths.restricted()).write(withRawText(quarantine, files).withColumn("run_id", lit(runId)), "quarantine",
+          Lake.periodPartition(period.toString()), 1);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
@@ -134,7 +137,7 @@ public final class RefreshJob {
     List<String> read = source.equals(Contracts.DISBURSEMENTS) ? List.of(source, Contracts.ALLOCATIONS) : List.of(source);
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period).stream().filter(f -> read.contains(f.source())).toList();
     Progress.step("%s: validating %s (%d landing files)", period, source, files.size());
-    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = recordsForStaging(files);
     StagedPeriod staged = stage(records, period);
     Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -147,6 +150,28 @@ public final class RefreshJob {
       staged.release();
       records.unpersist();
     }
+  }
+
+  /**
+   * The period's landing records, kept for the stagings that each read them, without the rows'
+   * raw text: every row's whole line would be kept beside its fields, yet only a quarantined
+   * row's is ever written ({@link #withRawText}).
+   */
+  private Dataset<Row> recordsForStaging(List<LandingFile> files) {
+    return LandingReader.read(spark, files, reference.cityUnitNames())
+        .withColumn(LandingRecords.RAW_TEXT, lit(null).cast(DataTypes.StringType))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The quarantine with its rows' raw text, read again from the files that have quarantined rows. */
+  private Dataset<Row> withRawText(Dataset<Row> quarantine, List<LandingFile> files) {
+    Set<String> quarantinedFiles = quarantine.filter(col(LandingRecords.RAW_TEXT).isNull()).select(col(LandingRecords.FILE_NAME))
+        .distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+    if (quarantinedFiles.isEmpty()) {
+      return quarantine;
+    }
+    List<LandingFile> reread = files.stream().filter(f -> quarantinedFiles.contains(f.name())).toList();
+    return Quarantine.withRawText(quarantine, LandingReader.read(spark, reread, reference.cityUnitNames()));
   }
 
   /** Publishes the lake; the given runs are marked failed if publishing fails. */
