@@ -83,13 +83,12 @@ class StagingTest {
         .row("2019-12", "990199", "broadband", "个", "4", "1", "2020-01-05")
         .row("2019-12", "510802", "broadband", "个", "4", "1", "2026-01-05")
         .dataset();
-    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
     Dataset<Row> indicators = TestSpark.rows("indicator_key STRING, resolved_indicator_code STRING, resolved_unit STRING",
         new Object[] {"relocation", "relocation", "人"}, new Object[] {"易地扶贫搬迁", "relocation", "人"},
         new Object[] {"safe_water", "safe_water", "户"}, new Object[] {"village_roads", "village_roads", "公里"},
         new Object[] {"broadband", "broadband", "个"});
 
-    Staged staged = SubmissionStaging.stage(records, LocalDate.of(2019, 12, 1), LocalDate.of(2020, 1, 10), units, indicators);
+    Staged staged = SubmissionStaging.stage(records, LocalDate.of(2019, 12, 1), LocalDate.of(2020, 1, 10), UNITS, indicators);
 
     assertEquals(Map.of(2L, "conflicting_duplicate", 3L, "conflicting_duplicate", 5L, "period_mismatch",
         6L, "unknown_region", 7L, "reported_after_ingestion"), rulesByLine(staged));
@@ -104,9 +103,13 @@ class StagingTest {
   private static final Dataset<Row> INDICATORS = TestSpark.rows("indicator_key STRING, resolved_indicator_code STRING, resolved_unit STRING",
       new Object[] {"relocation", "relocation", "人"});
 
-  @Test
-  void allocationsAreCheckedForAmountYearAndIdsSeenInEarlierPeriodsOrTwiceInThisOne() {
-    Dataset<Row> records = new LandingRows(Contracts.ALLOCATIONS, Contracts.ALLOCATION, "allocations/2019-12/a.csv",
+  private static final Dataset<Row> UNITS = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
+  /** Allocation A0 was loaded in an earlier period. */
+  private static final Dataset<Row> EARLIER_A0 = TestSpark.rows("earlier_allocation_id STRING", new Object[] {"A0"});
+
+  /** An allocations file whose rows 3–7 each break a rule; line 2 (A1) loads. */
+  private static Dataset<Row> allocationRecords() {
+    return new LandingRows(Contracts.ALLOCATIONS, Contracts.ALLOCATION, "allocations/2019-12/a.csv",
             "allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on")
         .row("A1", "2019", "510802", "central", "relocation", "1,000.00", "2019-12-01")
         .row("A0", "2019", "510802", "central", "relocation", "500", "2019-12-02")
@@ -115,43 +118,44 @@ class StagingTest {
         .row("A4", "2019", "510802", "central", "relocation", "500", "2019-12-03")
         .row("A4", "2019", "510802", "central", "relocation", "600", "2019-12-03")
         .dataset();
-    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
-    Dataset<Row> earlier = TestSpark.rows("earlier_allocation_id STRING", new Object[] {"A0"});
+  }
 
-    Staged staged = AllocationStaging.stage(records, units, FUND_SOURCES, INDICATORS, earlier);
+  private static final Map<Long, String> ALLOCATION_RULES_BY_LINE = Map.of(3L, "duplicate_allocation_id", 4L, "not_positive",
+      5L, "date_outside_year", 6L, "duplicate_allocation_id", 7L, "duplicate_allocation_id");
 
-    assertEquals(Map.of(3L, "duplicate_allocation_id", 4L, "not_positive", 5L, "date_outside_year",
-        6L, "duplicate_allocation_id", 7L, "duplicate_allocation_id"), rulesByLine(staged));
+  @Test
+  void allocationsAreCheckedForAmountYearAndIdsSeenInEarlierPeriodsOrTwiceInThisOne() {
+    Staged staged = AllocationStaging.stage(allocationRecords(), UNITS, FUND_SOURCES, INDICATORS, EARLIER_A0);
+
+    assertEquals(ALLOCATION_RULES_BY_LINE, rulesByLine(staged));
     assertEquals(List.of("A1"), staged.loaded().collectAsList().stream().map(r -> (String) r.getAs("allocation_id")).toList());
   }
 
   /**
    * A refresh stages records kept without their raw text, caches the staging's narrow form, and
-   * fills in a quarantined row's raw text from its file read again: the loaded rows are the
-   * same, and each quarantined row gets its own line back.
+   * fills in a quarantined row's raw text from its file read again: the same rows load and are
+   * quarantined, and each quarantined row gets its own line back.
    */
   @Test
   void aCachedStagingLoadsTheSameRowsAndItsQuarantineGetsItsRawTextBack() {
-    Dataset<Row> read = new LandingRows(Contracts.ALLOCATIONS, Contracts.ALLOCATION, "allocations/2019-12/a.csv",
-            "allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on")
-        .row("A1", "2019", "510802", "central", "relocation", "1,000.00", "2019-12-01")
-        .row("A2", "2019", "510802", "central", "relocation", "0", "2019-12-02")
-        .row("A3", "2019", "510802", "central", "relocation", "500", "2019-12-03")
-        .dataset();
+    Dataset<Row> read = allocationRecords();
     Dataset<Row> withoutRawText = read.withColumn("raw_text", org.apache.spark.sql.functions.lit(null).cast("string"));
-    Dataset<Row> units = TestSpark.rows("unit_code STRING", new Object[] {"510802"});
-    Dataset<Row> earlier = TestSpark.rows("earlier_allocation_id STRING", new Object[] {"A0"});
 
-    Staged staged = AllocationStaging.stage(withoutRawText, units, FUND_SOURCES, INDICATORS, earlier).cached();
+    Staged staged = AllocationStaging.stage(withoutRawText, UNITS, FUND_SOURCES, INDICATORS, EARLIER_A0).cached();
     try {
-      assertEquals(List.of("A1", "A3"), staged.loaded().orderBy("allocation_id").collectAsList().stream()
-          .map(r -> (String) r.getAs("allocation_id")).toList());
-      assertEquals(0, new BigDecimal("1000").compareTo(staged.loaded().orderBy("allocation_id").first().getAs("amount_yuan")));
-      List<Row> quarantined = Quarantine.withRawText(staged.quarantined(), read).collectAsList();
-      assertEquals(1, quarantined.size());
-      assertEquals(3L, (long) quarantined.get(0).getAs("line_number"));
-      assertEquals("not_positive", quarantined.get(0).getAs("rule"));
-      assertEquals("A2,2019,510802,central,relocation,0,2019-12-02", quarantined.get(0).getAs("raw_text"));
+      assertEquals(ALLOCATION_RULES_BY_LINE, rulesByLine(staged));
+      List<Row> loaded = staged.loaded().collectAsList();
+      assertEquals(List.of("A1"), loaded.stream().map(r -> (String) r.getAs("allocation_id")).toList());
+      assertEquals(0, new BigDecimal("1000").compareTo(loaded.get(0).getAs("amount_yuan")));
+      Map<Long, String> rawTextByLine = new TreeMap<>();
+      Quarantine.withRawText(staged.quarantined(), read).collectAsList()
+          .forEach(r -> rawTextByLine.put(r.getAs("line_number"), r.getAs("raw_text")));
+      assertEquals(Map.of(
+          3L, "A0,2019,510802,central,relocation,500,2019-12-02",
+          4L, "A2,2019,510802,central,relocation,0,2019-12-02",
+          5L, "A3,2019,510802,central,relocation,500,2018-12-30",
+          6L, "A4,2019,510802,central,relocation,500,2019-12-03",
+          7L, "A4,2019,510802,central,relocation,600,2019-12-03"), rawTextByLine);
     } finally {
       staged.release();
     }
