@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -15,25 +14,6 @@ import org.tuopin.etl.source.LandingRecords;
  */
 public final class Quarantine {
   private Quarantine() {}
-
-  /**
-   * Fills in the raw text of quarantined rows that were staged without it, from the same files
-   * read again: a row is the one record of its file that starts on its line.
-   *
-   * @param quarantine quarantine rows, raw_text null where it is to be filled
-   * @param landingRecords the records of (at least) the files those rows came from
-   */
-  public static Dataset<Row> withRawText(Dataset<Row> quarantine, Dataset<Row> landingRecords) {
-    Dataset<Row> rawText = landingRecords
-        .filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW))
-        .select(col(LandingRecords.FILE_NAME).as("raw_file_name"), col(LandingRecords.LINE_NUMBER).as("raw_line_number"),
-            col(LandingRecords.RAW_TEXT).as("read_raw_text"));
-    return quarantine
-        .join(rawText, col(LandingRecords.FILE_NAME).equalTo(col("raw_file_name"))
-            .and(col(LandingRecords.LINE_NUMBER).equalTo(col("raw_line_number"))), "left")
-        .withColumn(LandingRecords.RAW_TEXT, coalesce(col(LandingRecords.RAW_TEXT), col("read_raw_text")))
-        .drop("raw_file_name", "raw_line_number", "read_raw_text");
-  }
 
   /** Files that could not be read at all, one quarantine row each (line 0, no raw text). */
   public static Dataset<Row> ofFailedFiles(Dataset<Row> landingRecords) {

@@ -12,8 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -105,8 +103,7 @@ public final class RefreshJob {
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
-      new Lake(paths.restricted()).write(withRawText(quarantine, files).withColumn("run_id", lit(runId)), "quarantine",
-          Lake.periodPartition(period.toString()), 1);
+      new Lake(paths.restricted()).write(quarantine.withColumn("run_id", lit(runId)), "quarantine", Lake.periodPartition(period.toString()), 1);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
@@ -152,26 +149,9 @@ public final class RefreshJob {
     }
   }
 
-  /**
-   * The period's landing records, kept for the stagings that each read them, without the rows'
-   * raw text: every row's whole line would be kept beside its fields, yet only a quarantined
-   * row's is ever written ({@link #withRawText}).
-   */
+  /** The period's landing records, kept: every staging reads them, and the quality report counts them. */
   private Dataset<Row> recordsForStaging(List<LandingFile> files) {
-    return LandingReader.read(spark, files, reference.cityUnitNames())
-        .withColumn(LandingRecords.RAW_TEXT, lit(null).cast(DataTypes.StringType))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** The quarantine with its rows' raw text, read again from the files that have quarantined rows. */
-  private Dataset<Row> withRawText(Dataset<Row> quarantine, List<LandingFile> files) {
-    Set<String> quarantinedFiles = quarantine.filter(col(LandingRecords.RAW_TEXT).isNull()).select(col(LandingRecords.FILE_NAME))
-        .distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
-    if (quarantinedFiles.isEmpty()) {
-      return quarantine;
-    }
-    List<LandingFile> reread = files.stream().filter(f -> quarantinedFiles.contains(f.name())).toList();
-    return Quarantine.withRawText(quarantine, LandingReader.read(spark, reread, reference.cityUnitNames()));
+    return LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** Publishes the lake; the given runs are marked failed if publishing fails. */
