@@ -8,6 +8,7 @@ import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.jobs.config.ReferenceLoader;
 import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.refresh.DataPaths;
+import org.tuopin.jobs.refresh.MonthSettings;
 import org.tuopin.jobs.refresh.PseudonymKey;
 import org.tuopin.jobs.refresh.RefreshJob;
 
@@ -50,12 +51,16 @@ final class Environment {
   }
 
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
+    return refreshJob(options, spark, new MonthSettings(config(options).smallMonthMegabytes() * 1_000_000L));
+  }
+
+  static RefreshJob refreshJob(CommonOptions options, SparkSession spark, MonthSettings monthSettings) {
     TuopinConfig config = config(options);
     ReferenceData reference = reference(options, config);
     DataPaths paths = new DataPaths(options.landing, options.data);
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
     return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
-        config.publishSettings());
+        config.publishSettings(), monthSettings);
   }
 }

@@ -26,7 +26,8 @@ public record TuopinConfig(
     PovertyLines povertyLines,
     ExitThresholds exitThresholds,
     Integer publishRetention,
-    List<PublishSettings.RegionChange> regionChanges) {
+    List<PublishSettings.RegionChange> regionChanges,
+    Integer smallMonthMegabytes) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -52,6 +53,10 @@ public record TuopinConfig(
     exitThresholds = exitThresholds == null ? new ExitThresholds(null, Map.of()) : exitThresholds;
     publishRetention = publishRetention == null ? 36 : publishRetention;
     regionChanges = regionChanges == null ? List.of() : List.copyOf(regionChanges);
+    smallMonthMegabytes = smallMonthMegabytes == null ? 64 : smallMonthMegabytes;
+    if (smallMonthMegabytes < 0) {
+      throw new IllegalArgumentException("smallMonthMegabytes: 0 or more");
+    }
   }
 
   /** Poverty incidence (percent) below which a village or county may exit: a default and provinces' own. */

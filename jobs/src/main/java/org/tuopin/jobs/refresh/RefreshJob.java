@@ -64,9 +64,10 @@ public final class RefreshJob {
   private final Lake lake;
   private final RunStore runs;
   private final PublishSettings publishSettings;
+  private final MonthSettings monthSettings;
 
   public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
-      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings) {
+      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings, MonthSettings monthSettings) {
     this.spark = spark;
     this.reference = reference;
     this.povertyCauses = povertyCauses;
@@ -77,6 +78,7 @@ public final class RefreshJob {
     this.lake = new Lake(paths.lake());
     this.runs = new RunStore(paths.runs());
     this.publishSettings = publishSettings;
+    this.monthSettings = monthSettings;
   }
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
@@ -151,6 +153,7 @@ public final class RefreshJob {
 
   /** The period's landing records, kept: every staging reads them, and the quality report counts them. */
   private Dataset<Row> recordsForStaging(List<LandingFile> files) {
+    monthSettings.apply(spark, LandingReader.bytes(files));
     return LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
