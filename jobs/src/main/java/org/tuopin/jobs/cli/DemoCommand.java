@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.generate.SampleDataGenerator;
@@ -39,14 +40,15 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant started = Instant.now();
     TuopinConfig config = Environment.config(common);
-    Progress.step("generating sample data (%s to %s) into %s", from, to, common.landing.toAbsolutePath());
-    new SampleDataGenerator(Environment.reference(common, config), seed, Scale.SMALL).generate(common.landing, from, to);
-    SparkSession spark = Environment.spark(common.master);
+    // Spark takes seconds to start (loading its classes): it starts while the sample data is written.
+    CompletableFuture<SparkSession> spark = CompletableFuture.supplyAsync(() -> Environment.spark(common.master));
     int exitCode;
     try {
-      exitCode = Backfill.run(Environment.refreshJob(common, spark), Backfill.months(from, to));
+      Progress.step("generating sample data (%s to %s) into %s", from, to, common.landing.toAbsolutePath());
+      new SampleDataGenerator(Environment.reference(common, config), seed, Scale.SMALL).generate(common.landing, from, to);
+      exitCode = Backfill.run(Environment.refreshJob(common, spark.join()), Backfill.months(from, to));
     } finally {
-      spark.stop();
+      spark.join().stop();
     }
     if (exitCode == 0) {
       printSummary(common.data.resolve("serving").resolve(Publisher.FILE_NAME));
