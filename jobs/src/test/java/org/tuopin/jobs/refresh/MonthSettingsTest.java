@@ -1,0 +1,38 @@
+package org.tuopin.jobs.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tuopin.etl.TestSpark;
+
+class MonthSettingsTest {
+  private final SparkSession spark = TestSpark.session();
+  private final MonthSettings settings = new MonthSettings(64_000_000L);
+
+  @AfterEach
+  void backToTheSessionsOwnSettings() {
+    new MonthSettings(0).apply(spark, 0);
+  }
+
+  @Test
+  void aMonthUnderTheThresholdRunsWithoutAdaptiveExecutionOnOnePartitionInterpreted() {
+    settings.apply(spark, 63_999_999L);
+    assertEquals(List.of("false", "1", "NO_CODEGEN"), current());
+  }
+
+  @Test
+  void aMonthAtTheThresholdKeepsTheSettingsTheSessionStartedWith() {
+    settings.apply(spark, 1_000_000L);
+    settings.apply(spark, 64_000_000L);
+    // TestSpark starts with two shuffle partitions; the other two are Spark's defaults.
+    assertEquals(List.of("true", "2", "FALLBACK"), current());
+  }
+
+  private List<String> current() {
+    return List.of(spark.conf().get(MonthSettings.ADAPTIVE), spark.conf().get(MonthSettings.SHUFFLE_PARTITIONS),
+        spark.conf().get(MonthSettings.EXPRESSION_EVALUATION));
+  }
+}
