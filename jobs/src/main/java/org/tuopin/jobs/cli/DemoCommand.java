@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  // Thirteen months: two year-ends to compare, in a few minutes (about 20 s a month on 2 cores).
+  // Thirteen months: two year-ends to compare, in about two minutes (5-9 s a month on 2 cores once warm).
   @Option(names = "--from", defaultValue = "2019-12", converter = Months.class, description = "First month (default: ${DEFAULT-VALUE}; 2014-01 for the whole history, much slower).")
   YearMonth from;
 
