@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * shuffle, shuffles spread over several partitions, and expressions are compiled to Java
  * classes. On a small month (the demo's 1.4 MB, one county's files) all of that is fixed cost,
  * paid in each of the month's fifty-odd jobs, and the JIT then compiles the generated classes
- * again: the 13-month demo took 182 s with Spark's settings and 119-128 s with these. A large month
- * keeps the settings the session was started with (spark-submit's, or Spark's defaults).
+ * again: the 13-month demo took 182 s with Spark's settings and 119-128 s with these. A large
+ * month keeps the settings the session was started with (spark-submit's, or Spark's defaults).
  * Results do not depend on the choice (EndToEndTest backfills the same months under both).
  */
 public final class MonthSettings {
