@@ -40,7 +40,7 @@ class CityTableTest {
     writeBulletin(file);
 
     Dataset<Row> records = LandingReader.read(TestSpark.session(),
-        List.of(LandingFile.of(Contracts.SUBMISSIONS, landing, file)), TestRegions.cityUnitNames());
+        List.of(LandingFile.of(Contracts.SUBMISSIONS, landing, file)), TestRegions.cityUnitNames(), 1);
     Staged staged = SubmissionStaging.stage(records, LocalDate.of(2020, 10, 1), LocalDate.of(2020, 11, 10), units(), indicators());
 
     Map<String, String> loaded = new TreeMap<>();

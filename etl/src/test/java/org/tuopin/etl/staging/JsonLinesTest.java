@@ -34,7 +34,7 @@ class JsonLinesTest {
         ""), StandardCharsets.UTF_8);
 
     Dataset<Row> records = LandingReader.read(TestSpark.session(), List.of(LandingFile.of(Contracts.DISBURSEMENTS, landing, feed)),
-        TestRegions.cityUnitNames());
+        TestRegions.cityUnitNames(), 1);
     Dataset<Row> checked = Rule.check(Checks.rowsOf(records, Contracts.DISBURSEMENT), Checks.shapeRules(Contracts.DISBURSEMENT));
 
     Map<Long, String> outcome = new TreeMap<>();

@@ -51,11 +51,16 @@ final class Environment {
   }
 
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
-    return refreshJob(options, spark, new MonthSettings(config(options).smallMonthMegabytes() * 1_000_000L));
+    TuopinConfig config = config(options);
+    return refreshJob(options, spark, config, new MonthSettings(config.smallMonthMegabytes() * 1_000_000L));
   }
 
+  /** The same with other month settings (tests compare Spark's own with the small-month ones). */
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark, MonthSettings monthSettings) {
-    TuopinConfig config = config(options);
+    return refreshJob(options, spark, config(options), monthSettings);
+  }
+
+  private static RefreshJob refreshJob(CommonOptions options, SparkSession spark, TuopinConfig config, MonthSettings monthSettings) {
     ReferenceData reference = reference(options, config);
     DataPaths paths = new DataPaths(options.landing, options.data);
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());

@@ -153,8 +153,8 @@ public final class RefreshJob {
 
   /** The period's landing records, kept: every staging reads them, and the quality report counts them. */
   private Dataset<Row> recordsForStaging(List<LandingFile> files) {
-    monthSettings.apply(spark, LandingReader.bytes(files));
-    return LandingReader.read(spark, files, reference.cityUnitNames()).persist(StorageLevel.MEMORY_AND_DISK());
+    int partitions = monthSettings.apply(spark, files);
+    return LandingReader.read(spark, files, reference.cityUnitNames(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** Publishes the lake; the given runs are marked failed if publishing fails. */

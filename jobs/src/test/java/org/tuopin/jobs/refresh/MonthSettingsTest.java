@@ -14,21 +14,25 @@ class MonthSettingsTest {
 
   @AfterEach
   void backToTheSessionsOwnSettings() {
-    new MonthSettings(0).apply(spark, 0);
+    new MonthSettings(0).apply(spark, 0, 1);
   }
 
   @Test
-  void aMonthUnderTheThresholdRunsWithoutAdaptiveExecutionOnOnePartitionInterpreted() {
-    settings.apply(spark, 63_999_999L);
+  void aMonthUnderTheThresholdIsReadIntoOnePartitionWithoutAdaptiveExecutionInterpreted() {
+    // The demo's month: 48 files, 1.4 MB.
+    assertEquals(1, settings.apply(spark, 1_400_000L, 48));
     assertEquals(List.of("false", "1", "NO_CODEGEN"), current());
+    assertEquals(1, settings.apply(spark, 63_999_999L, 48));
   }
 
   @Test
   void aMonthAtTheThresholdKeepsTheSettingsTheSessionStartedWith() {
-    settings.apply(spark, 1_000_000L);
-    settings.apply(spark, 64_000_000L);
+    settings.apply(spark, 1_000_000L, 48);
+    // TestSpark runs two threads: two partitions per core, at most one per file.
+    assertEquals(4, settings.apply(spark, 64_000_000L, 48));
     // TestSpark starts with two shuffle partitions; the other two are Spark's defaults.
     assertEquals(List.of("true", "2", "FALLBACK"), current());
+    assertEquals(2, settings.apply(spark, 900_000_000L, 2));
   }
 
   private List<String> current() {
