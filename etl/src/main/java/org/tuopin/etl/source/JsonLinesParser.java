@@ -24,7 +24,8 @@ public final class JsonLinesParser {
 
   private JsonLinesParser() {}
 
-  static Iterator<Row> parse(LandingFile file, String encoding, String text) {
+  /** @param lineTextKept whether each record carries its line as raw text */
+  static Iterator<Row> parse(LandingFile file, String encoding, String text, boolean lineTextKept) {
     String[] lines = text.split("\r\n|\n|\r", -1);
     List<Map.Entry<Long, String>> nonBlank = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
@@ -52,7 +53,8 @@ public final class JsonLinesParser {
     List<Row> rows = new ArrayList<>(nonBlank.size() + 1);
     rows.add(LandingFileParser.fileRecord(file, contract.get().name(), encoding, null, null, ignored));
     for (int i = 0; i < nonBlank.size(); i++) {
-      rows.add(record(file, contract.get(), nonBlank.get(i).getKey(), nonBlank.get(i).getValue(), objects.get(i)));
+      String line = nonBlank.get(i).getValue();
+      rows.add(record(file, contract.get(), nonBlank.get(i).getKey(), lineTextKept ? line : null, objects.get(i)));
     }
     return rows.iterator();
   }
@@ -67,12 +69,12 @@ public final class JsonLinesParser {
     }
   }
 
-  private static Row record(LandingFile file, SourceContract contract, long lineNumber, String line, JsonNode object) {
+  private static Row record(LandingFile file, SourceContract contract, long lineNumber, String rawText, JsonNode object) {
     Map<String, String> fields = contract.emptyFields();
     if (object != null) {
       object.properties().forEach(e -> contract.canonicalName(e.getKey())
           .ifPresent(name -> fields.put(name, e.getValue().isNull() ? null : e.getValue().asText())));
     }
-    return LandingFileParser.rowRecord(file, contract, lineNumber, fields, object != null, line, object == null ? INVALID_JSON : null);
+    return LandingFileParser.rowRecord(file, contract, lineNumber, fields, object != null, rawText, object == null ? INVALID_JSON : null);
   }
 }

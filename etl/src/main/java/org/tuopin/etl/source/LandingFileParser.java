@@ -25,15 +25,23 @@ import scala.jdk.javaapi.CollectionConverters;
  * one record per data row. A file that cannot be read as a whole (encoding, missing column,
  * empty, cut off, not really an xlsx) yields only its {@code file} record with the rule it
  * broke, so the run goes on with the other files.
+ *
+ * <p>A CSV or JSON Lines row's raw text (its whole line) is kept only when asked for: it is as
+ * large as the row's fields, and only a quarantined row's is ever written, so a refresh reads
+ * it again from the few files with quarantined rows. A city table's rows always keep theirs:
+ * one sheet row holds several records, so they cannot be found again by line.
  */
 public final class LandingFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
   private final CityUnitNames cityUnitNames;
+  private final boolean lineTextKept;
 
-  public LandingFileParser(CityUnitNames cityUnitNames) {
+  /** @param lineTextKept whether CSV and JSON Lines rows carry their raw text */
+  public LandingFileParser(CityUnitNames cityUnitNames, boolean lineTextKept) {
     this.cityUnitNames = cityUnitNames;
+    this.lineTextKept = lineTextKept;
   }
 
   @Override
@@ -50,7 +58,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     String text = decoded.get().text();
     String encoding = decoded.get().encoding();
     if (file.extension().equals("jsonl") || firstNonBlank(text) == '{') {
-      return JsonLinesParser.parse(file, encoding, text);
+      return JsonLinesParser.parse(file, encoding, text, lineTextKept);
     }
     CsvShape shape;
     try {
@@ -88,7 +96,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return bytes.length >= ZIP_MAGIC.length && Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
   }
 
-  private static Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {
+  private Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {
     List<String> header = shape.header().fields();
     Optional<SourceContract> contract = contractFor(file.source(), header);
     if (contract.isEmpty()) {
@@ -105,7 +113,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     int[] columnOf = contract.get().columnIndexes(header.size(), positions);
     // Rows are made as Spark pulls them, so a file of a million rows is never held as rows.
     Stream<Row> rows = CsvShape.nonBlankRecords(text).skip(1)
-        .map(record -> dataRecord(file, contract.get(), columnOf, record));
+        .map(record -> dataRecord(file, contract.get(), columnOf, record, lineTextKept ? record.rawText() : null));
     return Stream.concat(Stream.of(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions))), rows)
         .iterator();
   }
@@ -161,7 +169,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   }
 
   /** @param columnOf per header position, the contract column it fills, or -1 */
-  private static Row dataRecord(LandingFile file, SourceContract contract, int[] columnOf, CsvRecord record) {
+  private static Row dataRecord(LandingFile file, SourceContract contract, int[] columnOf, CsvRecord record, String rawText) {
     String[] fields = new String[contract.columns().size()];
     List<String> values = record.fields();
     for (int i = 0; i < Math.min(columnOf.length, values.size()); i++) {
@@ -169,7 +177,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         fields[columnOf[i]] = values.get(i);
       }
     }
-    return rowRecord(file, contract, record.lineNumber(), Arrays.asList(fields), values.size() == columnOf.length, record.rawText(), null);
+    return rowRecord(file, contract, record.lineNumber(), Arrays.asList(fields), values.size() == columnOf.length, rawText, null);
   }
 
   /** One data row; {@code rule} is a rule the reader already found it breaks ({@link LandingRecords#ROW_RULES}). */

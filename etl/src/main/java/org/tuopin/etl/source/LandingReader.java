@@ -11,12 +11,26 @@ import org.tuopin.etl.reference.CityUnitNames;
 public final class LandingReader {
   private LandingReader() {}
 
-  /** @param partitions how many partitions the records are read into (files are spread over them) */
+  /**
+   * The records to stage: CSV and JSON Lines rows without their raw text, which
+   * {@link #readWithRawText} gives back for the files with quarantined rows.
+   *
+   * @param partitions how many partitions the records are read into (files are spread over them)
+   */
   public static Dataset<Row> read(SparkSession spark, List<LandingFile> files, CityUnitNames cityUnitNames, int partitions) {
+    return read(spark, files, new LandingFileParser(cityUnitNames, false), partitions);
+  }
+
+  /** The same records, every row with its raw text. */
+  public static Dataset<Row> readWithRawText(SparkSession spark, List<LandingFile> files, CityUnitNames cityUnitNames, int partitions) {
+    return read(spark, files, new LandingFileParser(cityUnitNames, true), partitions);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, List<LandingFile> files, LandingFileParser parser, int partitions) {
     List<String> encoded = files.stream().map(LandingFile::encode).toList();
     return spark
         .createDataset(encoded, Encoders.STRING())
         .repartition(partitions)
-        .flatMap(new LandingFileParser(cityUnitNames), Encoders.row(LandingRecords.SCHEMA));
+        .flatMap(parser, Encoders.row(LandingRecords.SCHEMA));
   }
 }

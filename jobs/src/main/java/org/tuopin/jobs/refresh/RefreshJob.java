@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -87,32 +89,44 @@ public final class RefreshJob {
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
     Progress.step("%s: reading %d landing files", period, files.size());
-    Dataset<Row> records = recordsForStaging(files);
+    MonthInput input = read(period, files);
     try {
-      return refresh(period, publish, runId, started, files, records);
+      return refresh(input, publish, runId, started);
     } finally {
-      records.unpersist();
+      input.records().unpersist();
     }
   }
 
-  private RunRecord refresh(YearMonth period, boolean publish, String runId, Instant started, List<LandingFile> files,
-      Dataset<Row> records) {
-    LocalDate first = period.atDay(1);
-    StagedPeriod staged = stage(records, period);
+  /**
+   * A period's landing files and their records, read into {@code partitions} partitions and kept:
+   * every staging reads them, and the quality report counts them.
+   */
+  private record MonthInput(YearMonth period, List<LandingFile> files, Dataset<Row> records, int partitions) {}
+
+  private MonthInput read(YearMonth period, List<LandingFile> files) {
+    int partitions = monthSettings.apply(spark, files);
+    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    return new MonthInput(period, files, records, partitions);
+  }
+
+  private RunRecord refresh(MonthInput input, boolean publish, String runId, Instant started) {
+    YearMonth period = input.period();
+    StagedPeriod staged = stage(input.records(), period);
     Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      QualityReport report = QualityReport.of(runId, period.toString(), records, staged.outcomeByFile(), quarantine);
+      QualityReport report = QualityReport.of(runId, period.toString(), input.records(), staged.outcomeByFile(), quarantine);
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
-      new Lake(paths.restricted()).write(quarantine.withColumn("run_id", lit(runId)), "quarantine", Lake.periodPartition(period.toString()), 1);
+      new Lake(paths.restricted()).write(withRawText(quarantine, input).withColumn("run_id", lit(runId)), "quarantine",
+          Lake.periodPartition(period.toString()), 1);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
         runs.save(gateStopped);
         return gateStopped;
       }
-      writeLake(staged, period, first, files);
+      writeLake(staged, period, period.atDay(1), input.files());
       RunRecord built = record.withOutcome(RunRecord.PUBLISHED, null, clock.instant());
       runs.save(built);
       if (publish) {
@@ -126,6 +140,23 @@ public final class RefreshJob {
   }
 
   /**
+   * The quarantine with every row's raw text: the month's records were read without CSV and
+   * JSON Lines rows' text, so the files that have such quarantined rows (a few, on a bad month)
+   * are read again with it.
+   */
+  private Dataset<Row> withRawText(Dataset<Row> quarantine, MonthInput input) {
+    Set<String> withoutText = quarantine.filter(col(LandingRecords.RAW_TEXT).isNull()).select(col(LandingRecords.FILE_NAME))
+        .distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+    if (withoutText.isEmpty()) {
+      return quarantine;
+    }
+    List<LandingFile> reread = input.files().stream().filter(f -> withoutText.contains(f.name())).toList();
+    Progress.detail("reading %d files again for their quarantined rows' raw text", reread.size());
+    int partitions = Math.min(reread.size(), input.partitions());
+    return Quarantine.withRawText(quarantine, LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), partitions));
+  }
+
+  /**
    * Validates one source of a period against the contracts and the quality gate, writing
    * nothing: the check a scheduler runs per source, in parallel, before the refresh. Files a
    * source's rules look up are read too (a payment names an allocation of the same month).
@@ -136,7 +167,7 @@ public final class RefreshJob {
     List<String> read = source.equals(Contracts.DISBURSEMENTS) ? List.of(source, Contracts.ALLOCATIONS) : List.of(source);
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period).stream().filter(f -> read.contains(f.source())).toList();
     Progress.step("%s: validating %s (%d landing files)", period, source, files.size());
-    Dataset<Row> records = recordsForStaging(files);
+    Dataset<Row> records = read(period, files).records();
     StagedPeriod staged = stage(records, period);
     Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -149,12 +180,6 @@ public final class RefreshJob {
       staged.release();
       records.unpersist();
     }
-  }
-
-  /** The period's landing records, kept: every staging reads them, and the quality report counts them. */
-  private Dataset<Row> recordsForStaging(List<LandingFile> files) {
-    int partitions = monthSettings.apply(spark, files);
-    return LandingReader.read(spark, files, reference.cityUnitNames(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** Publishes the lake; the given runs are marked failed if publishing fails. */

@@ -2,6 +2,7 @@ package org.tuopin.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -191,7 +192,10 @@ class FaultsTest {
     List<String> keys = new ArrayList<>();
     Path partition = data.resolve("restricted").resolve("quarantine").resolve("period=" + month);
     for (Row r : TestSpark.session().read().parquet(partition.toString()).collectAsList()) {
-      keys.add(r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule"));
+      String key = r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule");
+      // staged without it, a CSV or JSON Lines row gets its raw text back from its file
+      assertNotNull(r.getAs("raw_text"), key);
+      keys.add(key);
     }
     Collections.sort(keys);
     return keys;
