@@ -24,7 +24,7 @@ public final class MemberStaging {
   /** @param households (member_household_id): the households loaded from the same snapshot */
   public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.MEMBER);
-    // The households' ids are sent to every task (a province's million are some 30 MB), so the
+    // The households' ids are sent to every task (a province's million take some 100 MB), so the
     // members, three times as many and with all their fields, are neither shuffled nor sorted.
     rows = rows.join(broadcast(households), Parse.text("household_id").equalTo(col("member_household_id")), "left");
     Dataset<Row> parsed =

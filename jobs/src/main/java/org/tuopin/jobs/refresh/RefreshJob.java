@@ -126,7 +126,7 @@ public final class RefreshJob {
         runs.save(gateStopped);
         return gateStopped;
       }
-      writeLake(staged, period, period.atDay(1), input.files());
+      writeLake(staged, input);
       RunRecord built = record.withOutcome(RunRecord.PUBLISHED, null, clock.instant());
       runs.save(built);
       if (publish) {
@@ -240,19 +240,26 @@ public final class RefreshJob {
         Quarantine.ofFailedFiles(records));
   }
 
-  private void writeLake(StagedPeriod staged, YearMonth period, LocalDate first, List<LandingFile> files) {
+  /**
+   * Writes the period's partitions: the registry snapshots in as many files as the records were
+   * read into (a province month's member snapshot in one file was one task of 14 s), the other
+   * tables, far smaller, in one file each.
+   */
+  private void writeLake(StagedPeriod staged, MonthInput input) {
+    YearMonth period = input.period();
+    LocalDate first = period.atDay(1);
     String partition = Lake.periodPartition(period.toString());
     Progress.step("%s: writing the lake", period);
     Dataset<Row> previousHouseholds = previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
     Dataset<Row> snapshot = FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
-    Dataset<Row> ingested = ingestedFiles(files);
+    Dataset<Row> ingested = ingestedFiles(input.files());
     try {
       Concurrently.run(List.of(
-          () -> lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, 1),
+          () -> lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, input.partitions()),
           () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms),
-              FactMemberSnapshot.TABLE, partition, 1),
+              FactMemberSnapshot.TABLE, partition, input.partitions()),
           () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
           () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
           () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
