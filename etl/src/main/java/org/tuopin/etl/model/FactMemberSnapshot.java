@@ -28,24 +28,11 @@ public final class FactMemberSnapshot {
 
   private FactMemberSnapshot() {}
 
-  /**
-   * @param stagedMembers loaded members (household_id, id_number, ...)
-   * @param householdSnapshot this period's {@code fact_household_snapshot} rows that were sent
-   */
-  public static Dataset<Row> build(
-      Dataset<Row> stagedMembers,
-      Dataset<Row> householdSnapshot,
-      Dataset<Row> previousSnapshot,
-      LocalDate period,
-      Pseudonyms pseudonyms) {
-    Dataset<Row> counties =
-        householdSnapshot
-            .filter(col("carried_forward").equalTo(lit(false)))
-            .select(col("household_key").as("owner_key"), col("county_code"));
+  /** @param stagedMembers loaded members (household_id, county_code, id_number, ...) */
+  public static Dataset<Row> build(Dataset<Row> stagedMembers, Dataset<Row> previousSnapshot, LocalDate period, Pseudonyms pseudonyms) {
     Dataset<Row> sent =
         stagedMembers
             .withColumn("household_key", pseudonyms.household(col("household_id")))
-            .join(counties, col("household_key").equalTo(col("owner_key")))
             .withColumn("period", lit(Date.valueOf(period)))
             .withColumn("person_key", pseudonyms.person(col("id_number")))
             .withColumn("birth_year", year(col("birth_date")))

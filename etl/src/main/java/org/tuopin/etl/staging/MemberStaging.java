@@ -21,7 +21,7 @@ public final class MemberStaging {
 
   private MemberStaging() {}
 
-  /** @param households (member_household_id): the households loaded from the same snapshot */
+  /** @param households (member_household_id, member_county_code): the households loaded from the same snapshot */
   public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.MEMBER);
     // The households' ids are sent to every task (a province's million take some 100 MB), so the
@@ -49,6 +49,7 @@ public final class MemberStaging {
         checked,
         List.of(
             Parse.text("household_id").as("household_id"),
+            col("member_county_code").as("county_code"),
             upper(idNumber).as("id_number"),
             Parse.text("relation").as("relation"),
             Parse.text("sex").as("sex"),
@@ -59,8 +60,11 @@ public final class MemberStaging {
             col(LandingRecords.FILE_NAME)));
   }
 
-  /** The households a member may belong to, in the shape {@link #stage} joins on. */
-  public static Dataset<Row> householdIds(Dataset<Row> loadedHouseholds) {
-    return loadedHouseholds.select(col("household_id").as("member_household_id")).distinct();
+  /**
+   * The households a member may belong to, with their county (which the member snapshot
+   * carries), in the shape {@link #stage} joins on.
+   */
+  public static Dataset<Row> households(Dataset<Row> loadedHouseholds) {
+    return loadedHouseholds.select(col("household_id").as("member_household_id"), col("county_code").as("member_county_code")).distinct();
   }
 }

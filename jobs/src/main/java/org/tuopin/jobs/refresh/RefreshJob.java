@@ -220,7 +220,7 @@ public final class RefreshJob {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Staged submissions = SubmissionStaging.stage(records, first, today, reference.reportingUnits(), reference.indicatorKeys()).cached();
     Staged households = HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses).cached();
-    Staged members = MemberStaging.stage(records, MemberStaging.householdIds(households.loaded())).cached();
+    Staged members = MemberStaging.stage(records, MemberStaging.households(households.loaded())).cached();
     Dataset<Row> earlierAllocations = lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
         .filter(col("approved_on").isNotNull())
         .join(lake.read(spark, FactAllocation.TABLE, Lake.periodPartition(period.toString()), FactAllocation.SCHEMA).select(col("allocation_id").as("same_period_id")),
@@ -251,26 +251,21 @@ public final class RefreshJob {
     String partition = Lake.periodPartition(period.toString());
     Progress.step("%s: writing the lake", period);
     Dataset<Row> previousHouseholds = previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
-    Dataset<Row> snapshot = FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms)
-        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
     Dataset<Row> ingested = ingestedFiles(input.files());
-    try {
-      Concurrently.run(List.of(
-          () -> lake.write(snapshot, FactHouseholdSnapshot.TABLE, partition, input.partitions()),
-          () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), snapshot, previousMembers, first, pseudonyms),
-              FactMemberSnapshot.TABLE, partition, input.partitions()),
-          () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
-          () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
-          () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
-          () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
-          () -> lake.write(FactVillageSurvey.build(staged.villageSurveys().loaded(), first), FactVillageSurvey.TABLE, partition, 1),
-          () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
-          () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
-          () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
-    } finally {
-      snapshot.unpersist();
-    }
+    Concurrently.run(List.of(
+        () -> lake.write(FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms),
+            FactHouseholdSnapshot.TABLE, partition, input.partitions()),
+        () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), previousMembers, first, pseudonyms),
+            FactMemberSnapshot.TABLE, partition, input.partitions()),
+        () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
+        () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
+        () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
+        () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
+        () -> lake.write(FactVillageSurvey.build(staged.villageSurveys().loaded(), first), FactVillageSurvey.TABLE, partition, 1),
+        () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
+        () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
+        () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
   }
 
   private Dataset<Row> previousPartition(String table, YearMonth period, StructType schema) {
