@@ -62,9 +62,10 @@ public final class MemberStaging {
 
   /**
    * The households a member may belong to, with their county (which the member snapshot
-   * carries), in the shape {@link #stage} joins on.
+   * carries), in the shape {@link #stage} joins on. Loaded households are one row per id
+   * already: an id sent twice is quarantined twice (duplicate_household_id).
    */
   public static Dataset<Row> households(Dataset<Row> loadedHouseholds) {
-    return loadedHouseholds.select(col("household_id").as("member_household_id"), col("county_code").as("member_county_code")).distinct();
+    return loadedHouseholds.select(col("household_id").as("member_household_id"), col("county_code").as("member_county_code"));
   }
 }

@@ -118,7 +118,7 @@ public final class RefreshJob {
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
-      new Lake(paths.restricted()).write(withRawText(quarantine, input).withColumn("run_id", lit(runId)), "quarantine",
+      new Lake(paths.restricted()).write(withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), "quarantine",
           Lake.periodPartition(period.toString()), 1);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
@@ -141,16 +141,16 @@ public final class RefreshJob {
 
   /**
    * The quarantine with every row's raw text: the month's records were read without CSV and
-   * JSON Lines rows' text, so the files that have such quarantined rows (a few, on a bad month)
-   * are read again with it.
+   * JSON Lines rows' text, so the files the report counts quarantined rows in (a few, on a bad
+   * month) are read again with it. Rows that kept their text pass through.
    */
-  private Dataset<Row> withRawText(Dataset<Row> quarantine, MonthInput input) {
-    Set<String> withoutText = quarantine.filter(col(LandingRecords.RAW_TEXT).isNull()).select(col(LandingRecords.FILE_NAME))
-        .distinct().collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
-    if (withoutText.isEmpty()) {
+  private Dataset<Row> withRawText(Dataset<Row> quarantine, MonthInput input, QualityReport report) {
+    Set<String> withQuarantine = report.files().stream().filter(f -> f.quarantined() > 0)
+        .map(QualityReport.FileCount::fileName).collect(Collectors.toSet());
+    if (withQuarantine.isEmpty()) {
       return quarantine;
     }
-    List<LandingFile> reread = input.files().stream().filter(f -> withoutText.contains(f.name())).toList();
+    List<LandingFile> reread = input.files().stream().filter(f -> withQuarantine.contains(f.name())).toList();
     Progress.detail("reading %d files again for their quarantined rows' raw text", reread.size());
     int partitions = Math.min(reread.size(), input.partitions());
     return Quarantine.withRawText(quarantine, LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), partitions));
@@ -242,8 +242,8 @@ public final class RefreshJob {
 
   /**
    * Writes the period's partitions: the registry snapshots in as many files as the records were
-   * read into (a province month's member snapshot in one file was one task of 14 s), the other
-   * tables, far smaller, in one file each.
+   * read into, so a cluster writes a large month's in parallel (on 2 cores it made no difference:
+   * the writes are CPU-bound), the other tables, far smaller, in one file each.
    */
   private void writeLake(StagedPeriod staged, MonthInput input) {
     YearMonth period = input.period();
