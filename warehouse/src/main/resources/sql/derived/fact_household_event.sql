@@ -1,7 +1,7 @@
--- fact_household_event: status transitions, derived at every publish from consecutive snapshots
--- of each county (the county's periods with snapshot rows, carried-forward ones included). For a
--- county's snapshot at period P and its previous one at P' (none at the county's first period,
--- which is the baseline and has no events):
+-- fact_household_event, for one period P: status transitions from consecutive snapshots of each
+-- county (the county's periods with snapshot rows, carried-forward ones included), read from P's
+-- snapshot and the previous snapshot period's. For a county's snapshot at P and its previous one
+-- at P' (none at the county's first period, which is the baseline and has no events):
 --   identified  in P, not in P' (from_status NULL); or from 注销 in P' to 未脱贫 or 返贫 in P
 --   exited      from 未脱贫 or 返贫 to 已脱贫
 --   returned    from 已脱贫 to 返贫
@@ -9,7 +9,6 @@
 --   relocated   relocated false or NULL in P', true in P (status unchanged or not)
 --   missing     in P' with a status other than 注销, not in P (to_status NULL)
 -- A household with two transitions in one period (exited and relocated) has two rows.
-CREATE TABLE fact_household_event AS
 WITH county_periods AS (
   SELECT DISTINCT county_code, period FROM fact_household_snapshot
 ),
@@ -54,12 +53,15 @@ status_events AS (
       WHEN from_status <> '注销' AND to_status = '注销' THEN 'removed'
     END AS event
   FROM pairs
+),
+final AS (
+  SELECT period, household_key, county_code, event, from_status, to_status
+  FROM status_events
+  WHERE event IS NOT NULL
+  UNION ALL
+  SELECT period, household_key, county_code, 'relocated', from_status, to_status
+  FROM pairs
+  WHERE was_listed AND is_listed AND NOT was_relocated AND is_relocated
 )
-SELECT period, household_key, county_code, event, from_status, to_status
-FROM status_events
-WHERE event IS NOT NULL
-UNION ALL
-SELECT period, household_key, county_code, 'relocated', from_status, to_status
-FROM pairs
-WHERE was_listed AND is_listed AND NOT was_relocated AND is_relocated
-ORDER BY period, household_key, event;
+SELECT * FROM final
+WHERE period = getvariable('period')

@@ -13,46 +13,34 @@
 --   duplicate_subsidy         two payments to one household for the same indicator and amount,
 --                             paid at most 90 days apart, neither reversed: at the later one
 -- Payments here are those with a positive amount; reversals only cancel.
+-- The household-level findings are derived per period (derived/household_anomaly.sql).
 CREATE VIEW v_anomalies AS
-WITH payments AS (
+WITH reversed AS (
+  SELECT DISTINCT reverses_txn_id AS txn_id FROM fact_disbursement WHERE reverses_txn_id IS NOT NULL
+),
+payments AS (
   SELECT d.*
   FROM fact_disbursement AS d
-  WHERE d.amount_yuan > 0
-    AND NOT EXISTS (SELECT 1 FROM fact_disbursement AS r WHERE r.reverses_txn_id = d.txn_id)
+  WHERE d.amount_yuan > 0 AND d.txn_id NOT IN (SELECT txn_id FROM reversed)
 ),
 household_payments AS (
   SELECT * FROM payments WHERE household_key IS NOT NULL
-),
-registry_periods AS (
-  SELECT DISTINCT county_code, period FROM fact_household_snapshot
 )
-SELECT 'payment_to_unregistered' AS kind, p.period, p.county_code AS region_code, p.household_key AS subject,
-       'txn ' || p.txn_id || ', ' || p.indicator_code || ', ' || p.amount_yuan || ' yuan' AS detail
-FROM household_payments AS p
-JOIN registry_periods AS g ON g.county_code = p.county_code AND g.period = p.period
-WHERE NOT EXISTS (
-  SELECT 1 FROM fact_household_snapshot AS s WHERE s.period = p.period AND s.household_key = p.household_key)
+SELECT kind, period, region_code, subject, detail
+FROM household_anomaly
+WHERE kind IN ('payment_to_unregistered', 'payment_to_removed') AND txn_id NOT IN (SELECT txn_id FROM reversed)
 
 UNION ALL
-SELECT 'payment_to_removed', p.period, p.county_code, p.household_key,
-       'txn ' || p.txn_id || ', ' || p.indicator_code || ', ' || p.amount_yuan || ' yuan'
-FROM household_payments AS p
-JOIN fact_household_snapshot AS s ON s.period = p.period AND s.household_key = p.household_key
-WHERE s.status = '注销'
+SELECT kind, period, region_code, subject, detail
+FROM household_anomaly
+WHERE kind = 'person_in_two_households'
 
 UNION ALL
-SELECT 'person_in_two_households', period, min(county_code), person_key,
-       count(DISTINCT household_key) || ' households'
-FROM fact_member_snapshot
-GROUP BY period, person_key
-HAVING count(DISTINCT household_key) > 1
-
-UNION ALL
-SELECT 'exited_below_line', min(period), any_value(county_code), household_key,
+SELECT 'exited_below_line', min(period), arg_min(region_code, period), subject,
        'exit year ' || exit_year || ': income ' || arg_min(per_capita_income, period) || ', line ' || any_value(poverty_line_yuan)
-FROM v_household_exit_check
-WHERE status = '已脱贫' AND NOT coalesce(income_above_line, true)
-GROUP BY household_key, exit_year
+FROM household_anomaly
+WHERE kind = 'exited_below_line'
+GROUP BY subject, exit_year
 
 UNION ALL
 SELECT 'cumulative_fell', period, region_code, indicator_code,

@@ -8,7 +8,7 @@ CREATE VIEW v_idle_funds AS
 WITH as_of AS (
   SELECT max(period) AS as_of_period FROM (
     SELECT period FROM fact_progress
-    UNION ALL SELECT period FROM fact_household_snapshot
+    UNION ALL SELECT period FROM registry_county_period
     UNION ALL SELECT period FROM fact_disbursement)
 ),
 paid AS (

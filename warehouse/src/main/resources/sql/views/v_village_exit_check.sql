@@ -7,7 +7,7 @@
 -- above 0, and a hardened road, a clinic, a culture room and a network (a NULL counts as not met).
 CREATE VIEW v_village_exit_check AS
 WITH poor AS (
-  SELECT period, village_code, sum(member_count) AS poor_persons
+  SELECT period, village_code, CAST(sum(member_count) AS BIGINT) AS poor_persons
   FROM fact_household_snapshot
   WHERE status IN ('未脱贫', '返贫')
   GROUP BY period, village_code

@@ -2,19 +2,24 @@ package org.tuopin.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Every publish, kept as a numbered snapshot in {@code <serving>/publishes/publish-NNNNNN.duckdb}
- * for as-of queries ("what the October bulletin said"). A published file is never written after
- * it is renamed into place, so a snapshot is a hard link to it (a copy where links are not
- * supported): keeping one costs no space until a later publish replaces the current file.
+ * Every publish, kept as a numbered file {@code <serving>/publishes/publish-NNNNNN.duckdb} for
+ * as-of queries ("what the October bulletin said"), with {@code publish-NNNNNN.files} beside it:
+ * the Parquet files its views read in place, which stay until the publish is dropped. A kept
+ * publish is a copy of the published file, a few megabytes: the history it reads is shared.
  */
 public final class PublishHistory {
   private static final Pattern SNAPSHOT = Pattern.compile("publish-(\\d{6})\\.duckdb");
@@ -43,32 +48,73 @@ public final class PublishHistory {
     return ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
   }
 
-  /** The snapshot of publish {@code id}; fails naming the ids kept when it is not. */
+  /** The file of publish {@code id}; fails naming the ids kept when it is not. */
   public Path file(int id) {
-    Path file = directory.resolve(String.format("publish-%06d.duckdb", id));
+    Path file = database(id);
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("Publish " + id + " is not kept; kept: " + ids());
     }
     return file;
   }
 
-  /** Keeps {@code published} as publish {@code id}, then drops all but the latest {@code retention}. */
-  void keep(Path published, int id, int retention) {
-    Path snapshot = directory.resolve(String.format("publish-%06d.duckdb", id));
+  /** Every Parquet file that a kept publish reads in place. */
+  Set<Path> referencedFiles() {
+    Set<Path> referenced = new HashSet<>();
+    for (int id : ids()) {
+      Path list = fileList(id);
+      try {
+        if (Files.exists(list)) {
+          Files.readAllLines(list, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(Path::of).forEach(referenced::add);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + list, e);
+      }
+    }
+    return referenced;
+  }
+
+  /**
+   * Keeps a copy of {@code built} as publish {@code id} with the list of files it reads, then
+   * drops all but the latest {@code retention}. The list is written first: a publish file is
+   * never kept without it.
+   */
+  void keep(Path built, int id, List<Path> readInPlace, int retention) {
     try {
       Files.createDirectories(directory);
-      try {
-        Files.createLink(snapshot, published);
-      } catch (UnsupportedOperationException | IOException e) {
-        // a file system without hard links (or across devices): a copy is the same snapshot
-        Files.copy(published, snapshot, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Path copying = directory.resolve(".copying-" + UUID.randomUUID());
+      Files.writeString(fileList(id), readInPlace.stream().map(Path::toString).collect(Collectors.joining("\n", "", "\n")),
+          StandardCharsets.UTF_8);
+      Files.copy(built, copying);
+      Files.move(copying, database(id), StandardCopyOption.ATOMIC_MOVE);
       List<Integer> ids = ids();
       for (int old : ids.subList(0, Math.max(0, ids.size() - retention))) {
-        Files.delete(directory.resolve(String.format("publish-%06d.duckdb", old)));
+        Files.delete(database(old));
+        Files.deleteIfExists(fileList(old));
       }
+      removeOrphanLists();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep publish " + id + " in " + directory, e);
     }
+  }
+
+  /** A publish killed between writing its list and its copy leaves a list without a file. */
+  private void removeOrphanLists() throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        boolean orphanList = name.endsWith(".files") && !Files.exists(directory.resolve(name.replace(".files", ".duckdb")));
+        if (orphanList || name.startsWith(".copying-")) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private Path database(int id) {
+    return directory.resolve(String.format("publish-%06d.duckdb", id));
+  }
+
+  private Path fileList(int id) {
+    return directory.resolve(String.format("publish-%06d.files", id));
   }
 }

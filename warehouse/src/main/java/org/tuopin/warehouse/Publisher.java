@@ -6,33 +6,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.tuopin.warehouse.DerivedStore.Entry;
 
 /**
- * Publishes the serving file {@code <serving>/tuopin.duckdb}: a self-contained DuckDB database
- * (tables copied from the lake, views defined by sql/views) in a storage format DuckDB 1.4 and
- * later can open. It is built beside its place and renamed over the old one in one atomic
- * step, so a reader sees the whole previous publish or the whole new one, and a failed publish
- * leaves the previous one in place.
+ * Publishes the serving file {@code <serving>/tuopin.duckdb}, in a storage format DuckDB 1.4 and
+ * later can open. Small tables (regions, progress, funds, aggregates) are copied into it; the
+ * tables of one row per household or member and period are views over the exact Parquet files
+ * of this publish's lake versions and derived partitions, which are never changed afterwards.
+ * So a publish costs what changed, not the history, and a kept publish stays what it was.
+ *
+ * <p>The file is built beside its place, kept as the next numbered publish, and renamed over
+ * the old one in one atomic step: a reader sees the whole previous publish or the whole new
+ * one, and a failed publish leaves the previous one in place. Then the files no kept publish
+ * and no current version names are removed.
  */
 public final class Publisher {
   public static final String FILE_NAME = "tuopin.duckdb";
   static final String STORAGE_VERSION = "v1.4.0";
 
-  private final Path lakeRoot;
+  private final LakeLayout lake;
   private final Path servingDirectory;
   private final PublishSettings settings;
+  private final Consumer<String> progress;
 
-  public Publisher(Path lakeRoot, Path servingDirectory, PublishSettings settings) {
-    this.lakeRoot = lakeRoot.toAbsolutePath();
+  public Publisher(Path lakeRoot, Path servingDirectory, PublishSettings settings, Consumer<String> progress) {
+    this.lake = new LakeLayout(lakeRoot);
     this.servingDirectory = servingDirectory.toAbsolutePath();
     this.settings = settings;
+    this.progress = progress;
+  }
+
+  public Publisher(Path lakeRoot, Path servingDirectory, PublishSettings settings) {
+    this(lakeRoot, servingDirectory, settings, message -> {});
   }
 
   public Path servingFile() {
@@ -40,154 +55,122 @@ public final class Publisher {
   }
 
   /**
-   * Builds and publishes the warehouse, and keeps it as the next numbered publish.
+   * Brings the derived tables up to date, builds and publishes the warehouse, keeps it as the
+   * next numbered publish, and removes what no kept publish reads any more.
    *
    * @return the publish id (also in table {@code setting} as {@code publish_id})
    */
   public int publish(List<RunSource> runs, List<RuleCount> quality) {
     Path building = servingDirectory.resolve(".building-" + UUID.randomUUID() + ".duckdb");
     PublishHistory history = new PublishHistory(servingDirectory);
-    int id = history.nextId();
+    DerivedStore derivedStore = new DerivedStore(servingDirectory.resolve("derived"));
     try {
-      Files.createDirectories(servingDirectory);
-      build(building, id, runs, quality);
+      Files.createDirectories(spill());
+      removeInterruptedBuilds();
+      LakeSnapshot snapshot = LakeSnapshot.read(lake);
+      Map<String, Map<String, Entry>> derived = new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
+      int id = history.nextId();
+      List<Path> readInPlace = build(building, id, snapshot, derived, runs, quality);
+      history.keep(building, id, readInPlace, settings.publishRetention());
       Files.move(building, servingFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      history.keep(servingFile(), id, settings.publishRetention());
+      removeUnreferenced(history, derived);
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + servingFile(), e);
     } catch (SQLException e) {
       throw new IllegalStateException("Publishing failed; the previous publish stands: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(building);
-      deleteQuietly(Path.of(building + ".wal"));
+      LakeLayout.deleteTree(building);
+      LakeLayout.deleteTree(Path.of(building + ".wal"));
     }
   }
 
-  private void build(Path file, int publishId, List<RunSource> runs, List<RuleCount> quality) throws SQLException, IOException {
-    Path spill = servingDirectory.resolve(".spill");
-    Files.createDirectories(spill);
+  private Path spill() {
+    return servingDirectory.resolve(".spill");
+  }
+
+  /** @return the files the published views read in place */
+  private List<Path> build(Path file, int publishId, LakeSnapshot snapshot, Map<String, Map<String, Entry>> derived,
+      List<RunSource> runs, List<RuleCount> quality) throws SQLException {
+    List<Path> readInPlace = new ArrayList<>();
     try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
-      statement.execute("SET temp_directory = '" + sqlString(spill.toString()) + "'");
-      statement.execute("ATTACH '" + sqlString(file.toString()) + "' AS publishing (STORAGE_VERSION '" + STORAGE_VERSION + "')");
+      statement.execute("SET temp_directory = '" + Relations.sqlString(spill().toString()) + "'");
+      statement.execute("ATTACH '" + Relations.sqlString(file.toString()) + "' AS publishing (STORAGE_VERSION '" + STORAGE_VERSION + "')");
       statement.execute("USE publishing");
-      for (String ddl : SqlResources.statements("tables/schema.sql")) {
-        statement.execute(ddl);
+      PublishedSchema.createTypedTables(statement);
+      for (String table : PublishedSchema.COPIED_LAKE_TABLES) {
+        Relations.copyInto(statement, table, snapshot.files(table));
       }
-      for (String table : PublishedSchema.LAKE_TABLES) {
-        copyFromLake(statement, table);
+      for (String table : PublishedSchema.READ_IN_PLACE_LAKE_TABLES) {
+        readInPlace(statement, table, snapshot.files(table), readInPlace);
+      }
+      for (Derivation derivation : PublishedSchema.DERIVATIONS) {
+        String table = derivation.table();
+        List<Path> files = derived.get(table).values().stream().map(Entry::file).toList();
+        if (table.equals(PublishedSchema.HOUSEHOLD_STATE)) {
+          readInPlace(statement, table, files.isEmpty() ? files : List.of(files.get(files.size() - 1)), readInPlace);
+        } else if (PublishedSchema.READ_IN_PLACE_DERIVED.contains(table)) {
+          readInPlace(statement, table, files, readInPlace);
+        } else if (!table.startsWith("agg_")) {
+          Relations.copyInto(statement, table, files);
+        }
       }
       statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "'), "
           + "('publish_id', '" + publishId + "')");
-      insertPovertyLines(connection, settings.povertyLines());
-      insertExitThresholds(connection, settings.exitThresholds());
-      insertRegionChanges(connection, settings.regionChanges());
-      insertRuns(connection, runs);
-      insertQuality(connection, quality);
-      PublishedSchema.deriveAndDefineViews(statement);
-      PublishedSchema.computeAtPublish(statement);
+      SettingsTables.insertConfiguration(connection, settings);
+      SettingsTables.insertRuns(connection, runs);
+      SettingsTables.insertQuality(connection, quality);
+      for (String table : PublishedSchema.DERIVED_AT_PUBLISH) {
+        statement.execute(PublishedSchema.withoutFinalSemicolon(SqlResources.read("tables/" + table + ".sql")));
+      }
+      defineViews(statement, derived);
       statement.execute("USE memory");
       statement.execute("DETACH publishing");
     }
+    return readInPlace;
   }
 
-  /** Every lake table is {@code <table>/<partition>/*.parquet}; Spark's _SUCCESS and .crc are skipped. */
-  private void copyFromLake(Statement statement, String table) throws SQLException {
-    Path directory = lakeRoot.resolve(table);
-    if (!hasParquet(directory)) {
-      return;
-    }
-    String files = sqlString(directory.resolve("*/*.parquet").toString());
-    // union_by_name: partitions written before a column was added lack it (NULL there)
-    statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM read_parquet('" + files
-        + "', hive_partitioning = false, union_by_name = true)");
+  private static void readInPlace(Statement statement, String table, List<Path> files, List<Path> readInPlace) throws SQLException {
+    Relations.readInPlace(statement, table, table, files);
+    readInPlace.addAll(files);
   }
 
-  private static boolean hasParquet(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.walk(directory, 2)) {
-      return files.anyMatch(p -> p.toString().endsWith(".parquet") && !p.toString().contains("/_"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + directory, e);
-    }
-  }
-
-  /** Binds one item to the insert's parameters. */
-  private interface Binder<T> {
-    void bind(PreparedStatement insert, T item) throws SQLException;
-  }
-
-  private static <T> void insertAll(Connection connection, String sql, List<T> items, Binder<T> binder) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      for (T item : items) {
-        binder.bind(insert, item);
-        insert.addBatch();
+  /**
+   * Defines every view; a per-period view becomes the rows of its derived agg_ table, a view
+   * computed at publish the rows of a table it computes once.
+   */
+  private static void defineViews(Statement statement, Map<String, Map<String, Entry>> derived) throws SQLException {
+    for (String view : PublishedSchema.VIEWS) {
+      statement.execute(PublishedSchema.viewDefinition(view));
+      String aggregate = "agg_" + view;
+      if (PublishedSchema.PER_PERIOD_VIEWS.contains(view)) {
+        statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view + " LIMIT 0");
+        Relations.copyInto(statement, aggregate, derived.get(aggregate).values().stream().map(Entry::file).toList());
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
+      } else if (PublishedSchema.COMPUTED_AT_PUBLISH.contains(view)) {
+        statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view);
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
       }
-      insert.executeBatch();
     }
   }
 
-  private static void insertPovertyLines(Connection connection, List<PublishSettings.PovertyLine> lines) throws SQLException {
-    insertAll(connection, "INSERT INTO poverty_line VALUES (?, ?, ?)", lines, (insert, line) -> {
-      insert.setString(1, line.provinceCode());
-      insert.setInt(2, line.year());
-      insert.setBigDecimal(3, line.lineYuan());
-    });
+  /** Files of lake versions and derived partitions that neither the current state nor a kept publish names. */
+  private void removeUnreferenced(PublishHistory history, Map<String, Map<String, Entry>> derived) {
+    Set<Path> referenced = new HashSet<>(history.referencedFiles());
+    int lakeRemoved = lake.removeUnreferenced(referenced).size();
+    derived.values().forEach(partitions -> partitions.values().forEach(entry -> referenced.add(entry.file())));
+    int derivedRemoved = new DerivedStore(servingDirectory.resolve("derived")).removeUnreferenced(referenced).size();
+    if (lakeRemoved + derivedRemoved > 0) {
+      progress.accept("removed " + lakeRemoved + " lake versions and " + derivedRemoved + " derived files no publish reads");
+    }
   }
 
-  private static void insertExitThresholds(Connection connection, List<PublishSettings.ExitThreshold> thresholds) throws SQLException {
-    insertAll(connection, "INSERT INTO exit_threshold VALUES (?, ?)", thresholds, (insert, threshold) -> {
-      insert.setString(1, threshold.provinceCode());
-      insert.setDouble(2, threshold.incidencePercent());
-    });
-  }
-
-  private static void insertRegionChanges(Connection connection, List<PublishSettings.RegionChange> changes) throws SQLException {
-    insertAll(connection, "INSERT INTO region_change VALUES (?, ?, ?, ?)", changes, (insert, change) -> {
-      insert.setString(1, change.regionCode());
-      insert.setInt(2, change.untilYear());
-      insert.setString(3, change.regionName());
-      insert.setString(4, change.parentCode());
-    });
-  }
-
-  private static void insertRuns(Connection connection, List<RunSource> runs) throws SQLException {
-    insertAll(connection, "INSERT INTO run_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", runs, (insert, run) -> {
-      insert.setString(1, run.runId());
-      insert.setObject(2, run.period());
-      insert.setTimestamp(3, run.startedAt() == null ? null : Timestamp.from(run.startedAt()));
-      insert.setTimestamp(4, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()));
-      insert.setString(5, run.outcome());
-      insert.setString(6, run.source());
-      insert.setLong(7, run.rowsRead());
-      insert.setLong(8, run.rowsLoaded());
-      insert.setLong(9, run.rowsQuarantined());
-    });
-  }
-
-  private static void insertQuality(Connection connection, List<RuleCount> quality) throws SQLException {
-    insertAll(connection, "INSERT INTO run_quality VALUES (?, ?, ?, ?, ?, ?)", quality, (insert, count) -> {
-      insert.setString(1, count.runId());
-      insert.setObject(2, count.period());
-      insert.setString(3, count.source());
-      insert.setString(4, count.fileName());
-      insert.setString(5, count.rule());
-      insert.setLong(6, count.rows());
-    });
-  }
-
-  private static String sqlString(String value) {
-    return value.replace("'", "''");
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // A leftover temporary file is harmless and named .building-*: the next publish ignores it.
-      System.err.println("Could not delete temporary file " + path + ": " + e.getMessage());
+  /** A publish killed while building leaves its .building-* file (and write-ahead log) behind. */
+  private void removeInterruptedBuilds() throws IOException {
+    try (Stream<Path> files = Files.list(servingDirectory)) {
+      for (Path leftover : files.filter(p -> p.getFileName().toString().startsWith(".building-")).toList()) {
+        Files.delete(leftover);
+      }
     }
   }
 }

@@ -33,6 +33,14 @@ class HistoryViewsTest {
   static void createWarehouse() throws SQLException {
     connection = TestWarehouse.withSchema();
     try (Statement s = connection.createStatement()) {
+      insertFixture(s);
+      TestWarehouse.deriveAndDefineViews(s);
+    }
+  }
+
+  /** The registry, reference and fund rows pictured above (PublisherTest publishes them too). */
+  static void insertFixture(Statement s) throws SQLException {
+    {
       s.execute("""
           INSERT INTO dim_region VALUES
             ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
@@ -102,7 +110,6 @@ class HistoryViewsTest {
           INSERT INTO run_quality VALUES
             ('r1', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7),
             ('r2', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7)""");
-      PublishedSchema.deriveAndDefineViews(s);
     }
   }
 

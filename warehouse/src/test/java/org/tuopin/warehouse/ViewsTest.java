@@ -59,7 +59,7 @@ class ViewsTest {
             ('t1', DATE '2018-04-02', DATE '2018-04-01', '510824', '510824', 'central', 'relocation', 'a1', 300.00, NULL),
             ('t2', DATE '2018-05-02', DATE '2018-05-01', '510824100001', '510824', 'central', 'relocation', 'a1', 200.00, NULL),
             ('t3', DATE '2018-05-09', DATE '2018-05-01', '510824', '510824', 'central', 'relocation', 'a1', -50.00, 't1')""");
-      PublishedSchema.deriveAndDefineViews(s);
+      TestWarehouse.deriveAndDefineViews(s);
     }
   }
 

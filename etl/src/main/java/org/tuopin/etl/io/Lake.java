@@ -1,38 +1,33 @@
 package org.tuopin.etl.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.warehouse.LakeLayout;
 
 /**
- * The Parquet lake: {@code <root>/<table>/<partition>/part-*.parquet}, where a partition is
- * {@code period=YYYY-MM}, {@code year=YYYY} or {@code all}. The partition column stays inside the
- * files, so DuckDB reads them without Hive partitioning. A partition is written beside its place
- * and moved in when Spark has committed it: a failed write leaves the old partition whole.
- * Only Tuopin's own jobs read the lake; analysts read the published DuckDB file.
+ * The Parquet lake, written by Spark: {@code <root>/<table>/<partition>/<version>/part-*.parquet}
+ * (see {@link LakeLayout}), where a partition is {@code period=YYYY-MM}, {@code year=YYYY} or
+ * {@code all}. The partition column stays inside the files, so DuckDB reads them without Hive
+ * partitioning. A write goes to a new version folder and becomes current once Spark has
+ * committed it: a failed or killed write leaves the current version whole, and the versions a
+ * kept publish reads are never changed. Only Tuopin's own jobs read the lake through this class.
  */
 public final class Lake {
   public static final String WHOLE_TABLE = "all";
-  private final Path root;
+  private final LakeLayout layout;
 
   public Lake(Path root) {
-    this.root = root.toAbsolutePath();
+    this.layout = new LakeLayout(root);
   }
 
   public Path root() {
-    return root;
+    return layout.root();
   }
 
   public static String periodPartition(String period) {
@@ -43,59 +38,54 @@ public final class Lake {
     return "year=" + year;
   }
 
+  /** Writes {@code rows} as a new version of the partition in {@code files} files and makes it current. */
   public void write(Dataset<Row> rows, String table, String partition, int files) {
-    Path target = root.resolve(table).resolve(partition);
-    Path staging = root.resolve(table).resolve("_writing-" + UUID.randomUUID());
-    rows.coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
-    Path previous = root.resolve(table).resolve("_replaced-" + UUID.randomUUID());
-    try {
-      if (Files.exists(target)) {
-        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+    Path version = layout.newVersion(table, partition);
+    rows.coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
+    layout.makeCurrent(table, partition, version);
+  }
+
+  /**
+   * Deletes the versions of a partition other than the current one: for a lake that no publish
+   * reads (the restricted quarantine), where an old version is only a copy of what was replaced.
+   */
+  public void removeSupersededVersions(String table, String partition) {
+    Optional<Path> current = layout.currentFolder(table, partition);
+    Path partitionDirectory = root().resolve(table).resolve(partition);
+    try (var children = java.nio.file.Files.list(partitionDirectory)) {
+      for (Path child : children.toList()) {
+        if (child.getFileName().toString().startsWith("v-") && !current.map(child::equals).orElse(false)) {
+          LakeLayout.deleteTree(child);
+        }
       }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(previous);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move the new partition into " + target, e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot list " + partitionDirectory, e);
     }
   }
 
   public boolean exists(String table, String partition) {
-    return Files.isDirectory(root.resolve(table).resolve(partition));
+    return layout.currentFolder(table, partition).isPresent();
   }
 
   public Dataset<Row> read(SparkSession spark, String table, String partition, StructType schema) {
-    if (!exists(table, partition)) {
-      return spark.createDataFrame(List.of(), schema);
-    }
-    return spark.read().schema(schema).parquet(root.resolve(table).resolve(partition).toString());
+    return layout.currentFolder(table, partition)
+        .map(folder -> spark.read().schema(schema).parquet(folder.toString()))
+        .orElseGet(() -> spark.createDataFrame(List.of(), schema));
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */
   public Dataset<Row> readAll(SparkSession spark, String table, StructType schema) {
-    List<String> partitions = partitions(table);
-    if (partitions.isEmpty()) {
+    String[] folders = layout.partitions(table).stream()
+        .map(p -> layout.currentFolder(table, p)).flatMap(Optional::stream).map(Path::toString).toArray(String[]::new);
+    if (folders.length == 0) {
       return spark.createDataFrame(List.of(), schema);
     }
-    String[] paths = partitions.stream().map(p -> root.resolve(table).resolve(p).toString()).toArray(String[]::new);
-    return spark.read().schema(schema).parquet(paths);
+    return spark.read().schema(schema).parquet(folders);
   }
 
   /** The partitions of a table, sorted by name (for periods: oldest first). */
   public List<String> partitions(String table) {
-    Path dir = root.resolve(table);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> children = Files.list(dir)) {
-      return children
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith("_"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
-    }
+    return layout.partitions(table);
   }
 
   /** The latest {@code period=} partition strictly before {@code period}. */
@@ -104,14 +94,9 @@ public final class Lake {
     return partitions(table).stream().filter(p -> p.startsWith("period=") && p.compareTo(bound) < 0).reduce((a, b) -> b);
   }
 
-  static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+  /** The {@code period=} partitions strictly after {@code period}, oldest first. */
+  public List<String> periodsAfter(String table, String period) {
+    String bound = periodPartition(period);
+    return partitions(table).stream().filter(p -> p.startsWith("period=") && p.compareTo(bound) > 0).toList();
   }
 }

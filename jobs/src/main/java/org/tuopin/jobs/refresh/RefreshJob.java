@@ -56,6 +56,8 @@ import org.tuopin.warehouse.Publisher;
 public final class RefreshJob {
   private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final String QUARANTINE = "quarantine";
+
   private final SparkSession spark;
   private final ReferenceFrames reference;
   private final List<String> povertyCauses;
@@ -118,8 +120,7 @@ public final class RefreshJob {
       RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
-      new Lake(paths.restricted()).write(withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), "quarantine",
-          Lake.periodPartition(period.toString()), 1);
+      writeQuarantine(withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
@@ -137,6 +138,14 @@ public final class RefreshJob {
       quarantine.unpersist();
       staged.release();
     }
+  }
+
+  /** The month's quarantine, restricted: only its latest version is kept, since no publish reads it. */
+  private void writeQuarantine(Dataset<Row> quarantine, YearMonth period) {
+    Lake restricted = new Lake(paths.restricted());
+    String partition = Lake.periodPartition(period.toString());
+    restricted.write(quarantine, QUARANTINE, partition, 1);
+    restricted.removeSupersededVersions(QUARANTINE, partition);
   }
 
   /**
@@ -186,7 +195,8 @@ public final class RefreshJob {
   public void publish(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     try {
-      int id = new Publisher(paths.lake(), paths.serving(), publishSettings).publish(runs.runSources(), runs.ruleCounts());
+      int id = new Publisher(paths.lake(), paths.serving(), publishSettings, message -> Progress.detail("%s", message))
+          .publish(runs.runSources(), runs.ruleCounts());
       Progress.detail("publish %d (kept for ./tuopin sql --as-of %d)", id, id);
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {

@@ -336,7 +336,7 @@ class EndToEndTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       try (var tables = Files.list(data.resolve("lake"))) {
         for (Path table : tables.toList()) {
-          s.execute("CREATE OR REPLACE VIEW t AS SELECT * FROM read_parquet('" + table + "/*/*.parquet')");
+          s.execute("CREATE OR REPLACE VIEW t AS SELECT * FROM read_parquet('" + table + "/**/*.parquet')");
           for (Map<String, Object> col : rows(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 't' AND data_type = 'VARCHAR'")) {
             scan(c, "SELECT DISTINCT \"" + col.get("column_name") + "\" FROM t", personal, leaks, "lake " + table.getFileName() + "." + col.get("column_name"));
           }

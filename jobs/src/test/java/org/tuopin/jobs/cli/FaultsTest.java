@@ -37,6 +37,7 @@ import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
 import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.LakeLayout;
 import org.tuopin.warehouse.Publisher;
 
 /**
@@ -190,7 +191,7 @@ class FaultsTest {
 
   private static List<String> quarantined(Path data, YearMonth month) {
     List<String> keys = new ArrayList<>();
-    Path partition = data.resolve("restricted").resolve("quarantine").resolve("period=" + month);
+    Path partition = new LakeLayout(data.resolve("restricted")).currentFolder("quarantine", "period=" + month).orElseThrow();
     for (Row r : TestSpark.session().read().parquet(partition.toString()).collectAsList()) {
       String key = r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule");
       // staged without it, a CSV or JSON Lines row gets its raw text back from its file

@@ -1,0 +1,193 @@
+package org.tuopin.warehouse;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.tuopin.warehouse.Derivation.Grain;
+import org.tuopin.warehouse.Derivation.Input;
+import org.tuopin.warehouse.DerivedStore.Entry;
+
+/**
+ * Brings the derived tables up to date with a lake snapshot. Each partition of each derived
+ * table has a signature: a hash of its query, the configuration, and the identity of every
+ * input partition it reads (a lake version; a derived partition's own signature; a small
+ * table's content). A partition whose signature is the one in the manifest is kept as it is;
+ * the others are built again. So a new month builds that month's partitions (and the next
+ * month's events, if a month was inserted before it); a month re-run in the middle of the
+ * history builds what depends on it, and a chain like household_state builds on, month after
+ * month, exactly as far as its inputs changed.
+ */
+final class Deriver {
+  private final DerivedStore store;
+  private final PublishSettings settings;
+  private final Path spill;
+  private final Consumer<String> progress;
+  private final Map<String, String> contentFingerprints = new HashMap<>();
+
+  Deriver(DerivedStore store, PublishSettings settings, Path spill, Consumer<String> progress) {
+    this.store = store;
+    this.settings = settings;
+    this.spill = spill;
+    this.progress = progress;
+  }
+
+  /** An input bound to its files, with the identity that goes into the signature. */
+  private record BoundInput(Input input, List<Path> files, String identity) {}
+
+  /** @return the new manifest: table → partition → entry, for every partition the snapshot has */
+  Map<String, Map<String, Entry>> update(LakeSnapshot lake) throws SQLException {
+    Map<String, Map<String, Entry>> previous = store.load();
+    Map<String, Map<String, Entry>> current = new LinkedHashMap<>();
+    int built = 0;
+    for (Derivation derivation : PublishedSchema.DERIVATIONS) {
+      Map<String, Entry> partitions = new TreeMap<>();
+      current.put(derivation.table(), partitions);
+      for (String key : keys(derivation, lake)) {
+        List<BoundInput> inputs = bind(derivation, key, lake, current);
+        String signature = signature(derivation, inputs);
+        Entry entry = DerivedStore.reusable(previous.get(derivation.table()), key, signature).orElse(null);
+        if (entry == null) {
+          entry = build(derivation, key, inputs, signature);
+          built++;
+        }
+        partitions.put(key, entry);
+      }
+    }
+    store.save(current);
+    progress.accept(built + " derived partition" + (built == 1 ? "" : "s") + " built, the others kept");
+    return current;
+  }
+
+  private static List<String> keys(Derivation derivation, LakeSnapshot lake) {
+    List<String> periods = lake.snapshotPeriods();
+    if (derivation.grain() == Grain.PERIOD) {
+      return periods;
+    }
+    return periods.stream().map(p -> "year=" + year(p)).distinct().toList();
+  }
+
+  private List<BoundInput> bind(Derivation derivation, String key, LakeSnapshot lake, Map<String, Map<String, Entry>> derived)
+      throws SQLException {
+    List<BoundInput> bound = new ArrayList<>();
+    for (Input input : derivation.inputs()) {
+      List<String> partitions = partitionsFor(input, key, lake.snapshotPeriods());
+      List<Path> files = new ArrayList<>();
+      StringBuilder identity = new StringBuilder(input.relation()).append('=');
+      if (input.scope() == Derivation.Scope.WHOLE) {
+        files.addAll(lake.files(input.source()));
+        identity.append(contentFingerprint(input.source(), files));
+      } else if (input.isDerived()) {
+        for (String partition : partitions) {
+          Entry entry = derived.get(input.source()).get(partition);
+          files.add(entry.file());
+          identity.append(partition).append('@').append(entry.signature()).append(';');
+        }
+      } else {
+        for (String partition : partitions) {
+          lake.partition(input.source(), partition).ifPresentOrElse(p -> {
+            files.addAll(p.files());
+            identity.append(p.identity()).append(';');
+          }, () -> identity.append(partition).append("@none;"));
+        }
+      }
+      bound.add(new BoundInput(input, files, identity.toString()));
+    }
+    return bound;
+  }
+
+  /** The partitions of an input that the derived partition {@code key} reads. */
+  private static List<String> partitionsFor(Input input, String key, List<String> periods) {
+    int index = periods.indexOf(key);
+    String previous = index > 0 ? periods.get(index - 1) : null;
+    return switch (input.scope()) {
+      case SAME_PERIOD -> List.of(key);
+      case PREVIOUS_PERIOD -> previous == null ? List.of() : List.of(previous);
+      case SAME_AND_PREVIOUS_PERIOD -> previous == null ? List.of(key) : List.of(previous, key);
+      case YEAR_OF_PERIOD -> List.of("year=" + year(key));
+      case PERIODS_OF_YEAR_AND_LAST_BEFORE -> {
+        String year = key.substring("year=".length());
+        List<String> span = new ArrayList<>();
+        periods.stream().filter(p -> year(p).compareTo(year) < 0).reduce((a, b) -> b).ifPresent(span::add);
+        periods.stream().filter(p -> year(p).equals(year)).forEach(span::add);
+        yield span;
+      }
+      case WHOLE -> List.of();
+    };
+  }
+
+  private static String year(String periodPartition) {
+    return periodPartition.substring("period=".length(), "period=".length() + 4);
+  }
+
+  private String signature(Derivation derivation, List<BoundInput> inputs) {
+    StringBuilder text = new StringBuilder(derivation.table()).append('\n')
+        .append(SqlResources.read("derived/" + derivation.sqlFile())).append('\n')
+        .append(SqlResources.read("tables/schema.sql")).append(SqlResources.read("tables/derived.sql"))
+        .append(SettingsTables.configurationFingerprint(settings)).append('\n');
+    for (String view : derivation.views()) {
+      text.append(SqlResources.read("views/" + view + ".sql"));
+    }
+    inputs.forEach(i -> text.append(i.identity()).append('\n'));
+    return sha256(text.toString());
+  }
+
+  /** A small table's identity is its content: a month that rewrites the same regions changes nothing. */
+  private String contentFingerprint(String table, List<Path> files) throws SQLException {
+    String cached = contentFingerprints.get(table);
+    if (cached != null) {
+      return cached;
+    }
+    String fingerprint = "empty";
+    if (!files.isEmpty()) {
+      try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement();
+          ResultSet r = statement.executeQuery("SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM " + Relations.readParquet(files) + " AS t")) {
+        r.next();
+        fingerprint = r.getString(1);
+      }
+    }
+    contentFingerprints.put(table, fingerprint);
+    return fingerprint;
+  }
+
+  private Entry build(Derivation derivation, String key, List<BoundInput> inputs, String signature) throws SQLException {
+    Path file = store.newFile(derivation.table(), key, signature);
+    try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
+      statement.execute("SET temp_directory = '" + Relations.sqlString(spill.toString()) + "'");
+      PublishedSchema.createTypedTables(statement);
+      SettingsTables.insertConfiguration(connection, settings);
+      for (BoundInput input : inputs) {
+        Relations.readInPlace(statement, input.input().relation(), input.input().source(), input.files());
+      }
+      for (String view : derivation.views()) {
+        statement.execute(PublishedSchema.viewDefinition(view));
+      }
+      statement.execute(key.startsWith("year=")
+          ? "SET VARIABLE year = " + Integer.parseInt(key.substring("year=".length()))
+          : "SET VARIABLE period = DATE '" + key.substring("period=".length()) + "-01'");
+      String query = PublishedSchema.withoutFinalSemicolon(SqlResources.read("derived/" + derivation.sqlFile()));
+      statement.execute("COPY (" + query + ") TO '" + Relations.sqlString(file.toString()) + "' (FORMAT parquet)");
+    }
+    return new Entry(signature, file);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}

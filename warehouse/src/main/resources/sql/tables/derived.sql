@@ -1,0 +1,72 @@
+-- The derived tables: built by Tuopin at publish, one Parquet file per period (or year), from
+-- the lake's partitions that decide it (sql/derived/<table>.sql, PublishedSchema.DERIVATIONS).
+-- Their types here are the contract; the views read them.
+CREATE TABLE household_state (
+  household_key VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  county_code VARCHAR,
+  village_code VARCHAR,
+  identified_year INTEGER,
+  poverty_cause VARCHAR,
+  head_person_key VARCHAR,
+  status VARCHAR,
+  member_count INTEGER,
+  food_clothing_secure BOOLEAN,
+  education_secure BOOLEAN,
+  medical_secure BOOLEAN,
+  housing_secure BOOLEAN,
+  drinking_water_secure BOOLEAN,
+  valid_from DATE,
+  first_period DATE,
+  last_period DATE
+);
+CREATE TABLE household_version_closed (
+  household_key VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  county_code VARCHAR,
+  village_code VARCHAR,
+  identified_year INTEGER,
+  poverty_cause VARCHAR,
+  head_person_key VARCHAR,
+  status VARCHAR,
+  member_count INTEGER,
+  food_clothing_secure BOOLEAN,
+  education_secure BOOLEAN,
+  medical_secure BOOLEAN,
+  housing_secure BOOLEAN,
+  drinking_water_secure BOOLEAN,
+  valid_from DATE,
+  valid_to DATE
+);
+CREATE TABLE fact_household_event (
+  period DATE NOT NULL,
+  household_key VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  event VARCHAR NOT NULL,
+  from_status VARCHAR,
+  to_status VARCHAR
+);
+CREATE TABLE registry_county_period (
+  county_code VARCHAR NOT NULL,
+  period DATE NOT NULL,
+  households BIGINT NOT NULL
+);
+CREATE TABLE household_anomaly (
+  kind VARCHAR NOT NULL,
+  period DATE NOT NULL,
+  region_code VARCHAR,
+  subject VARCHAR,
+  detail VARCHAR,
+  txn_id VARCHAR,
+  exit_year INTEGER,
+  per_capita_income DECIMAL(18,2),
+  poverty_line_yuan DECIMAL(18,2)
+);
+CREATE TABLE registry_change (
+  year BIGINT NOT NULL,
+  county_code VARCHAR NOT NULL,
+  indicator_code VARCHAR NOT NULL,
+  registry_period DATE,
+  registry_households BIGINT NOT NULL,
+  registry_persons BIGINT
+);
