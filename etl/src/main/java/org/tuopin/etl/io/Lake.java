@@ -63,6 +63,11 @@ public final class Lake {
     }
   }
 
+  /** How many Parquet files the current version of a partition has (0 when it does not exist). */
+  public int fileCount(String table, String partition) {
+    return layout.currentFolder(table, partition).map(f -> LakeLayout.parquetFiles(f).size()).orElse(0);
+  }
+
   public boolean exists(String table, String partition) {
     return layout.currentFolder(table, partition).isPresent();
   }
@@ -71,6 +76,13 @@ public final class Lake {
     return layout.currentFolder(table, partition)
         .map(folder -> spark.read().schema(schema).parquet(folder.toString()))
         .orElseGet(() -> spark.createDataFrame(List.of(), schema));
+  }
+
+  /** A partition's current version with the schema its files have. */
+  public Dataset<Row> readCurrent(SparkSession spark, String table, String partition) {
+    Path folder = layout.currentFolder(table, partition)
+        .orElseThrow(() -> new IllegalArgumentException("The lake has no partition " + partition + " of " + table));
+    return spark.read().parquet(folder.toString());
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */

@@ -28,7 +28,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, converter = Months.class, description = "Last month, YYYY-MM.")
   YearMonth to;
 
-  @Option(names = "--scale", defaultValue = "small", description = "small (250 households a county), province (~1 million in all) or national.")
+  @Option(names = "--scale", defaultValue = "small", description = "small (250 households a county), province (91,000 a county, ~1 million in all), national (400,000 a county), or a number of households per county, e.g. 20000.")
   String scale;
 
   @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")

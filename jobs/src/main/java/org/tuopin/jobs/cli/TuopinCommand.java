@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class, MeasureCommand.class,
-        SqlCommand.class, StatusCommand.class})
+        SqlCommand.class, StatusCommand.class, ExtendHistoryCommand.class})
 public final class TuopinCommand implements Runnable {
   public static final int GATE_STOPPED = 3;
 

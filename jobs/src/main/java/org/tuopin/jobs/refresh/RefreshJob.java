@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tuopin.etl.io.Lake;
+import org.tuopin.etl.model.CarryForward;
 import org.tuopin.etl.model.FactAllocation;
 import org.tuopin.etl.model.FactDisbursement;
 import org.tuopin.etl.model.FactHouseholdSnapshot;
@@ -87,6 +88,10 @@ public final class RefreshJob {
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
   public RunRecord refresh(YearMonth period, boolean publish) {
+    return WriterLock.holding(paths.data(), "refresh --period " + period, () -> refreshLocked(period, publish));
+  }
+
+  private RunRecord refreshLocked(YearMonth period, boolean publish) {
     Instant started = clock.instant();
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
@@ -128,6 +133,7 @@ public final class RefreshJob {
         return gateStopped;
       }
       writeLake(staged, input);
+      carryForwardIntoLaterPeriods(period);
       RunRecord built = record.withOutcome(RunRecord.PUBLISHED, null, clock.instant());
       runs.save(built);
       if (publish) {
@@ -193,6 +199,13 @@ public final class RefreshJob {
 
   /** Publishes the lake; the given runs are marked failed if publishing fails. */
   public void publish(List<RunRecord> pending) {
+    WriterLock.holding(paths.data(), "publish", () -> {
+      publishLocked(pending);
+      return null;
+    });
+  }
+
+  private void publishLocked(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     try {
       int id = new Publisher(paths.lake(), paths.serving(), publishSettings, message -> Progress.detail("%s", message))
@@ -276,6 +289,36 @@ public final class RefreshJob {
         () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
         () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
         () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
+  }
+
+  /**
+   * A month refreshed after later ones (sent late, or re-run) changes what those later months
+   * carried forward for counties that sent nothing then. Each later month that carries a county
+   * is built again from its own sent rows and the month before it, in order; the first later
+   * month that carries none depends on nothing earlier, and neither do the months after it.
+   */
+  private void carryForwardIntoLaterPeriods(YearMonth period) {
+    for (String later : lake.periodsAfter(FactHouseholdSnapshot.TABLE, period.toString())) {
+      YearMonth month = YearMonth.parse(later.substring("period=".length()));
+      boolean carried = carryForwardAgain(FactHouseholdSnapshot.TABLE, FactHouseholdSnapshot.SCHEMA, month);
+      carried |= carryForwardAgain(FactMemberSnapshot.TABLE, FactMemberSnapshot.SCHEMA, month);
+      if (!carried) {
+        return;
+      }
+    }
+  }
+
+  /** @return whether the month carries any county forward from the month before it */
+  private boolean carryForwardAgain(String table, StructType schema, YearMonth month) {
+    String partition = Lake.periodPartition(month.toString());
+    Dataset<Row> sent = lake.read(spark, table, partition, schema).filter(col("carried_forward").equalTo(false));
+    Dataset<Row> previous = previousPartition(table, month, schema);
+    if (CarryForward.carriedCounties(sent, previous).isEmpty()) {
+      return false;
+    }
+    Progress.detail("%s: %s carried forward again", month, table);
+    lake.write(CarryForward.apply(sent, previous, month.atDay(1)), table, partition, lake.fileCount(table, partition));
+    return true;
   }
 
   private Dataset<Row> previousPartition(String table, YearMonth period, StructType schema) {
