@@ -207,10 +207,11 @@ public final class RefreshJob {
 
   private void publishLocked(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
+    long start = System.nanoTime();
     try {
       int id = new Publisher(paths.lake(), paths.serving(), publishSettings, message -> Progress.detail("%s", message))
           .publish(runs.runSources(), runs.ruleCounts());
-      Progress.detail("publish %d (kept for ./tuopin sql --as-of %d)", id, id);
+      Progress.detail("publish %d in %.1f s (kept for ./tuopin sql --as-of %d)", id, (System.nanoTime() - start) / 1e9, id);
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
         runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));
