@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
@@ -35,6 +39,8 @@ final class Deriver {
   private final PublishSettings settings;
   private final Path spill;
   private final Consumer<String> progress;
+  /** Partitions built at once: DuckDB's per-query overhead is single-threaded on small months. */
+  private static final int BUILDERS = 2;
   private final Map<String, String> contentFingerprints = new HashMap<>();
 
   Deriver(DerivedStore store, PublishSettings settings, Path spill, Consumer<String> progress) {
@@ -52,23 +58,56 @@ final class Deriver {
     Map<String, Map<String, Entry>> previous = store.load();
     Map<String, Map<String, Entry>> current = new LinkedHashMap<>();
     int built = 0;
-    for (Derivation derivation : PublishedSchema.DERIVATIONS) {
-      Map<String, Entry> partitions = new TreeMap<>();
-      current.put(derivation.table(), partitions);
-      for (String key : keys(derivation, lake)) {
-        List<BoundInput> inputs = bind(derivation, key, lake, current);
-        String signature = signature(derivation, inputs);
-        Entry entry = DerivedStore.reusable(previous.get(derivation.table()), key, signature).orElse(null);
-        if (entry == null) {
-          entry = build(derivation, key, inputs, signature);
+    ExecutorService builders = Executors.newFixedThreadPool(BUILDERS);
+    try {
+      for (Derivation derivation : PublishedSchema.DERIVATIONS) {
+        Map<String, Entry> partitions = new TreeMap<>();
+        current.put(derivation.table(), partitions);
+        Map<String, Future<Entry>> building = new TreeMap<>();
+        for (String key : keys(derivation, lake)) {
+          List<BoundInput> inputs = bind(derivation, key, lake, current);
+          String signature = signature(derivation, inputs);
+          Entry entry = DerivedStore.reusable(previous.get(derivation.table()), key, signature).orElse(null);
+          if (entry != null) {
+            partitions.put(key, entry);
+          } else if (readsItself(derivation)) {
+            // a chain: the next period's inputs name this one's signature, which is known now,
+            // but its build reads this one's file, so the chain is built in order
+            partitions.put(key, build(derivation, key, inputs, signature));
+            built++;
+          } else {
+            building.put(key, builders.submit(() -> build(derivation, key, inputs, signature)));
+          }
+        }
+        for (Map.Entry<String, Future<Entry>> b : building.entrySet()) {
+          partitions.put(b.getKey(), finished(b.getValue()));
           built++;
         }
-        partitions.put(key, entry);
       }
+    } finally {
+      builders.shutdownNow();
     }
     store.save(current);
     progress.accept(built + " derived partition" + (built == 1 ? "" : "s") + " built, the others kept");
     return current;
+  }
+
+  private static boolean readsItself(Derivation derivation) {
+    return derivation.inputs().stream().anyMatch(i -> i.isDerived() && i.source().equals(derivation.table()));
+  }
+
+  private static Entry finished(Future<Entry> build) throws SQLException {
+    try {
+      return build.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while building derived tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("Building a derived table failed: " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   private static List<String> keys(Derivation derivation, LakeSnapshot lake) {

@@ -116,7 +116,8 @@ public final class Publisher {
         }
       }
       statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "'), "
-          + "('publish_id', '" + publishId + "')");
+          + "('publish_id', '" + publishId + "'), ('" + ReadOnlyQueries.LAKE_DIRECTORY + "', '" + Relations.sqlString(lake.root().toString())
+          + "'), ('" + ReadOnlyQueries.DERIVED_DIRECTORY + "', '" + Relations.sqlString(servingDirectory.resolve("derived").toString()) + "')");
       SettingsTables.insertConfiguration(connection, settings);
       SettingsTables.insertRuns(connection, runs);
       SettingsTables.insertQuality(connection, quality);

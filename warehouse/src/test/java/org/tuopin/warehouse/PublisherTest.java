@@ -38,7 +38,7 @@ class PublisherTest {
     List<String> messages = new ArrayList<>();
     try (Connection definitions = TestWarehouse.withSchema(); Statement s = definitions.createStatement()) {
       HistoryViewsTest.insertFixture(s);
-      writeLake(s, lake, List.of());
+      PublisherTestLake.write(s, lake);
       Publisher publisher = new Publisher(lake, serving, settings(definitions), messages::add);
       List<RuleCount> quality = quality(definitions);
       s.execute("INSERT INTO setting VALUES ('submission_deadline_day', '5')");
@@ -56,7 +56,7 @@ class PublisherTest {
               status, exit_year, member_count, per_capita_income, food_clothing_secure, education_secure, medical_secure,
               housing_secure, drinking_water_secure, relocated, carried_forward)
           VALUES ('2019-11-01', 'h4', '510824100001', '510824', 2015, '因病', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false)""");
-      writeLake(s, lake, List.of("period=2019-11"));
+      PublisherTestLake.write(s, lake, List.of("period=2019-11"));
       for (Derivation d : PublishedSchema.DERIVATIONS) {
         if (!d.table().startsWith("agg_")) {
           s.execute("DELETE FROM " + d.table());
@@ -85,54 +85,19 @@ class PublisherTest {
     Path serving = work.resolve("serving");
     try (Connection definitions = TestWarehouse.withSchema(); Statement s = definitions.createStatement()) {
       HistoryViewsTest.insertFixture(s);
-      writeLake(s, lake, List.of());
+      PublisherTestLake.write(s, lake);
       PublishSettings settings = settings(definitions);
       Publisher publisher = new Publisher(lake, serving, new PublishSettings(5, settings.povertyLines(), settings.exitThresholds(),
           settings.regionChanges(), 2));
       LakeLayout layout = new LakeLayout(lake);
       Path firstNovember = layout.currentFolder("fact_household_snapshot", "period=2019-11").orElseThrow();
       publisher.publish(List.of(), List.of());
-      writeLake(s, lake, List.of("period=2019-11"));
+      PublisherTestLake.write(s, lake, List.of("period=2019-11"));
       publisher.publish(List.of(), List.of());
       assertTrue(Files.isDirectory(firstNovember), "publish 1 is kept and reads it");
       publisher.publish(List.of(), List.of());
       assertFalse(Files.exists(firstNovember), "no kept publish (2 and 3) reads it");
       assertEquals(List.of(2, 3), new PublishHistory(serving).ids());
-    }
-  }
-
-  /**
-   * Writes the lake tables of the connection as lake partitions, each a new version; only
-   * {@code partitions} when given (every partition otherwise).
-   */
-  private static void writeLake(Statement s, Path lake, List<String> partitions) throws Exception {
-    LakeLayout layout = new LakeLayout(lake);
-    for (String table : PublishedSchema.LAKE_TABLES) {
-      String key = table.equals("fact_population") ? "'year=' || year"
-          : hasPeriod(s, table) ? "'period=' || strftime(period, '%Y-%m')" : "'all'";
-      List<String> keys = new ArrayList<>();
-      try (ResultSet r = s.executeQuery("SELECT DISTINCT " + key + " FROM " + table + " ORDER BY 1")) {
-        while (r.next()) {
-          keys.add(r.getString(1));
-        }
-      }
-      for (String partition : keys) {
-        if (!partitions.isEmpty() && !partitions.contains(partition)) {
-          continue;
-        }
-        Path version = layout.newVersion(table, partition);
-        Files.createDirectories(version);
-        s.execute("COPY (SELECT * FROM " + table + " WHERE " + key + " = '" + partition + "') TO '"
-            + version.resolve("part-00000.parquet") + "' (FORMAT parquet)");
-        layout.makeCurrent(table, partition, version);
-      }
-    }
-  }
-
-  private static boolean hasPeriod(Statement s, String table) throws SQLException {
-    try (ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = '" + table + "' AND column_name = 'period'")) {
-      r.next();
-      return r.getLong(1) > 0;
     }
   }
 
@@ -194,7 +159,7 @@ class PublisherTest {
   private static Map<String, List<String>> contents(Connection c) throws SQLException {
     Map<String, List<String>> contents = new TreeMap<>();
     for (String relation : TestWarehouse.rows(c, ALL_RELATIONS)) {
-      String filter = relation.equals("setting") ? " WHERE name <> 'publish_id'" : "";
+      String filter = relation.equals("setting") ? " WHERE name NOT IN ('publish_id', 'lake_directory', 'derived_directory')" : "";
       contents.put(relation, TestWarehouse.rows(c, "SELECT CAST(t AS VARCHAR) AS row FROM " + relation + " AS t" + filter + " ORDER BY row"));
     }
     assertTrue(contents.get("dim_household").size() > 10 && contents.get("v_anomalies").size() > 3, contents::toString);

@@ -1,6 +1,7 @@
 package org.tuopin.jobs.cli;
 
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -11,6 +12,10 @@ import picocli.CommandLine.Option;
 @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Refreshes a range of months, in order, and publishes.")
 final class BackfillCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Option(names = "--allow-missing", paramLabel = "SOURCE", split = ",",
+      description = "Refresh even though the month has no file of SOURCE (a required one, or one its last run read); repeatable.")
+  Set<String> allowMissing = Set.of();
 
   @Option(names = "--from", required = true, converter = Months.class, description = "First month, YYYY-MM.")
   YearMonth from;
@@ -25,7 +30,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
     SparkSession spark = Environment.spark(common.master);
     try {
-      return Backfill.run(Environment.refreshJob(common, spark), Backfill.months(from, to));
+      return Backfill.run(Environment.refreshJob(common, spark, allowMissing), Backfill.months(from, to));
     } finally {
       spark.stop();
     }

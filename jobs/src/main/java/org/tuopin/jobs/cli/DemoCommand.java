@@ -14,7 +14,7 @@ import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
 import org.tuopin.jobs.refresh.Progress;
-import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.ReadOnlyQueries;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.QueryFormatter;
 import picocli.CommandLine.Command;
@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printSummary(Path database) throws Exception {
-    try (Connection connection = DuckDb.openReadOnly(database); Statement statement = connection.createStatement()) {
+    try (Connection connection = ReadOnlyQueries.open(database); Statement statement = connection.createStatement()) {
       System.out.println("\nPoverty incidence (%) per county, at the last month of each year:");
       try (ResultSet result = statement.executeQuery(
           "PIVOT (SELECT region_name AS county, year, round(incidence_rate, 2) AS incidence FROM v_poverty_trend "

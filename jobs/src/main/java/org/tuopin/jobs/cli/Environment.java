@@ -2,15 +2,18 @@ package org.tuopin.jobs.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.etl.model.ReferenceFrames;
 import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.jobs.config.ReferenceLoader;
 import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.refresh.DataPaths;
+import org.tuopin.jobs.refresh.LandingRules;
 import org.tuopin.jobs.refresh.MonthSettings;
 import org.tuopin.jobs.refresh.PseudonymKey;
 import org.tuopin.jobs.refresh.RefreshJob;
+import org.tuopin.jobs.refresh.RestrictedFolder;
 
 /** Configuration, reference data and a Spark session, built once per command. */
 final class Environment {
@@ -50,22 +53,29 @@ final class Environment {
         .getOrCreate();
   }
 
+  static RefreshJob refreshJob(CommonOptions options, SparkSession spark, Set<String> allowMissing) {
+    TuopinConfig config = config(options);
+    return refreshJob(options, spark, config, new MonthSettings(config.smallMonthMegabytes() * 1_000_000L), allowMissing);
+  }
+
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
     TuopinConfig config = config(options);
-    return refreshJob(options, spark, config, new MonthSettings(config.smallMonthMegabytes() * 1_000_000L));
+    return refreshJob(options, spark, config, new MonthSettings(config.smallMonthMegabytes() * 1_000_000L), Set.of());
   }
 
   /** The same with other month settings (tests compare Spark's own with the small-month ones). */
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark, MonthSettings monthSettings) {
-    return refreshJob(options, spark, config(options), monthSettings);
+    return refreshJob(options, spark, config(options), monthSettings, Set.of());
   }
 
-  private static RefreshJob refreshJob(CommonOptions options, SparkSession spark, TuopinConfig config, MonthSettings monthSettings) {
+  private static RefreshJob refreshJob(CommonOptions options, SparkSession spark, TuopinConfig config, MonthSettings monthSettings,
+      Set<String> allowMissing) {
     ReferenceData reference = reference(options, config);
     DataPaths paths = new DataPaths(options.landing, options.data);
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
+    RestrictedFolder.secure(paths.restricted());
     return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
-        config.publishSettings(), monthSettings);
+        config.publishSettings(), monthSettings, new LandingRules(config.requiredSources(), allowMissing));
   }
 }

@@ -12,6 +12,7 @@ import org.tuopin.warehouse.DashboardLatency;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.DuckDbIngestReference;
 import org.tuopin.warehouse.Publisher;
+import org.tuopin.warehouse.ReadOnlyQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class MeasureCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, Object> figures = new LinkedHashMap<>();
-    try (Connection connection = DuckDb.openReadOnly(common.data.resolve("serving").resolve(Publisher.FILE_NAME))) {
+    try (Connection connection = ReadOnlyQueries.open(common.data.resolve("serving").resolve(Publisher.FILE_NAME))) {
       figures.put("queries", DashboardLatency.measure(connection, repeat));
     }
     if (duckdbReference) {

@@ -2,6 +2,7 @@ package org.tuopin.jobs.cli;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.jobs.refresh.RefreshJob;
@@ -14,6 +15,10 @@ import picocli.CommandLine.Option;
 final class RefreshCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @Option(names = "--allow-missing", paramLabel = "SOURCE", split = ",",
+      description = "Refresh even though the month has no file of SOURCE (a required one, or one its last run read); repeatable.")
+  Set<String> allowMissing = Set.of();
+
   @Option(names = "--period", required = true, converter = Months.class, description = "The month, YYYY-MM.")
   YearMonth period;
 
@@ -21,7 +26,7 @@ final class RefreshCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession spark = Environment.spark(common.master);
     try {
-      return Backfill.run(Environment.refreshJob(common, spark), List.of(period));
+      return Backfill.run(Environment.refreshJob(common, spark, allowMissing), List.of(period));
     } finally {
       spark.stop();
     }

@@ -7,17 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
-import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.PublishHistory;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.QueryFormatter;
+import org.tuopin.warehouse.ReadOnlyQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs a query against the published warehouse (read-only).")
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs one SELECT against the published warehouse; it can only read (see README, \"The query path\").")
 final class SqlCommand implements Callable<Integer> {
+  private static final int USAGE = 2;
+
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", description = "The query.")
@@ -36,9 +38,14 @@ final class SqlCommand implements Callable<Integer> {
     if (!Files.exists(file)) {
       throw new IllegalStateException("Nothing is published at " + file.toAbsolutePath() + " yet: run ./tuopin refresh or ./tuopin demo first");
     }
-    try (Connection connection = DuckDb.openReadOnly(file); Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(query)) {
-      QueryFormatter.print(result, format, System.out);
+    try (Connection connection = ReadOnlyQueries.open(file)) {
+      ReadOnlyQueries.requireOneSelect(connection, query);
+      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        QueryFormatter.print(result, format, System.out);
+      }
+    } catch (ReadOnlyQueries.RefusedStatement e) {
+      System.err.println("tuopin sql: refused: " + e.getMessage());
+      return USAGE;
     }
     return 0;
   }

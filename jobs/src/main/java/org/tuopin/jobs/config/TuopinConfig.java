@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
 import java.util.Objects;
 
@@ -27,7 +28,8 @@ public record TuopinConfig(
     ExitThresholds exitThresholds,
     Integer publishRetention,
     List<PublishSettings.RegionChange> regionChanges,
-    Integer smallMonthMegabytes) {
+    Integer smallMonthMegabytes,
+    List<String> requiredSources) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -56,6 +58,13 @@ public record TuopinConfig(
     smallMonthMegabytes = smallMonthMegabytes == null ? 64 : smallMonthMegabytes;
     if (smallMonthMegabytes < 0) {
       throw new IllegalArgumentException("smallMonthMegabytes: 0 or more");
+    }
+    requiredSources = requiredSources == null ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY) : List.copyOf(requiredSources);
+    for (String source : requiredSources) {
+      if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
+        throw new IllegalArgumentException("requiredSources: unknown source '" + source + "'; the sources are "
+            + Contracts.MONTHLY_SOURCES + " and " + Contracts.POPULATION);
+      }
     }
   }
 

@@ -70,9 +70,13 @@ public final class RefreshJob {
   private final RunStore runs;
   private final PublishSettings publishSettings;
   private final MonthSettings monthSettings;
+  private final LandingRules landingRules;
+  /** The runs this process started: any other unfinished run belongs to a process that is gone. */
+  private final Set<String> ownRuns = new java.util.HashSet<>();
 
   public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
-      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings, MonthSettings monthSettings) {
+      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings, MonthSettings monthSettings,
+      LandingRules landingRules) {
     this.spark = spark;
     this.reference = reference;
     this.povertyCauses = povertyCauses;
@@ -84,6 +88,7 @@ public final class RefreshJob {
     this.runs = new RunStore(paths.runs());
     this.publishSettings = publishSettings;
     this.monthSettings = monthSettings;
+    this.landingRules = landingRules;
   }
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
@@ -95,12 +100,40 @@ public final class RefreshJob {
     Instant started = clock.instant();
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
+    landingRules.check(paths.landing(), period, files, lastRunOf(period));
+    markInterruptedRuns();
+    RunRecord running = new RunRecord(runId, period.toString(), started.toString(), null, RunRecord.RUNNING, null, List.of(), List.of());
+    ownRuns.add(runId);
+    runs.save(running);
     Progress.step("%s: reading %d landing files", period, files.size());
-    MonthInput input = read(period, files);
     try {
-      return refresh(input, publish, runId, started);
-    } finally {
-      input.records().unpersist();
+      MonthInput input = read(period, files);
+      try {
+        return refresh(input, publish, runId, started);
+      } finally {
+        input.records().unpersist();
+      }
+    } catch (RuntimeException e) {
+      RunRecord latest = runs.all().stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(running);
+      if (latest.isUnfinished()) {
+        runs.save(latest.withOutcome(RunRecord.FAILED, String.valueOf(e.getMessage()), clock.instant()));
+      }
+      throw e;
+    }
+  }
+
+  /** The latest run of the period that was published, if any: what a re-run must not lose. */
+  private java.util.Optional<RunRecord> lastRunOf(YearMonth period) {
+    return runs.all().stream().filter(r -> r.period().equals(period.toString()) && r.outcome().equals(RunRecord.PUBLISHED))
+        .reduce((a, b) -> b);
+  }
+
+  /** Runs left running or built by a process that is gone (this one holds the writer lock). */
+  private void markInterruptedRuns() {
+    for (RunRecord run : runs.all()) {
+      if (run.isUnfinished() && !ownRuns.contains(run.runId())) {
+        runs.save(run.withOutcome(RunRecord.INTERRUPTED, "the run ended before it published", clock.instant()));
+      }
     }
   }
 
@@ -122,7 +155,7 @@ public final class RefreshJob {
     Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       QualityReport report = QualityReport.of(runId, period.toString(), input.records(), staged.outcomeByFile(), quarantine);
-      RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, "running", null, report.sources(), report.rules());
+      RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, RunRecord.RUNNING, null, report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
       writeQuarantine(withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
@@ -134,12 +167,9 @@ public final class RefreshJob {
       }
       writeLake(staged, input);
       carryForwardIntoLaterPeriods(period);
-      RunRecord built = record.withOutcome(RunRecord.PUBLISHED, null, clock.instant());
+      RunRecord built = record.withOutcome(RunRecord.BUILT, null, clock.instant());
       runs.save(built);
-      if (publish) {
-        publish(List.of(built));
-      }
-      return built;
+      return publish ? publish(List.of(built)).get(0) : built;
     } finally {
       quarantine.unpersist();
       staged.release();
@@ -152,6 +182,7 @@ public final class RefreshJob {
     String partition = Lake.periodPartition(period.toString());
     restricted.write(quarantine, QUARANTINE, partition, 1);
     restricted.removeSupersededVersions(QUARANTINE, partition);
+    RestrictedFolder.secure(paths.restricted());
   }
 
   /**
@@ -197,21 +228,31 @@ public final class RefreshJob {
     }
   }
 
-  /** Publishes the lake; the given runs are marked failed if publishing fails. */
-  public void publish(List<RunRecord> pending) {
-    WriterLock.holding(paths.data(), "publish", () -> {
-      publishLocked(pending);
-      return null;
-    });
+  /**
+   * Publishes the lake. The given runs (built, waiting for this publish) are published with it
+   * and their records say so once it has succeeded; they are marked failed if it fails.
+   *
+   * @return the given runs as published
+   */
+  public List<RunRecord> publish(List<RunRecord> pending) {
+    return WriterLock.holding(paths.data(), "publish", () -> publishLocked(pending));
   }
 
-  private void publishLocked(List<RunRecord> pending) {
+  private List<RunRecord> publishLocked(List<RunRecord> pending) {
     Progress.step("publishing %s", paths.serving().resolve(Publisher.FILE_NAME));
     long start = System.nanoTime();
+    markInterruptedRuns();
+    Instant finished = clock.instant();
+    List<RunRecord> published = pending.stream().map(r -> r.withOutcome(RunRecord.PUBLISHED, null, finished)).toList();
+    List<String> publishedIds = published.stream().map(RunRecord::runId).toList();
+    List<RunRecord> records = new ArrayList<>(runs.all().stream().filter(r -> !publishedIds.contains(r.runId())).toList());
+    records.addAll(published);
     try {
       int id = new Publisher(paths.lake(), paths.serving(), publishSettings, message -> Progress.detail("%s", message))
-          .publish(runs.runSources(), runs.ruleCounts());
+          .publish(RunStore.runSources(records), RunStore.ruleCounts(records));
+      published.forEach(runs::save);
       Progress.detail("publish %d in %.1f s (kept for ./tuopin sql --as-of %d)", id, (System.nanoTime() - start) / 1e9, id);
+      return published;
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
         runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));

@@ -14,6 +14,12 @@ public record RunRecord(
   public static final String PUBLISHED = "published";
   public static final String GATE_STOPPED = "gate_stopped";
   public static final String FAILED = "failed";
+  /** Reading and building; a record left so by a dead process becomes {@link #INTERRUPTED}. */
+  public static final String RUNNING = "running";
+  /** Its month is in the lake and waits for the publish at the end of its backfill. */
+  public static final String BUILT = "built";
+  /** The process ended (killed, or the machine stopped) before the run published. */
+  public static final String INTERRUPTED = "interrupted";
 
   public RunRecord {
     sources = sources == null ? List.of() : List.copyOf(sources);
@@ -23,6 +29,11 @@ public record RunRecord(
   public record SourceCount(String source, long read, long loaded, long quarantined) {}
 
   public record RuleEntry(String source, String fileName, String rule, long rows) {}
+
+  /** Whether the run is unfinished: running, or built and waiting for its publish. */
+  public boolean isUnfinished() {
+    return RUNNING.equals(outcome) || BUILT.equals(outcome);
+  }
 
   public RunRecord withOutcome(String newOutcome, String newMessage, Instant finished) {
     return new RunRecord(runId, period, startedAt, finished.toString(), newOutcome, newMessage, sources, quality);

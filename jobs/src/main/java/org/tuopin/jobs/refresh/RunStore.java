@@ -64,11 +64,12 @@ public final class RunStore {
     }
   }
 
-  public List<RunSource> runSources() {
-    return all().stream().flatMap(r -> r.runSources().stream()).toList();
+  /** The rows of v_runs: every run but those still running or waiting for a publish. */
+  static List<RunSource> runSources(List<RunRecord> records) {
+    return records.stream().filter(r -> !r.isUnfinished()).flatMap(r -> r.runSources().stream()).toList();
   }
 
-  public List<RuleCount> ruleCounts() {
-    return all().stream().flatMap(r -> r.ruleCounts().stream()).toList();
+  static List<RuleCount> ruleCounts(List<RunRecord> records) {
+    return records.stream().filter(r -> !r.isUnfinished()).flatMap(r -> r.ruleCounts().stream()).toList();
   }
 }

@@ -1,0 +1,120 @@
+package org.tuopin.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The query path: connections that can only read the published warehouse. The file is opened
+ * read-only; DuckDB may then read files only in the folders the publish's views read (the
+ * lake and the derived tables, recorded in {@code setting} at publish), may load or install no
+ * extension, and its configuration is locked, so no statement can undo any of it. A query is
+ * accepted only when DuckDB's own parser ({@code json_serialize_sql}) reads it as exactly one
+ * SELECT; anything else is refused before it runs.
+ */
+public final class ReadOnlyQueries {
+  static final String LAKE_DIRECTORY = "lake_directory";
+  static final String DERIVED_DIRECTORY = "derived_directory";
+  private static final Pattern ERROR_MESSAGE = Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private ReadOnlyQueries() {}
+
+  /** A statement the query path does not run, with the one-line reason. */
+  public static final class RefusedStatement extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedStatement(String message) {
+      super(message);
+    }
+  }
+
+  /** A read-only connection to a published file, locked down as the class says. */
+  public static Connection open(Path publishedFile) throws SQLException {
+    Connection connection = DuckDb.openReadOnly(publishedFile);
+    try (Statement statement = connection.createStatement()) {
+      List<String> allowed = readDirectories(statement);
+      if (!allowed.isEmpty()) {
+        statement.execute("SET allowed_directories = [" + String.join(", ", allowed.stream().map(d -> "'" + Relations.sqlString(d) + "'").toList()) + "]");
+      }
+      statement.execute("SET enable_external_access = false");
+      statement.execute("SET autoinstall_known_extensions = false");
+      statement.execute("SET autoload_known_extensions = false");
+      statement.execute("SET lock_configuration = true");
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    return connection;
+  }
+
+  /** Refuses anything but one SELECT (or a query that only reads, such as a VALUES or a WITH). */
+  public static void requireOneSelect(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement parse = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+      parse.setString(1, sql);
+      try (ResultSet r = parse.executeQuery()) {
+        r.next();
+        String tree = r.getString(1);
+        if (tree.contains("\"error\":true")) {
+          Matcher m = ERROR_MESSAGE.matcher(tree);
+          String reason = m.find() ? m.group(1).replace("\\\"", "\"") : "not a query";
+          throw new RefusedStatement("only one SELECT is accepted, and this is not one: " + reason.lines().findFirst().orElse(reason));
+        }
+        int statements = countStatements(tree);
+        if (statements != 1) {
+          throw new RefusedStatement("only one SELECT is accepted, and this holds " + statements + " statements");
+        }
+      }
+    }
+  }
+
+  /** The number of entries of the tree's top-level "statements" array. */
+  private static int countStatements(String tree) {
+    int start = tree.indexOf("\"statements\":[");
+    if (start < 0) {
+      return 0;
+    }
+    int depth = 0;
+    int count = 0;
+    boolean inString = false;
+    for (int i = start + "\"statements\":[".length(); i < tree.length(); i++) {
+      char c = tree.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (depth == 0 && c == '{') {
+          count++;
+        }
+        depth++;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return count;
+        }
+        depth--;
+      }
+    }
+    return count;
+  }
+
+  private static List<String> readDirectories(Statement statement) throws SQLException {
+    List<String> directories = new ArrayList<>();
+    try (ResultSet r = statement.executeQuery("SELECT value FROM setting WHERE name IN ('" + LAKE_DIRECTORY + "', '" + DERIVED_DIRECTORY + "') ORDER BY name")) {
+      while (r.next()) {
+        directories.add(r.getString(1).endsWith("/") ? r.getString(1) : r.getString(1) + "/");
+      }
+    }
+    return directories;
+  }
+}
