@@ -33,7 +33,8 @@ SELECT
   allocation_id, year, region_code, region_name, fund_source, indicator_code, approved_on,
   allocated_yuan, disbursed_yuan,
   CASE WHEN allocated_yuan = 0 THEN NULL ELSE 100.0 * disbursed_yuan / allocated_yuan END AS disbursed_share,
-  allocated_yuan - disbursed_yuan AS idle_yuan,
+  -- cast: DuckDB 2.0 types the difference DECIMAL(19,2), 1.4 DECIMAL(18,2); a view must bind the same in both
+  CAST(allocated_yuan - disbursed_yuan AS DECIMAL(18,2)) AS idle_yuan,
   as_of_period, months_since_approval,
   CASE
     WHEN months_since_approval < 6 THEN 'under 6 months'

@@ -10,6 +10,7 @@ import static org.tuopin.warehouse.Derivation.Scope.YEAR_OF_PERIOD;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
 
@@ -113,7 +114,7 @@ public final class PublishedSchema {
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 
   private PublishedSchema() {}

@@ -1,8 +1,12 @@
 package org.tuopin.etl.io;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -52,14 +56,14 @@ public final class Lake {
   public void removeSupersededVersions(String table, String partition) {
     Optional<Path> current = layout.currentFolder(table, partition);
     Path partitionDirectory = root().resolve(table).resolve(partition);
-    try (var children = java.nio.file.Files.list(partitionDirectory)) {
+    try (Stream<Path> children = Files.list(partitionDirectory)) {
       for (Path child : children.toList()) {
         if (child.getFileName().toString().startsWith("v-") && !current.map(child::equals).orElse(false)) {
           LakeLayout.deleteTree(child);
         }
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot list " + partitionDirectory, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + partitionDirectory, e);
     }
   }
 

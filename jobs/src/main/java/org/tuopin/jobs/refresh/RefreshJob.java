@@ -11,7 +11,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -72,7 +74,7 @@ public final class RefreshJob {
   private final MonthSettings monthSettings;
   private final LandingRules landingRules;
   /** The runs this process started: any other unfinished run belongs to a process that is gone. */
-  private final Set<String> ownRuns = new java.util.HashSet<>();
+  private final Set<String> ownRuns = new HashSet<>();
 
   public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
       DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings, MonthSettings monthSettings,
@@ -123,7 +125,7 @@ public final class RefreshJob {
   }
 
   /** The latest run of the period that was published, if any: what a re-run must not lose. */
-  private java.util.Optional<RunRecord> lastRunOf(YearMonth period) {
+  private Optional<RunRecord> lastRunOf(YearMonth period) {
     return runs.all().stream().filter(r -> r.period().equals(period.toString()) && r.outcome().equals(RunRecord.PUBLISHED))
         .reduce((a, b) -> b);
   }
