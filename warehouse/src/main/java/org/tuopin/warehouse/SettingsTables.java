@@ -29,9 +29,18 @@ final class SettingsTables {
     });
   }
 
-  /** A text that changes whenever the configuration a derived table may read changes. */
+  /**
+   * A text that changes whenever the configuration a derived table may read changes, and only
+   * then: the entries sorted, since the configuration's maps iterate in an order that differs
+   * from one JVM to the next (a fingerprint that followed it built every derived partition again
+   * at every run).
+   */
   static String configurationFingerprint(PublishSettings settings) {
-    return settings.povertyLines() + "|" + settings.exitThresholds() + "|" + settings.regionChanges();
+    return sorted(settings.povertyLines()) + "|" + sorted(settings.exitThresholds()) + "|" + sorted(settings.regionChanges());
+  }
+
+  private static List<String> sorted(List<?> entries) {
+    return entries.stream().map(String::valueOf).sorted().toList();
   }
 
   static void insertRuns(Connection connection, List<RunSource> runs) throws SQLException {

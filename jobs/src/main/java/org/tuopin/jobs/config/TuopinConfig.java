@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
 import java.util.Objects;
@@ -72,7 +74,8 @@ public record TuopinConfig(
   public record ExitThresholds(Double incidencePercent, Map<String, Double> provinces) {
     public ExitThresholds {
       incidencePercent = incidencePercent == null ? 2.0 : incidencePercent;
-      provinces = provinces == null ? Map.of() : Map.copyOf(provinces);
+      // sorted: Map.copyOf iterates in an order that differs from one JVM to the next
+      provinces = provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
     }
 
     List<PublishSettings.ExitThreshold> rows() {
@@ -86,8 +89,8 @@ public record TuopinConfig(
   /** Yuan per person per year by year: the national line, and provinces' own by province code. */
   public record PovertyLines(Map<Integer, BigDecimal> national, Map<String, Map<Integer, BigDecimal>> provinces) {
     public PovertyLines {
-      national = national == null ? Map.of() : Map.copyOf(national);
-      provinces = provinces == null ? Map.of() : Map.copyOf(provinces);
+      national = national == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(national));
+      provinces = provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
     }
 
     /** As the rows of the published table poverty_line. */

@@ -117,7 +117,7 @@ public final class RefreshJob {
       }
     } catch (RuntimeException e) {
       RunRecord latest = runs.all().stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(running);
-      if (latest.isUnfinished()) {
+      if (latest.unfinished()) {
         runs.save(latest.withOutcome(RunRecord.FAILED, String.valueOf(e.getMessage()), clock.instant()));
       }
       throw e;
@@ -133,7 +133,7 @@ public final class RefreshJob {
   /** Runs left running or built by a process that is gone (this one holds the writer lock). */
   private void markInterruptedRuns() {
     for (RunRecord run : runs.all()) {
-      if (run.isUnfinished() && !ownRuns.contains(run.runId())) {
+      if (run.unfinished() && !ownRuns.contains(run.runId())) {
         runs.save(run.withOutcome(RunRecord.INTERRUPTED, "the run ended before it published", clock.instant()));
       }
     }

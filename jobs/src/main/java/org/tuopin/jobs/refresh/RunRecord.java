@@ -31,7 +31,7 @@ public record RunRecord(
   public record RuleEntry(String source, String fileName, String rule, long rows) {}
 
   /** Whether the run is unfinished: running, or built and waiting for its publish. */
-  public boolean isUnfinished() {
+  public boolean unfinished() {
     return RUNNING.equals(outcome) || BUILT.equals(outcome);
   }
 

@@ -66,10 +66,10 @@ public final class RunStore {
 
   /** The rows of v_runs: every run but those still running or waiting for a publish. */
   static List<RunSource> runSources(List<RunRecord> records) {
-    return records.stream().filter(r -> !r.isUnfinished()).flatMap(r -> r.runSources().stream()).toList();
+    return records.stream().filter(r -> !r.unfinished()).flatMap(r -> r.runSources().stream()).toList();
   }
 
   static List<RuleCount> ruleCounts(List<RunRecord> records) {
-    return records.stream().filter(r -> !r.isUnfinished()).flatMap(r -> r.ruleCounts().stream()).toList();
+    return records.stream().filter(r -> !r.unfinished()).flatMap(r -> r.ruleCounts().stream()).toList();
   }
 }

@@ -135,7 +135,7 @@ class OutOfOrderTest {
         contents.put(relation, strings(s, "SELECT CAST(row(" + String.join(", ", columns) + ") AS VARCHAR) AS r FROM " + relation + " ORDER BY r"));
       }
     }
-    assertTrue(contents.get("fact_household_snapshot").size() > 1000 && contents.get("fact_household_event").size() > 10, contents::keySet);
+    assertTrue(contents.get("fact_household_snapshot").size() > 1000 && contents.get("fact_household_event").size() > 10, () -> String.valueOf(contents.keySet()));
     return contents;
   }
 
