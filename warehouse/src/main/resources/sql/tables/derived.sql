@@ -20,24 +20,10 @@ CREATE TABLE household_state (
   first_period DATE,
   last_period DATE
 );
-CREATE TABLE household_version_closed (
-  household_key VARCHAR NOT NULL,
-  version INTEGER NOT NULL,
-  county_code VARCHAR,
-  village_code VARCHAR,
-  identified_year INTEGER,
-  poverty_cause VARCHAR,
-  head_person_key VARCHAR,
-  status VARCHAR,
-  member_count INTEGER,
-  food_clothing_secure BOOLEAN,
-  education_secure BOOLEAN,
-  medical_secure BOOLEAN,
-  housing_secure BOOLEAN,
-  drinking_water_secure BOOLEAN,
-  valid_from DATE,
-  valid_to DATE
-);
+-- the columns of household_state but first_period and last_period (dim_household takes the
+-- household's), and valid_to
+CREATE TABLE household_version_closed AS
+SELECT * EXCLUDE (first_period, last_period), CAST(NULL AS DATE) AS valid_to FROM household_state LIMIT 0;
 CREATE TABLE fact_household_event (
   period DATE NOT NULL,
   household_key VARCHAR NOT NULL,
