@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  */
 final class DerivedStore {
   private static final String MANIFEST = "manifest.tsv";
+  private static final String FINGERPRINTS = "fingerprints.tsv";
   private final Path directory;
 
   /** One built partition: the signature of its inputs and its file. */
@@ -61,14 +62,46 @@ final class DerivedStore {
     StringBuilder text = new StringBuilder();
     entries.forEach((table, partitions) -> partitions.forEach((partition, entry) -> text.append(table).append('\t')
         .append(partition).append('\t').append(entry.signature()).append('\t').append(directory.relativize(entry.file())).append('\n')));
-    Path written = directory.resolve("." + MANIFEST + "-" + UUID.randomUUID());
+    writeAtomically(MANIFEST, text);
+  }
+
+  private void writeAtomically(String name, CharSequence text) {
+    Path written = directory.resolve("." + name + "-" + UUID.randomUUID());
     try {
       Files.createDirectories(directory);
       Files.writeString(written, text, StandardCharsets.UTF_8);
-      Files.move(written, directory.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(written, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + directory.resolve(MANIFEST), e);
+      throw new UncheckedIOException("Cannot write " + directory.resolve(name), e);
     }
+  }
+
+  /** The content fingerprints of small lake partitions, by the versions they were computed from. */
+  Map<String, String> loadFingerprints() {
+    Map<String, String> fingerprints = new LinkedHashMap<>();
+    Path file = directory.resolve(FINGERPRINTS);
+    if (!Files.exists(file)) {
+      return fingerprints;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int tab = line.lastIndexOf('\t');
+        if (tab < 0) {
+          throw new IllegalStateException(file + ": not a fingerprint line: " + line);
+        }
+        fingerprints.put(line.substring(0, tab), line.substring(tab + 1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    return fingerprints;
+  }
+
+  /** Keeps the fingerprints this publish used (those of versions gone are dropped), atomically. */
+  void saveFingerprints(Map<String, String> fingerprints) {
+    StringBuilder text = new StringBuilder();
+    fingerprints.forEach((versions, fingerprint) -> text.append(versions).append('\t').append(fingerprint).append('\n'));
+    writeAtomically(FINGERPRINTS, text);
   }
 
   /** A new file for a partition of a table (its folder created). */
@@ -96,7 +129,9 @@ final class DerivedStore {
     }
     try (Stream<Path> walk = Files.walk(directory)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (p.equals(directory) || p.getParent().equals(directory) && p.getFileName().toString().equals(MANIFEST)) {
+        boolean kept = p.getParent() != null && p.getParent().equals(directory)
+            && (p.getFileName().toString().equals(MANIFEST) || p.getFileName().toString().equals(FINGERPRINTS));
+        if (p.equals(directory) || kept) {
           continue;
         }
         if (Files.isRegularFile(p) && !referenced.contains(p)) {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
@@ -43,13 +44,16 @@ final class Deriver {
   private final Consumer<String> progress;
   /** Partitions built at once: DuckDB's per-query overhead is single-threaded on small months. */
   private static final int BUILDERS = 2;
-  private final Map<String, String> contentFingerprints = new HashMap<>();
+  private final Map<String, String> knownFingerprints;
+  private final Map<String, String> usedFingerprints = new HashMap<>();
+  private Connection fingerprinting;
 
   Deriver(DerivedStore store, PublishSettings settings, Path spill, Consumer<String> progress) {
     this.store = store;
     this.settings = settings;
     this.spill = spill;
     this.progress = progress;
+    this.knownFingerprints = new HashMap<>(store.loadFingerprints());
   }
 
   /** An input bound to its files, with the identity that goes into the signature. */
@@ -88,8 +92,12 @@ final class Deriver {
       }
     } finally {
       builders.shutdownNow();
+      if (fingerprinting != null) {
+        fingerprinting.close();
+      }
     }
     store.save(current);
+    store.saveFingerprints(usedFingerprints);
     progress.accept(built + " derived partition" + (built == 1 ? "" : "s") + " built, the others kept");
     return current;
   }
@@ -129,7 +137,8 @@ final class Deriver {
       StringBuilder identity = new StringBuilder(input.relation()).append('=');
       if (input.scope() == Derivation.Scope.WHOLE) {
         files.addAll(lake.files(input.source()));
-        identity.append(contentFingerprint(input.source() + " whole", files));
+        String versions = lake.partitions(input.source()).stream().map(PartitionFiles::identity).collect(Collectors.joining(";"));
+        identity.append(contentFingerprint(versions, files));
       } else if (input.isDerived()) {
         for (String partition : partitions) {
           Entry entry = derived.get(input.source()).get(partition);
@@ -194,23 +203,31 @@ final class Deriver {
 
   /**
    * A small table's identity is its content: a month that rewrites the same regions changes
-   * nothing. Cached per {@code what} (a table, or a partition version) for the publish.
+   * nothing. Keyed by the versions read, which never change, so it is computed once per version
+   * and kept in the store (a publish would otherwise open DuckDB for every month's partition).
    */
-  private String contentFingerprint(String what, List<Path> files) throws SQLException {
-    String cached = contentFingerprints.get(what);
-    if (cached != null) {
-      return cached;
-    }
-    String fingerprint = "empty";
-    if (!files.isEmpty()) {
-      try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement();
-          ResultSet r = statement.executeQuery("SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM " + Relations.readParquet(files) + " AS t")) {
-        r.next();
-        fingerprint = r.getString(1);
+  private String contentFingerprint(String versions, List<Path> files) throws SQLException {
+    String known = knownFingerprints.get(versions);
+    if (known == null) {
+      known = "empty";
+      if (!files.isEmpty()) {
+        try (ResultSet r = fingerprinter().executeQuery("SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM "
+            + Relations.readParquet(files) + " AS t")) {
+          r.next();
+          known = r.getString(1);
+        }
       }
+      knownFingerprints.put(versions, known);
     }
-    contentFingerprints.put(what, fingerprint);
-    return fingerprint;
+    usedFingerprints.put(versions, known);
+    return known;
+  }
+
+  private Statement fingerprinter() throws SQLException {
+    if (fingerprinting == null) {
+      fingerprinting = DuckDb.openInMemory();
+    }
+    return fingerprinting.createStatement();
   }
 
   private Entry build(Derivation derivation, String key, List<BoundInput> inputs, String signature) throws SQLException {
