@@ -28,7 +28,7 @@ final class BackfillCommand implements Callable<Integer> {
     if (to.isBefore(from)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--to is before --from");
     }
-    SparkSession spark = Environment.spark(common.master);
+    SparkSession spark = Environment.spark(common);
     try {
       return Backfill.run(Environment.refreshJob(common, spark, allowMissing), Backfill.months(from, to));
     } finally {

@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     Instant started = Instant.now();
     TuopinConfig config = Environment.config(common);
     // Spark takes seconds to start (loading its classes): it starts while the sample data is written.
-    CompletableFuture<SparkSession> spark = CompletableFuture.supplyAsync(() -> Environment.spark(common.master));
+    CompletableFuture<SparkSession> spark = CompletableFuture.supplyAsync(() -> Environment.spark(common));
     int exitCode;
     try {
       Progress.step("generating sample data (%s to %s) into %s", from, to, common.landing.toAbsolutePath());

@@ -28,10 +28,19 @@ final class Environment {
     return ReferenceLoader.load(config, directory);
   }
 
-  /** @param master the --master option; null keeps spark-submit's master, or runs local[*] */
-  static SparkSession spark(String master) {
-    String resolved = master != null ? master : System.getProperty("spark.master", "local[*]");
-    return SparkSession.builder()
+  /**
+   * The Spark session of a command: the --master option, else spark-submit's master, else
+   * local[*]. Run locally, Spark's scratch space (where cached and shuffled rows, personal data
+   * among them, spill) is {@code <data>/restricted/spark-local/<pid>}, owner-only like the rest
+   * of restricted/; the folders of processes that are gone (a killed run) are removed first.
+   */
+  static SparkSession spark(CommonOptions options) {
+    String resolved = options.master != null ? options.master : System.getProperty("spark.master", "local[*]");
+    SparkSession.Builder builder = SparkSession.builder();
+    if (resolved.startsWith("local")) {
+      builder.config("spark.local.dir", SparkScratch.prepare(new DataPaths(options.landing, options.data).restricted()).toString());
+    }
+    return builder
         .appName("tuopin")
         .master(resolved)
         .config("spark.ui.enabled", "false")

@@ -31,7 +31,7 @@ final class ExtendHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = Environment.spark(common.master);
+    SparkSession spark = Environment.spark(common);
     try {
       RefreshJob job = Environment.refreshJob(common, spark);
       HistoryCopier copier = new HistoryCopier(spark, new Lake(common.data.resolve("lake")));

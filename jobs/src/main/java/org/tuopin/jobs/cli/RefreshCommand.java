@@ -24,7 +24,7 @@ final class RefreshCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = Environment.spark(common.master);
+    SparkSession spark = Environment.spark(common);
     try {
       return Backfill.run(Environment.refreshJob(common, spark, allowMissing), List.of(period));
     } finally {

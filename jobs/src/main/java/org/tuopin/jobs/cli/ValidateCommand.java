@@ -30,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!SOURCES.contains(source)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--source must be one of " + String.join(", ", SOURCES));
     }
-    SparkSession spark = Environment.spark(common.master);
+    SparkSession spark = Environment.spark(common);
     try {
       List<String> stopped = Environment.refreshJob(common, spark).validate(period, source);
       if (!stopped.isEmpty()) {
