@@ -173,14 +173,14 @@ def test_a_missing_or_emptied_landing_stops_with_exit_1_and_the_publish_unchange
     else:
         target = tmp_path / "partial"
         shutil.copytree(landing, target)
-        shutil.rmtree(target / "disbursements" / FIRST)
-        expected = "no landing file of disbursements (its last published run read"
+        shutil.rmtree(target / "population" / FIRST[:4])
+        expected = "no landing file of population (its last published run read"
     result = refresh(target, data, FIRST, check=False)
     assert result.returncode == 1, result.stderr
     assert expected in result.stderr and "--allow-missing" in result.stderr or case == "no such folder" and expected in result.stderr
     assert digest(published(data)) == before
     if case == "a source the month had before":
-        assert refresh(target, data, FIRST, "--allow-missing", "disbursements").returncode == 0
+        assert refresh(target, data, FIRST, "--allow-missing", "population").returncode == 0
 
 
 def test_restricted_data_is_owner_only_even_when_it_was_not(landing, tmp_path):
