@@ -8,6 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    TuopinCommand.useUtf8Output();
     System.exit(TuopinCommand.commandLine().execute(args));
   }
 }

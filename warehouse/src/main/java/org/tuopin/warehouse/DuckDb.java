@@ -24,7 +24,7 @@ public final class DuckDb {
   }
 
   /** An in-memory connection, into which the publisher attaches the file it builds. */
-  static Connection openInMemory() throws SQLException {
+  public static Connection openInMemory() throws SQLException {
     return DriverManager.getConnection("jdbc:duckdb:", baseProperties());
   }
 

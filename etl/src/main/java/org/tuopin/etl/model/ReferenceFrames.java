@@ -3,6 +3,7 @@ package org.tuopin.etl.model;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.etl.io.RegionParquet;
 import org.tuopin.etl.reference.CityUnitNames;
 import org.tuopin.etl.reference.FundSource;
 import org.tuopin.etl.reference.Indicator;
@@ -43,11 +45,25 @@ public final class ReferenceFrames {
   private final Dataset<Row> dimRegion;
   private final CityUnitNames cityUnitNames;
 
+  /** The regions as a local relation: for tests and other small region lists. */
   public ReferenceFrames(SparkSession spark, ReferenceData reference) {
+    this(spark, reference, spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache());
+  }
+
+  private ReferenceFrames(SparkSession spark, ReferenceData reference, Dataset<Row> dimRegion) {
     this.spark = spark;
     this.reference = reference;
-    this.dimRegion = spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache();
+    this.dimRegion = dimRegion;
     this.cityUnitNames = CityUnitNames.of(reference.regions());
+  }
+
+  /**
+   * The regions read from a Parquet copy under {@code folder}, written once per content: the
+   * complete list is too large to hand Spark as rows every run (see {@link RegionParquet}).
+   */
+  public static ReferenceFrames cachedIn(SparkSession spark, ReferenceData reference, Path folder) {
+    Path file = RegionParquet.write(regionRows(reference.regions()), folder);
+    return new ReferenceFrames(spark, reference, spark.read().parquet(file.toUri().toString()).cache());
   }
 
   /** The names of each city's units, for reading the cities' XLSX progress tables. */
@@ -111,7 +127,7 @@ public final class ReferenceFrames {
   }
 
   static List<Row> regionRows(RegionTree tree) {
-    List<Row> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>(tree.all().size());
     for (Region region : tree.all()) {
       rows.add(
           RowFactory.create(

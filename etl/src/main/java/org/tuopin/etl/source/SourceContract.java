@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The shape of one kind of landing file (spec/sources.md): its columns with their Chinese
+ * The shape of one kind of landing file (docs/sources.md): its columns with their Chinese
  * aliases, and the column whose presence identifies the kind among the files of one source
  * folder (registry households have {@code member_count}, members have {@code relation}).
  */

@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
@@ -47,7 +46,7 @@ public final class DisbursementStaging {
         rows.select(Parse.text("txn_id").as("reversible_txn_id"))
             .union(earlierTxnIds.select(col("earlier_txn_id")))
             .distinct();
-    rows = rows.join(broadcast(payees), Parse.text("region_code").equalTo(col("payee_region_code")), "left");
+    rows = RegionLookup.join(rows, Parse.text("region_code"), payees, "payee_region_code");
     rows = Checks.lookUp(rows, Parse.text("fund_source"), fundSources, "fund_source_key");
     rows = Checks.lookUp(rows, Parse.text("indicator_code"), indicators, "indicator_key");
     rows = rows.join(knownAllocationIds, Parse.text("allocation_id").equalTo(col("known_allocation_id")), "left");

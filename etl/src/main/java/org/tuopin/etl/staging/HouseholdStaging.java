@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -41,7 +40,7 @@ public final class HouseholdStaging {
   public static Staged stage(
       Dataset<Row> landingRecords, int periodYear, Dataset<Row> villages, List<String> povertyCauses) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.HOUSEHOLD);
-    rows = rows.join(broadcast(villages), Parse.text("village_code").equalTo(col("known_village_code")), "left");
+    rows = RegionLookup.join(rows, Parse.text("village_code"), villages, "known_village_code");
     rows = rows.join(memberRows(landingRecords), Parse.text("household_id").equalTo(col("counted_household_id")), "left");
     List<Column> typed = new ArrayList<>(List.of(
         col("*"),

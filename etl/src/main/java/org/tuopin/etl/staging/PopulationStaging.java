@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
@@ -23,7 +22,7 @@ public final class PopulationStaging {
   /** @param payees (payee_region_code, payee_county_code): county-level units and villages */
   public static Staged stage(Dataset<Row> landingRecords, int year, Dataset<Row> payees) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.POPULATION_FIGURE);
-    rows = rows.join(broadcast(payees), Parse.text("region_code").equalTo(col("payee_region_code")), "left");
+    rows = RegionLookup.join(rows, Parse.text("region_code"), payees, "payee_region_code");
     Dataset<Row> parsed =
         rows.select(
             col("*"),

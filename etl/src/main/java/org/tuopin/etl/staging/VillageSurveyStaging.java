@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
@@ -29,7 +28,7 @@ public final class VillageSurveyStaging {
   /** @param villages (known_village_code, village_county_code) */
   public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> villages) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.VILLAGE_SURVEY);
-    rows = rows.join(broadcast(villages), Parse.text("village_code").equalTo(col("known_village_code")), "left");
+    rows = RegionLookup.join(rows, Parse.text("village_code"), villages, "known_village_code");
     List<Column> typed = new ArrayList<>(List.of(col("*"), Parse.amount(Parse.text("collective_income_yuan")).as("collective_income_value")));
     YES_NO_COLUMNS.forEach(c -> typed.add(Parse.yesNo(Parse.text(c)).as(c + "_value")));
     Dataset<Row> parsed = rows.select(typed.toArray(Column[]::new));

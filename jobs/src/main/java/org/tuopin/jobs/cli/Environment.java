@@ -84,7 +84,7 @@ final class Environment {
     Path keyFile = config.pseudonymKeyFile() == null ? null : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key = PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
     RestrictedFolder.secure(paths.restricted());
-    return new RefreshJob(spark, new ReferenceFrames(spark, reference), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
+    return new RefreshJob(spark, ReferenceFrames.cachedIn(spark, reference, paths.reference()), config.povertyCauses(), config.qualityGate(), paths, key, Clock.systemUTC(),
         config.publishSettings(), monthSettings, new LandingRules(config.requiredSources(), allowMissing));
   }
 }

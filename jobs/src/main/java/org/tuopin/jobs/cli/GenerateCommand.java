@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Writes realistic landing files in the layouts of spec/sources.md.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Writes realistic landing files in the layouts of docs/sources.md.")
 final class GenerateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -1,5 +1,11 @@
 package org.tuopin.jobs.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,20 +13,35 @@ import picocli.CommandLine.Command;
 @Command(
     name = "tuopin",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class, MeasureCommand.class,
-        SqlCommand.class, StatusCommand.class, ExtendHistoryCommand.class})
-public final class TuopinCommand implements Runnable {
+        SqlCommand.class, StatusCommand.class, ExtendHistoryCommand.class},
+    footer = {"", "Documentation: README.md and docs/ in the Tuopin repository."})
+public final class TuopinCommand implements Callable<Integer> {
   public static final int GATE_STOPPED = 3;
 
+  /** No command given is a usage error (exit 2), with the usage on stderr. */
   @Override
-  public void run() {
+  public Integer call() {
     CommandLine.usage(this, System.err);
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /**
+   * Output is UTF-8 whatever the locale: Java 17 encodes stdout with the locale's charset, so
+   * under LANG=C (cron, containers, Airflow workers) every Chinese name would print as '?'.
+   */
+  public static void useUtf8Output() {
+    System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
   }
 
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new TuopinCommand());
-    // spec/cli.md spells formats and scales in lower case: table, csv, json; small, province...
+    commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    // docs/cli.md spells formats and scales in lower case: table, csv, json; small, province...
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("tuopin " + cmd.getCommandName() + ": " + describe(e));

@@ -12,7 +12,7 @@ import org.tuopin.etl.reference.Region;
 import org.tuopin.etl.reference.RegionLevel;
 
 /**
- * Writes realistic landing files (spec/sources.md) for the demo counties: registry snapshots
+ * Writes realistic landing files (docs/sources.md) for the demo counties: registry snapshots
  * with members, long-layout progress submissions (with corrected resends) and the cities'
  * XLSX bulletins, allocations, disbursements (household subsidies, village payments,
  * reversals; CSV or JSON Lines), the December village survey and population. Offices that

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The data folder: {@code lake/} (Parquet), {@code serving/tuopin.duckdb} (what analysts read),
- * {@code runs/} (run records), {@code ledger/}, and {@code restricted/} (quarantined raw text
+ * {@code runs/} (run records), {@code ledger/}, {@code reference/} (the region list as Parquet,
+ * rebuilt when conf/ changes), and {@code restricted/} (quarantined raw text
  * and the pseudonym key: personal data, never published).
  */
 public record DataPaths(Path landing, Path data) {
@@ -27,6 +28,10 @@ public record DataPaths(Path landing, Path data) {
 
   public Path ledger() {
     return data.resolve("ledger").resolve("ingested_files.json");
+  }
+
+  public Path reference() {
+    return data.resolve("reference");
   }
 
   public Path restricted() {

@@ -214,7 +214,7 @@ class FaultsTest {
   private static Path permissiveConf(Path work) throws Exception {
     Path conf = Path.of("..", "conf").toAbsolutePath().normalize();
     String yaml = Files.readString(conf.resolve("tuopin.yaml"))
-        .replace("regions: regions/regions.csv", "regions: " + conf.resolve("regions").resolve("regions.csv"))
+        .replace("regions: regions/regions.csv.gz", "regions: " + conf.resolve("regions").resolve("regions.csv.gz"))
         .replace("maxQuarantinedPercent: 5.0", "maxQuarantinedPercent: 100.0");
     Path file = work.resolve("permissive.yaml");
     Files.writeString(file, yaml);

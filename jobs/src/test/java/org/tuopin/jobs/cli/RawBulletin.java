@@ -1,7 +1,9 @@
 package org.tuopin.jobs.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -25,7 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The test's own reading of a generated city bulletin (spec: the wide XLSX layout): the
  * generator's tables start with 序号 in column A, have the city total in column E and units
  * after it, and a block of 年度任务/累计完成/完成率 rows per indicator. Unit names resolve
- * through conf/regions/regions.csv and the custom unit's short name.
+ * through conf/regions/regions.csv.gz and the custom unit's short name.
  */
 final class RawBulletin {
   private static final Map<String, String> CUSTOM_SHORT_NAMES = Map.of("广元经开区", "510899");
@@ -82,8 +85,10 @@ final class RawBulletin {
 
   private static Map<String, String> unitCodes() {
     Map<String, String> codes = new HashMap<>(CUSTOM_SHORT_NAMES);
-    try {
-      for (String line : Files.readAllLines(Path.of("..", "conf", "regions", "regions.csv"), StandardCharsets.UTF_8)) {
+    Path regions = Path.of("..", "conf", "regions", "regions.csv.gz");
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(new GZIPInputStream(Files.newInputStream(regions)), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] f = line.split(",", -1);
         if (f[2].equals("county") && f[3].equals("510800")) {
           codes.put(f[1], f[0]);
