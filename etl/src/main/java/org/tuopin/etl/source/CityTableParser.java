@@ -2,9 +2,12 @@ package org.tuopin.etl.source;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
@@ -14,15 +17,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.hpsf.SummaryInformation;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
 import org.tuopin.etl.reference.CityUnitNames;
 
 /**
- * Reads a city's consolidated progress table (the XLSX of its monthly bulletin) into the same
+ * Reads a city's consolidated progress table (the .xlsx or .xls of its monthly bulletin) into the same
  * records as the long layout: one per indicator block and unit column, so the submission rules
  * apply to both layouts alike. Line numbers are the sheet's row numbers and the raw text names
  * the sheet and cells. The checks that need the whole table happen here: the title's period
@@ -32,23 +38,27 @@ import org.tuopin.etl.reference.CityUnitNames;
 final class CityTableParser {
   static final String RATE_MISMATCH = "rate_mismatch";
   static final String CITY_TOTAL_MISMATCH = "city_total_mismatch";
-  private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
   // 截至2018年10月底 names a period; 2018年11月5日 is the day the bulletin was issued.
   private static final Pattern TITLE_PERIOD = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d{1,2}\\s*日)");
 
   private CityTableParser() {}
 
-  static Iterator<Row> parse(LandingFile file, byte[] bytes, CityUnitNames names) {
-    try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      return parse(file, workbook, reportedOn((XSSFWorkbook) workbook), names);
+  /** An .xlsx (OOXML) or .xls (BIFF8, Excel 97-2003) workbook, told apart by its content. */
+  static Iterator<Row> parse(LandingFile file, byte[] bytes, CityUnitNames names, LocalDate ingestedOn) {
+    String format = LandingFileParser.isZip(bytes) ? "xlsx" : "xls";
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+      return parse(file, format, workbook, new Dates(savedAt(workbook), modifiedAt(file), ingestedOn), names);
     } catch (IOException | RuntimeException e) {
       // POI reports a damaged or foreign file through assorted exceptions; each means the same
       // to a clerk. The exception's message is left out: it may quote the file's content.
-      return LandingFileParser.failed(file, null, "not_xlsx", "not a readable .xlsx workbook (" + e.getClass().getSimpleName() + ")");
+      return LandingFileParser.failed(file, null, "not_xlsx", "not a readable ." + format + " workbook (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private static Iterator<Row> parse(LandingFile file, Workbook workbook, String reportedOn, CityUnitNames names) {
+  /** What a table's reported_at is chosen from (see {@link ReportingDate}). */
+  private record Dates(Optional<Instant> saved, Optional<Instant> modified, LocalDate ingestedOn) {}
+
+  private static Iterator<Row> parse(LandingFile file, String format, Workbook workbook, Dates dates, CityUnitNames names) {
     Optional<SheetGrid> found = headedSheet(workbook);
     if (found.isEmpty()) {
       boolean empty = SheetGrid.allEmpty(workbook);
@@ -74,8 +84,10 @@ final class CityTableParser {
     CityUnitNames.City city = names.city(cityColumn.get().getValue()).orElseThrow();
     Map<Integer, String> units = new TreeMap<>(layout.regionColumns());
     units.remove(cityColumn.get().getKey());
+    ReportingDate reported = ReportingDate.of(titleRows(grid, layout.headerRow()), dates.saved(), dates.modified(), dates.ingestedOn());
     List<Row> rows = new ArrayList<>();
-    rows.add(LandingFileParser.fileRecord(file, Contracts.SUBMISSION.name(), "xlsx", null, null, layout.ignored()));
+    rows.add(LandingFileParser.fileRecord(file, Contracts.SUBMISSION.name(), format, null, reported.note(), layout.ignored()));
+    String reportedOn = reported.day().toString();
     for (CityTableLayout.Block block : layout.blocks()) {
       rows.addAll(blockRecords(file, grid, block, new CityColumns(city, cityColumn.get().getKey(), units), period, reportedOn));
     }
@@ -177,8 +189,8 @@ final class CityTableParser {
   }
 
   private static Optional<String> titlePeriod(SheetGrid grid, int headerRow) {
-    for (int row = 0; row < headerRow; row++) {
-      Matcher matcher = TITLE_PERIOD.matcher(grid.rowText(row));
+    for (String row : titleRows(grid, headerRow)) {
+      Matcher matcher = TITLE_PERIOD.matcher(row);
       if (matcher.find()) {
         return Optional.of(String.format("%s-%02d", matcher.group(1), Integer.parseInt(matcher.group(2))));
       }
@@ -186,13 +198,32 @@ final class CityTableParser {
     return Optional.empty();
   }
 
-  /**
-   * The day the workbook was last saved (its document properties), as the figures' reported_at:
-   * the wide layout has no reporting-date column, and Excel records this date in every file.
-   */
-  private static String reportedOn(XSSFWorkbook workbook) {
-    POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
-    Date saved = core.getModified() != null ? core.getModified() : core.getCreated();
-    return saved == null ? null : LocalDate.ofInstant(saved.toInstant(), OFFICE_ZONE).toString();
+  private static List<String> titleRows(SheetGrid grid, int headerRow) {
+    List<String> rows = new ArrayList<>();
+    for (int row = 0; row < headerRow; row++) {
+      rows.add(grid.rowText(row));
+    }
+    return rows;
+  }
+
+  /** When the workbook says it was last saved (else created), if it says: many writers record neither. */
+  private static Optional<Instant> savedAt(Workbook workbook) {
+    Date saved = null;
+    if (workbook instanceof XSSFWorkbook xlsx) {
+      POIXMLProperties.CoreProperties core = xlsx.getProperties().getCoreProperties();
+      saved = core.getModified() != null ? core.getModified() : core.getCreated();
+    } else if (workbook instanceof HSSFWorkbook xls && xls.getSummaryInformation() != null) {
+      SummaryInformation summary = xls.getSummaryInformation();
+      saved = summary.getLastSaveDateTime() != null ? summary.getLastSaveDateTime() : summary.getCreateDateTime();
+    }
+    return Optional.ofNullable(saved).map(Date::toInstant);
+  }
+
+  private static Optional<Instant> modifiedAt(LandingFile file) {
+    try {
+      return Optional.of(Files.getLastModifiedTime(Path.of(file.location())).toInstant());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the modification time of landing file " + file.name(), e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -33,22 +34,30 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class LandingFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
+  private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  // An OLE2 compound document: what Excel 97-2003 (.xls) writes.
+  private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
   private final CityUnitNames cityUnitNames;
   private final boolean lineTextKept;
+  private final LocalDate ingestedOn;
 
-  /** @param lineTextKept whether CSV and JSON Lines rows carry their raw text */
-  public LandingFileParser(CityUnitNames cityUnitNames, boolean lineTextKept) {
+  /**
+   * @param lineTextKept whether CSV and JSON Lines rows carry their raw text
+   * @param ingestedOn the day of the run: a city table's reported_at when nothing else dates it
+   */
+  public LandingFileParser(CityUnitNames cityUnitNames, boolean lineTextKept, LocalDate ingestedOn) {
     this.cityUnitNames = cityUnitNames;
     this.lineTextKept = lineTextKept;
+    this.ingestedOn = ingestedOn;
   }
 
   @Override
   public Iterator<Row> call(String encodedFile) {
     LandingFile file = LandingFile.decode(encodedFile);
     byte[] bytes = read(file);
-    if (isZip(bytes) || file.extension().equals("xlsx")) {
+    if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, OLE2_MAGIC) || WORKBOOK_EXTENSIONS.contains(file.extension())) {
       return workbook(file, bytes);
     }
     Optional<DecodedText> decoded = DecodedText.decode(bytes);
@@ -73,13 +82,13 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   }
 
   private Iterator<Row> workbook(LandingFile file, byte[] bytes) {
-    if (!isZip(bytes)) {
-      return failed(file, null, "not_xlsx", "named .xlsx but not an Excel workbook");
+    if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, OLE2_MAGIC)) {
+      return failed(file, null, "not_xlsx", "named ." + file.extension() + " but not an Excel workbook");
     }
     if (!file.source().equals(Contracts.SUBMISSIONS)) {
       return failed(file, null, "unknown_file_kind", "an Excel workbook: only submissions take the city table layout");
     }
-    return CityTableParser.parse(file, bytes, cityUnitNames);
+    return CityTableParser.parse(file, bytes, cityUnitNames, ingestedOn);
   }
 
   /** The first character that is not white space (0 when none), without copying the text. */
@@ -92,8 +101,12 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return 0;
   }
 
-  private static boolean isZip(byte[] bytes) {
-    return bytes.length >= ZIP_MAGIC.length && Arrays.equals(bytes, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0, ZIP_MAGIC.length);
+  static boolean isZip(byte[] bytes) {
+    return startsWith(bytes, ZIP_MAGIC);
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] magic) {
+    return bytes.length >= magic.length && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
   }
 
   private Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {

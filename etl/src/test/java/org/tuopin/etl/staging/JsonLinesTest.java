@@ -2,6 +2,7 @@ package org.tuopin.etl.staging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class JsonLinesTest {
         ""), StandardCharsets.UTF_8);
 
     Dataset<Row> records = LandingReader.read(TestSpark.session(), List.of(LandingFile.of(Contracts.DISBURSEMENTS, landing, feed)),
-        TestRegions.cityUnitNames(), 1);
+        TestRegions.cityUnitNames(), LocalDate.of(2020, 11, 10), 1);
     Dataset<Row> checked = Rule.check(Checks.rowsOf(records, Contracts.DISBURSEMENT), Checks.shapeRules(Contracts.DISBURSEMENT));
 
     Map<Long, String> outcome = new TreeMap<>();

@@ -3,6 +3,7 @@ package org.tuopin.etl.staging;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class QuarantineTest {
     LandingFile feed = write(landing, Contracts.DISBURSEMENTS, "feed.jsonl", String.join("\n",
         JSON_INCOMPLETE, JSON_CUT, "", JSON_ARRAY));
     List<LandingFile> files = List.of(csv, feed);
-    Dataset<Row> records = LandingReader.read(TestSpark.session(), files, TestRegions.cityUnitNames(), 1);
+    Dataset<Row> records = LandingReader.read(TestSpark.session(), files, TestRegions.cityUnitNames(), LocalDate.of(2020, 11, 10), 1);
     assertEquals(0, records.filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW)
         .and(col(LandingRecords.RAW_TEXT).isNotNull())).count(), "rows read for staging carry no raw text");
     Dataset<Row> cityTableRows = TestSpark.rows(
@@ -52,7 +53,7 @@ class QuarantineTest {
         .unionByName(cityTableRows);
 
     Dataset<Row> filled = Quarantine.withRawText(quarantine, LandingReader.readWithRawText(TestSpark.session(), files,
-        TestRegions.cityUnitNames(), 2));
+        TestRegions.cityUnitNames(), LocalDate.of(2020, 11, 10), 2));
 
     List<String> rows = new ArrayList<>();
     filled.collectAsList().forEach(r -> rows.add(r.getAs("file_name") + ":" + r.getAs("line_number") + " " + r.getAs("rule")

@@ -14,18 +14,21 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tuopin.etl.reference.Indicator;
 import org.tuopin.etl.reference.Region;
 
 /**
- * A city's consolidated progress table as its monthly bulletin publishes it (spec: the wide
- * XLSX layout): title rows, the 序号 header, and per indicator a block of 年度任务, 累计完成 and
- * 完成率 rows with merged 序号 and 项目类别 cells; the city's column is the sum of its units.
+ * A city's consolidated progress table as its monthly bulletin publishes it (the wide layout):
+ * title rows, the 序号 header, and per indicator a block of 年度任务, 累计完成 and 完成率 rows with
+ * merged 序号 and 项目类别 cells; the city's column is the sum of its units. Written as .xlsx with
+ * its saved date, or as an Excel 97-2003 .xls without document properties, as old offices send.
  */
 final class CityBulletinFile {
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
@@ -41,8 +44,9 @@ final class CityBulletinFile {
    */
   static void write(Path path, Region city, List<Region> units, YearMonth month, Map<Indicator, Map<Region, Figure>> figures,
       LocalDate issuedOn) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-      XSSFSheet sheet = workbook.createSheet(month.getMonthValue() + "月");
+    boolean xls = path.getFileName().toString().endsWith(".xls");
+    try (Workbook workbook = xls ? new HSSFWorkbook() : new XSSFWorkbook()) {
+      Sheet sheet = workbook.createSheet(month.getMonthValue() + "月");
       CellStyle wrapped = workbook.createCellStyle();
       wrapped.setWrapText(true);
       text(sheet.createRow(0), 0, city.name() + "脱贫攻坚重点项目推进情况表");
@@ -50,7 +54,7 @@ final class CityBulletinFile {
       text(sheet.createRow(1), 0, "（截至" + month.getYear() + "年" + month.getMonthValue() + "月底）");
       text(sheet.createRow(2), 0, "填报单位：" + city.name() + "乡村振兴局    " + issuedOn.getYear() + "年" + issuedOn.getMonthValue() + "月"
           + issuedOn.getDayOfMonth() + "日");
-      XSSFRow header = sheet.createRow(3);
+      Row header = sheet.createRow(3);
       List<String> fixed = List.of("序号", "项目类别", "完成进度", "单位", city.name());
       for (int c = 0; c < fixed.size(); c++) {
         text(header, c, fixed.get(c));
@@ -64,7 +68,9 @@ final class CityBulletinFile {
         writeBlock(sheet, row, ++sequence, block.getKey(), units, block.getValue());
         row += 3;
       }
-      properties(workbook, issuedOn);
+      if (workbook instanceof XSSFWorkbook xlsx) {
+        properties(xlsx, issuedOn);
+      }
       Files.createDirectories(path.getParent());
       try (OutputStream out = Files.newOutputStream(path)) {
         workbook.write(out);
@@ -74,11 +80,11 @@ final class CityBulletinFile {
     }
   }
 
-  private static void writeBlock(XSSFSheet sheet, int first, int sequence, Indicator indicator, List<Region> units,
+  private static void writeBlock(Sheet sheet, int first, int sequence, Indicator indicator, List<Region> units,
       Map<Region, Figure> figures) {
-    XSSFRow target = sheet.createRow(first);
-    XSSFRow completed = sheet.createRow(first + 1);
-    XSSFRow rate = sheet.createRow(first + 2);
+    Row target = sheet.createRow(first);
+    Row completed = sheet.createRow(first + 1);
+    Row rate = sheet.createRow(first + 2);
     target.createCell(0).setCellValue(sequence);
     text(target, 1, indicator.name());
     text(target, 2, "年度任务");
@@ -102,7 +108,7 @@ final class CityBulletinFile {
     sheet.addMergedRegion(new CellRangeAddress(first, first + 2, 1, 1));
   }
 
-  private static void figureCells(XSSFRow target, XSSFRow completed, XSSFRow rate, int column, Figure figure) {
+  private static void figureCells(Row target, Row completed, Row rate, int column, Figure figure) {
     target.createCell(column).setCellValue(figure.target().doubleValue());
     completed.createCell(column).setCellValue(figure.completed().doubleValue());
     if (figure.target().signum() > 0) {
@@ -111,7 +117,7 @@ final class CityBulletinFile {
     }
   }
 
-  private static void text(XSSFRow row, int column, String value) {
+  private static void text(Row row, int column, String value) {
     row.createCell(column).setCellValue(value);
   }
 

@@ -17,8 +17,9 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.SourceContract;
 import org.tuopin.etl.staging.IdNumbers;
@@ -238,12 +239,14 @@ public final class FaultInjector {
 
   /** In the city bulletin: one rate that disagrees, one block whose city total does not add up; and a copy titled for another month. */
   private void bulletinFaults(Path folder) {
-    Optional<Path> bulletin = landed.files(Contracts.SUBMISSIONS).stream().filter(p -> p.toString().endsWith(".xlsx")).findFirst();
+    Optional<Path> bulletin = landed.files(Contracts.SUBMISSIONS).stream()
+        .filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".xls")).findFirst();
     if (bulletin.isEmpty()) {
       return;
     }
-    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(bulletin.get()))) {
-      XSSFSheet sheet = workbook.getSheetAt(0);
+    String extension = bulletin.get().toString().substring(bulletin.get().toString().lastIndexOf('.'));
+    try (Workbook workbook = WorkbookFactory.create(Files.newInputStream(bulletin.get()))) {
+      Sheet sheet = workbook.getSheetAt(0);
       int rateRow = 6;
       int unitColumn = firstFilled(sheet, rateRow);
       sheet.getRow(rateRow).getCell(unitColumn).setCellValue(sheet.getRow(rateRow).getCell(unitColumn).getNumericCellValue() + 7);
@@ -257,12 +260,12 @@ public final class FaultInjector {
       }
       save(workbook, bulletin.get());
       sheet.getRow(1).getCell(0).setCellValue("（截至" + month.minusMonths(1).getYear() + "年" + month.minusMonths(1).getMonthValue() + "月底）");
-      Path copy = folder.resolve("战报_上月标题.xlsx");
+      Path copy = folder.resolve("战报_上月标题" + extension);
       save(workbook, copy);
       faults.add(new Fault(landed.name(copy), 0, "title_period_mismatch", "a bulletin whose title names the month before"));
       sheet.getRow(1).getCell(0).setCellValue("（截至" + month.getYear() + "年" + month.getMonthValue() + "月底）");
       sheet.getRow(3).getCell(4).setCellValue("全市合计");
-      Path withoutCity = folder.resolve("战报_无市名.xlsx");
+      Path withoutCity = folder.resolve("战报_无市名" + extension);
       save(workbook, withoutCity);
       faults.add(new Fault(landed.name(withoutCity), 0, "unknown_city", "a bulletin whose total column is headed 全市合计"));
     } catch (IOException e) {
@@ -270,7 +273,7 @@ public final class FaultInjector {
     }
   }
 
-  private static int firstFilled(XSSFSheet sheet, int row) {
+  private static int firstFilled(Sheet sheet, int row) {
     int c = 5;
     while (sheet.getRow(row).getCell(c) == null) {
       c++;
@@ -450,7 +453,7 @@ public final class FaultInjector {
     }
   }
 
-  private static void save(XSSFWorkbook workbook, Path file) throws IOException {
+  private static void save(Workbook workbook, Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       workbook.write(out);
     }

@@ -19,8 +19,9 @@ import org.tuopin.etl.reference.RegionTree;
  * Long-layout progress submissions: per reporting unit and month, the annual target and the
  * cumulative completion of each indicator it works on that year, rising through the year.
  * Now and then a unit sends a figure wrong and resends the corrected file a few days later.
- * A city with several units also publishes its bulletin table (XLSX) of the final figures on
- * the 11th of the next month, after its units' corrections.
+ * A city with several units also publishes its bulletin table of the final figures on the 11th
+ * of the next month, after its units' corrections: an .xlsx, or in about one month in three an
+ * Excel 97-2003 .xls without document properties (its date is only in its title rows).
  */
 final class ProgressFiles {
   private static final List<String> HEADER =
@@ -58,7 +59,8 @@ final class ProgressFiles {
   private long writeBulletin(YearMonth month, Region city, List<Region> units, Map<Indicator, Map<Region, CityBulletinFile.Figure>> figures) {
     Map<Indicator, Map<Region, CityBulletinFile.Figure>> ordered = new LinkedHashMap<>();
     indicators.stream().filter(figures::containsKey).forEach(i -> ordered.put(i, figures.get(i)));
-    Path file = landing.resolve("submissions").resolve(month.toString()).resolve(city.name() + "_月度战报_" + month + ".xlsx");
+    String extension = Seeds.random(seed, "bulletin-format", city.code() + month).nextInt(3) == 0 ? ".xls" : ".xlsx";
+    Path file = landing.resolve("submissions").resolve(month.toString()).resolve(city.name() + "_月度战报_" + month + extension);
     CityBulletinFile.write(file, city, units, month, ordered, month.plusMonths(1).atDay(BULLETIN_DAY));
     return ordered.values().stream().mapToLong(Map::size).sum();
   }

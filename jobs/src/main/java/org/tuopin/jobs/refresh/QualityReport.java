@@ -28,11 +28,14 @@ import org.tuopin.jobs.config.QualityGate;
  * means rows were lost between reading and staging, and the run fails rather than publish.
  */
 public record QualityReport(String runId, String period, List<RunRecord.SourceCount> sources, List<FileCount> files,
-    List<RunRecord.RuleEntry> rules, List<Example> examples) {
+    List<RunRecord.RuleEntry> rules, List<Example> examples, List<FileNote> notes) {
   static final int EXAMPLES_PER_RULE = 3;
 
   /** One landing file's balance; a file that could not be read counts as one row, quarantined. */
   public record FileCount(String source, String fileName, long read, long loaded, long quarantined) {}
+
+  /** What the reader chose for a file that loaded, e.g. where a city table's reported_at came from. */
+  public record FileNote(String source, String fileName, String note) {}
 
   /** One quarantined row, by where it is and what it broke. */
   public record Example(String source, String rule, String fileName, long lineNumber, String column) {}
@@ -50,7 +53,17 @@ public record QualityReport(String runId, String period, List<RunRecord.SourceCo
             f.fileName(), f.read(), f.loaded(), f.quarantined()));
       }
     }
-    return new QualityReport(runId, period, sourceCounts(files), files, ruleEntries(quarantine), examples(quarantine));
+    return new QualityReport(runId, period, sourceCounts(files), files, ruleEntries(quarantine), examples(quarantine), notes(records));
+  }
+
+  private static List<FileNote> notes(Dataset<Row> records) {
+    List<FileNote> notes = new ArrayList<>();
+    for (Row r : records.filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_FILE)
+            .and(col(LandingRecords.FILE_RULE).isNull()).and(col(LandingRecords.FILE_DETAIL).isNotNull()))
+        .select(LandingRecords.SOURCE, LandingRecords.FILE_NAME, LandingRecords.FILE_DETAIL).orderBy(LandingRecords.FILE_NAME).collectAsList()) {
+      notes.add(new FileNote(r.getString(0), r.getString(1), r.getString(2)));
+    }
+    return notes;
   }
 
   private static List<FileCount> fileCounts(Dataset<Row> records, Dataset<Row> outcomes) {
@@ -122,7 +135,7 @@ public record QualityReport(String runId, String period, List<RunRecord.SourceCo
     return stopped;
   }
 
-  /** Terminal report: counts per source, then per rule its count and first example (file, line, column). */
+  /** Terminal report: counts per source, then per rule its count and first example (file, line, column), then the notes. */
   void print() {
     for (RunRecord.SourceCount s : sources) {
       if (s.read() > 0) {
@@ -137,6 +150,9 @@ public record QualityReport(String runId, String period, List<RunRecord.SourceCo
         Progress.detail("  %s %s: %d, e.g. %s line %d%s", e.source(), e.rule(), rows, e.fileName(), e.lineNumber(),
             e.column() == null ? "" : " (" + e.column() + ")");
       }
+    }
+    for (FileNote n : notes) {
+      Progress.detail("  %s: %s", n.fileName(), n.note());
     }
   }
 }

@@ -147,7 +147,8 @@ public final class RefreshJob {
 
   private MonthInput read(YearMonth period, List<LandingFile> files) {
     int partitions = monthSettings.apply(spark, files);
-    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), LandingReader.officeDay(clock.instant()), partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     return new MonthInput(period, files, records, partitions);
   }
 
@@ -201,7 +202,8 @@ public final class RefreshJob {
     List<LandingFile> reread = input.files().stream().filter(f -> withQuarantine.contains(f.name())).toList();
     Progress.detail("reading %d files again for their quarantined rows' raw text", reread.size());
     int partitions = Math.min(reread.size(), input.partitions());
-    return Quarantine.withRawText(quarantine, LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), partitions));
+    return Quarantine.withRawText(quarantine,
+        LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), LandingReader.officeDay(clock.instant()), partitions));
   }
 
   /**

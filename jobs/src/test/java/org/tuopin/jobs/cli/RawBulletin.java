@@ -10,22 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * The test's own reading of a generated city bulletin (spec: the wide XLSX layout): the
+ * The test's own reading of a generated city bulletin (.xlsx or .xls, the wide layout): the
  * generator's tables start with 序号 in column A, have the city total in column E and units
  * after it, and a block of 年度任务/累计完成/完成率 rows per indicator. Unit names resolve
  * through conf/regions/regions.csv.gz and the custom unit's short name.
@@ -37,13 +38,21 @@ final class RawBulletin {
   private RawBulletin() {}
 
   static List<Map<String, String>> rows(Path file) {
-    try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-      Date saved = workbook.getProperties().getCoreProperties().getModified();
-      String reportedAt = LocalDate.ofInstant(saved.toInstant(), ZoneId.of("Asia/Shanghai")).toString();
-      return rows(workbook.getSheetAt(0), file.getParent().getFileName().toString(), reportedAt, unitCodes());
+    try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+      Sheet sheet = workbook.getSheetAt(0);
+      return rows(sheet, file.getParent().getFileName().toString(), issuedOn(sheet), unitCodes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The generator writes the day of issue at the end of the third title row: 填报单位：…    2020年11月11日. */
+  private static String issuedOn(Sheet sheet) {
+    Matcher day = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日$").matcher(text(sheet.getRow(2).getCell(0)));
+    if (!day.find()) {
+      throw new IllegalStateException("no day of issue in the third title row of " + sheet.getSheetName());
+    }
+    return LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)), Integer.parseInt(day.group(3))).toString();
   }
 
   private static List<Map<String, String>> rows(Sheet sheet, String period, String reportedAt, Map<String, String> codes) {

@@ -57,7 +57,7 @@ final class RawLandingFile {
 
   /** Every data row of the file, keyed by canonical column name. */
   static List<Map<String, String>> rows(Path file) {
-    if (file.toString().endsWith(".xlsx")) {
+    if (file.toString().endsWith(".xlsx") || file.toString().endsWith(".xls")) {
       return RawBulletin.rows(file);
     }
     if (file.toString().endsWith(".jsonl")) {
