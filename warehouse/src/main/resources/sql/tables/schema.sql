@@ -149,6 +149,7 @@ CREATE TABLE run_quality (
 CREATE TABLE dim_period AS
 SELECT
   CAST(month_start AS DATE) AS period,
+  strftime(month_start, '%Y-%m') AS period_label,
   CAST(year(month_start) AS INTEGER) AS year,
   CAST(month(month_start) AS INTEGER) AS month,
   CAST(quarter(month_start) AS INTEGER) AS quarter

@@ -142,16 +142,21 @@ public final class Publisher {
    */
   private static void defineViews(Statement statement, Map<String, Map<String, Entry>> derived) throws SQLException {
     for (String view : PublishedSchema.VIEWS) {
-      statement.execute(PublishedSchema.viewDefinition(view));
+      String definition = PublishedSchema.viewDefinition(view);
+      statement.execute(definition);
       String aggregate = "agg_" + view;
+      String body = PeriodLabel.body(definition);
       if (PublishedSchema.PER_PERIOD_VIEWS.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view + " LIMIT 0");
         Relations.copyInto(statement, aggregate, derived.get(aggregate).values().stream().map(Entry::file).toList());
-        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
+        body = "SELECT * FROM " + aggregate;
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
       } else if (PublishedSchema.COMPUTED_AT_PUBLISH.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view);
-        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
+        body = "SELECT * FROM " + aggregate;
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
       }
+      PeriodLabel.add(statement, view, body);
     }
   }
 

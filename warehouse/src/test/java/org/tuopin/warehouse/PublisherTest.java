@@ -47,6 +47,8 @@ class PublisherTest {
 
       int first = publisher.publish(List.of(), quality);
       assertSameContents(expected, contents(publisher.servingFile()));
+      assertEquals(List.of("2019-10 2019-10-01", "2019-11 2019-11-01", "2019-12 2019-12-01", "2020-01 2020-01-01"),
+          periodLabels(publisher.servingFile()), "what analysts type, beside each period");
       // 4 periods × 7 per-period tables, and registry_change for 2019 and 2020
       assertEquals("30 derived partitions built, the others kept", lastBuilt(messages));
 
@@ -134,6 +136,17 @@ class PublisherTest {
   }
 
   /** Names each relation that differs, with the rows only one side has. */
+  private static List<String> periodLabels(Path file) throws Exception {
+    List<String> labels = new ArrayList<>();
+    try (Connection c = DuckDb.openReadOnly(file); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT DISTINCT period_label, CAST(period AS VARCHAR) FROM v_poverty_trend WHERE period_label LIKE '20__-__' ORDER BY 1")) {
+      while (r.next()) {
+        labels.add(r.getString(1) + " " + r.getString(2));
+      }
+    }
+    return labels;
+  }
+
   private static void assertSameContents(Map<String, List<String>> expected, Map<String, List<String>> actual) {
     assertEquals(expected.keySet(), actual.keySet());
     List<String> differences = new ArrayList<>();
