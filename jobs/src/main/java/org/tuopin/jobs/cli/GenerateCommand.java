@@ -10,6 +10,7 @@ import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.generate.AnomalyPlanter;
 import org.tuopin.jobs.generate.FaultInjector;
 import org.tuopin.jobs.generate.SampleDataGenerator;
+import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.jobs.generate.Scale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, converter = Months.class, description = "Last month, YYYY-MM.")
   YearMonth to;
 
-  @Option(names = "--scale", defaultValue = "small", description = "small (250 households a county), province (91,000 a county, ~1 million in all), national (400,000 a county), or a number of households per county, e.g. 20000.")
+  @Option(names = "--scale", defaultValue = "small", description = "small (the 11 demo counties, 250 households each), province"
+      + " (~1 million over 四川省's 66 poor counties), national (~30 million over 832 poor counties of 22 provinces), or a number"
+      + " of households per demo county, e.g. 20000.")
   String scale;
 
   @Option(names = "--seed", defaultValue = "20140101", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -44,7 +47,11 @@ final class GenerateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--to is before --from");
     }
     TuopinConfig config = Environment.config(common);
-    SampleDataGenerator generator = new SampleDataGenerator(Environment.reference(common, config), seed, Scale.of(scale));
+    ReferenceData reference = Environment.reference(common, config);
+    Scale chosen = Scale.of(scale, reference.regions());
+    System.err.printf("» generating %,d households in %d counties (%s scale)%n", chosen.households(), chosen.householdsByCounty().size(),
+        chosen.label());
+    SampleDataGenerator generator = new SampleDataGenerator(reference, seed, chosen);
     Map<String, Long> written = generator.generate(out, from, to);
     written.forEach((source, rows) -> System.err.printf("    %-14s %,10d rows%n", source, rows));
     if (faults) {

@@ -43,7 +43,8 @@ final class FundFiles {
 
   record Payment(LocalDate paidOn, String region, Allocation allocation, HouseholdLife household, BigDecimal amount, String reverses) {}
 
-  Map<String, Long> write(YearMonth from, YearMonth to, List<Region> units, Map<String, List<HouseholdLife>> households) {
+  /** @param fileSuffix what the shared allocation files' names end with (a province's code, or nothing) */
+  Map<String, Long> write(YearMonth from, YearMonth to, List<Region> units, Map<String, List<HouseholdLife>> households, String fileSuffix) {
     Map<YearMonth, List<List<String>>> allocationRows = new TreeMap<>();
     Map<String, Map<YearMonth, List<Payment>>> paymentsByUnit = new LinkedHashMap<>();
     for (Region unit : units) {
@@ -63,7 +64,7 @@ final class FundFiles {
     }
     long allocationsWritten = 0;
     for (Map.Entry<YearMonth, List<List<String>>> month : allocationRows.entrySet()) {
-      try (CsvFile file = new CsvFile(landing.resolve("allocations").resolve(month.getKey().toString()).resolve("资金下达_" + month.getKey() + ".csv"), TextEncoding.UTF8, ALLOCATION_HEADER)) {
+      try (CsvFile file = new CsvFile(landing.resolve("allocations").resolve(month.getKey().toString()).resolve("资金下达_" + month.getKey() + fileSuffix + ".csv"), TextEncoding.UTF8, ALLOCATION_HEADER)) {
         month.getValue().forEach(file::row);
         allocationsWritten += month.getValue().size();
       }

@@ -20,10 +20,11 @@ final class PopulationFiles {
     this.seed = seed;
   }
 
-  long write(YearMonth from, YearMonth to, Map<String, List<HouseholdLife>> households) {
+  /** @param fileSuffix what the yearly file's name ends with (a province's code, or nothing) */
+  long write(YearMonth from, YearMonth to, Map<String, List<HouseholdLife>> households, String fileSuffix) {
     long rows = 0;
     for (int year = from.getYear(); year <= to.getYear(); year++) {
-      Path file = landing.resolve("population").resolve(String.valueOf(year)).resolve("农村户籍人口_" + year + ".csv");
+      Path file = landing.resolve("population").resolve(String.valueOf(year)).resolve("农村户籍人口_" + year + fileSuffix + ".csv");
       try (CsvFile csv = new CsvFile(file, TextEncoding.UTF8, List.of("region_code", "year", "rural_population"))) {
         for (Map.Entry<String, List<HouseholdLife>> county : households.entrySet()) {
           rows += writeCounty(csv, year, county.getKey(), county.getValue());
