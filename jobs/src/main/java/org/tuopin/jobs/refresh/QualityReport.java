@@ -151,8 +151,10 @@ public record QualityReport(String runId, String period, List<RunRecord.SourceCo
             e.column() == null ? "" : " (" + e.column() + ")");
       }
     }
-    for (FileNote n : notes) {
-      Progress.detail("  %s: %s", n.fileName(), n.note());
-    }
+    // one line per kind of note (e.g. where city tables' reported_at came from), not per file
+    Map<String, List<FileNote>> byKind = notes.stream()
+        .collect(Collectors.groupingBy(n -> n.note().replaceAll("\\d{4}-\\d{2}-\\d{2} ", ""), LinkedHashMap::new, Collectors.toList()));
+    byKind.forEach((kind, files) -> Progress.detail("  %s: %s", files.size() == 1 ? files.get(0).fileName() : files.size() + " files",
+        files.size() == 1 ? files.get(0).note() : kind));
   }
 }
