@@ -50,6 +50,28 @@ public final class Lake {
   }
 
   /**
+   * Makes a copy of one Parquet file the partition's current version, unless the current version
+   * already is that file (same name: the name carries a fingerprint of the content, as
+   * {@link RegionParquet}'s do). The region list is the same every month: rewriting its 665,000
+   * rows each month would cost seconds and a new version for nothing.
+   */
+  public void writeFileUnlessCurrent(Path parquetFile, String table, String partition) {
+    String name = parquetFile.getFileName().toString();
+    boolean current = layout.currentFolder(table, partition).map(folder -> Files.isRegularFile(folder.resolve(name))).orElse(false);
+    if (current) {
+      return;
+    }
+    Path version = layout.newVersion(table, partition);
+    try {
+      Files.createDirectories(version);
+      Files.copy(parquetFile, version.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy " + parquetFile + " into " + version, e);
+    }
+    layout.makeCurrent(table, partition, version);
+  }
+
+  /**
    * Deletes the versions of a partition other than the current one: for a lake that no publish
    * reads (the restricted quarantine), where an old version is only a copy of what was replaced.
    */

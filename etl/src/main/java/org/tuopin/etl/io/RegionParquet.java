@@ -11,12 +11,15 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.tuopin.etl.reference.Region;
 import org.tuopin.warehouse.DuckDb;
 
 /**
@@ -27,23 +30,27 @@ import org.tuopin.warehouse.DuckDb;
  */
 public final class RegionParquet {
   private static final String PREFIX = "dim_region-";
+  // Changed whenever the rows made from the same regions change (columns, their derivation).
+  private static final String LAYOUT_VERSION = "dim_region v1: code, name, level, parent, county, city, province, custom";
 
   private RegionParquet() {}
 
   /**
+   * @param regions the region list the rows are made from (its fingerprint names the file)
    * @param rows region_code, region_name, region_level, parent_code, county_code, city_code,
-   *     province_code (strings, nullable after the third) and is_custom (boolean)
+   *     province_code (strings, nullable after the third) and is_custom (boolean); made only
+   *     when no earlier run wrote the file
    * @return the file holding exactly these rows, written now or by an earlier run
    */
-  public static Path write(List<Row> rows, Path folder) {
-    Path file = folder.resolve(PREFIX + fingerprint(rows) + ".parquet");
+  public static Path write(Collection<Region> regions, Supplier<List<Row>> rows, Path folder) {
+    Path file = folder.resolve(PREFIX + fingerprint(regions) + ".parquet");
     if (Files.isRegularFile(file)) {
       return file;
     }
     try {
       Files.createDirectories(folder);
       Path partial = folder.resolve(".building-" + ProcessHandle.current().pid() + ".parquet");
-      copyWithDuckDb(rows, partial);
+      copyWithDuckDb(rows.get(), partial);
       // A killed run leaves only a .building file; the name appears whole or not at all.
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       removeOthers(folder, file);
@@ -91,12 +98,14 @@ public final class RegionParquet {
     }
   }
 
-  private static String fingerprint(List<Row> rows) {
+  /** Of every field of every region, and of the file's layout: the rows follow from them. */
+  private static String fingerprint(Collection<Region> regions) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Row row : rows) {
-        digest.update(row.mkString("\u0001").getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
+      digest.update(LAYOUT_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (Region region : regions) {
+        digest.update(String.join("\u0001", region.code(), region.name(), String.valueOf(region.shortName()), region.level().label(),
+            String.valueOf(region.parentCode()), String.valueOf(region.custom()), "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest(), 0, 16);
     } catch (NoSuchAlgorithmException e) {

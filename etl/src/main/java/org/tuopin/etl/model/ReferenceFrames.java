@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,17 +45,25 @@ public final class ReferenceFrames {
   private final ReferenceData reference;
   private final Dataset<Row> dimRegion;
   private final CityUnitNames cityUnitNames;
+  private final Optional<Path> regionFile;
+  private final Dataset<Row> villages;
+  private final Dataset<Row> payees;
 
   /** The regions as a local relation: for tests and other small region lists. */
   public ReferenceFrames(SparkSession spark, ReferenceData reference) {
-    this(spark, reference, spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache());
+    this(spark, reference, spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache(), Optional.empty());
   }
 
-  private ReferenceFrames(SparkSession spark, ReferenceData reference, Dataset<Row> dimRegion) {
+  private ReferenceFrames(SparkSession spark, ReferenceData reference, Dataset<Row> dimRegion, Optional<Path> regionFile) {
     this.spark = spark;
     this.reference = reference;
     this.dimRegion = dimRegion;
+    this.regionFile = regionFile;
     this.cityUnitNames = CityUnitNames.of(reference.regions());
+    this.villages = dimRegion.filter("region_level = 'village'")
+        .selectExpr("region_code as known_village_code", "county_code as village_county_code").cache();
+    this.payees = dimRegion.filter("region_level in ('county', 'village')")
+        .selectExpr("region_code as payee_region_code", "county_code as payee_county_code").cache();
   }
 
   /**
@@ -62,8 +71,13 @@ public final class ReferenceFrames {
    * complete list is too large to hand Spark as rows every run (see {@link RegionParquet}).
    */
   public static ReferenceFrames cachedIn(SparkSession spark, ReferenceData reference, Path folder) {
-    Path file = RegionParquet.write(regionRows(reference.regions()), folder);
-    return new ReferenceFrames(spark, reference, spark.read().parquet(file.toUri().toString()).cache());
+    Path file = RegionParquet.write(reference.regions().all(), () -> regionRows(reference.regions()), folder);
+    return new ReferenceFrames(spark, reference, spark.read().parquet(file.toUri().toString()).cache(), Optional.of(file));
+  }
+
+  /** The Parquet file dim_region was read from, when it was ({@link #cachedIn}). */
+  public Optional<Path> regionFile() {
+    return regionFile;
   }
 
   /** The names of each city's units, for reading the cities' XLSX progress tables. */
@@ -92,16 +106,14 @@ public final class ReferenceFrames {
     return dimRegion.filter("region_level = 'county'").selectExpr("region_code as unit_code");
   }
 
-  /** (known_village_code, village_county_code). */
+  /** (known_village_code, village_county_code); kept, as every month's stagings look codes up in it. */
   public Dataset<Row> villages() {
-    return dimRegion.filter("region_level = 'village'")
-        .selectExpr("region_code as known_village_code", "county_code as village_county_code");
+    return villages;
   }
 
-  /** (payee_region_code, payee_county_code): county-level units and villages. */
+  /** (payee_region_code, payee_county_code): county-level units and villages; kept. */
   public Dataset<Row> payees() {
-    return dimRegion.filter("region_level in ('county', 'village')")
-        .selectExpr("region_code as payee_region_code", "county_code as payee_county_code");
+    return payees;
   }
 
   /** (indicator_key, resolved_indicator_code, resolved_unit): keyed by code and by name. */

@@ -139,6 +139,12 @@ public final class RefreshJob {
     }
   }
 
+  private void writeRegions() {
+    reference.regionFile().ifPresentOrElse(
+        file -> lake.writeFileUnlessCurrent(file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
+        () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1));
+  }
+
   /**
    * A period's landing files and their records, read into {@code partitions} partitions and kept:
    * every staging reads them, and the quality report counts them.
@@ -332,7 +338,7 @@ public final class RefreshJob {
         () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
         () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
         () -> lake.write(FactVillageSurvey.build(staged.villageSurveys().loaded(), first), FactVillageSurvey.TABLE, partition, 1),
-        () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1),
+        this::writeRegions,
         () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
         () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
   }
