@@ -25,7 +25,8 @@ payments AS (
 ),
 household_payments AS (
   SELECT * FROM payments WHERE household_key IS NOT NULL
-)
+),
+findings AS (
 SELECT kind, period, region_code, subject, detail
 FROM household_anomaly
 WHERE kind IN ('payment_to_unregistered', 'payment_to_removed') AND txn_id NOT IN (SELECT txn_id FROM reversed)
@@ -71,4 +72,7 @@ JOIN household_payments AS later
  AND later.indicator_code = earlier.indicator_code
  AND later.amount_yuan = earlier.amount_yuan
  AND (later.paid_on, later.txn_id) > (earlier.paid_on, earlier.txn_id)
- AND date_diff('day', earlier.paid_on, later.paid_on) <= 90;
+ AND date_diff('day', earlier.paid_on, later.paid_on) <= 90
+)
+SELECT kind, period, strftime(period, '%Y-%m') AS period_label, region_code, subject, detail
+FROM findings;

@@ -28,7 +28,7 @@ villages AS (
   GROUP BY l.period, l.county_code
 )
 SELECT
-  c.period, year(c.period) AS year, month(c.period) AS month, c.county_code, c.county_name, c.incidence_rate,
+  c.period, strftime(c.period, '%Y-%m') AS period_label, year(c.period) AS year, month(c.period) AS month, c.county_code, c.county_name, c.incidence_rate,
   c.threshold_percent,
   c.incidence_rate < c.threshold_percent AS incidence_below_threshold,
   coalesce(v.poor_villages, 0) AS poor_villages,

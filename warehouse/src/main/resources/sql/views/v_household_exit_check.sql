@@ -22,7 +22,7 @@ lined AS (
   LEFT JOIN poverty_line AS n ON n.province_code IS NULL AND n.year = c.line_year
 )
 SELECT
-  period, year(period) AS year, month(period) AS month, household_key, county_code, village_code, status, exit_year,
+  period, strftime(period, '%Y-%m') AS period_label, year(period) AS year, month(period) AS month, household_key, county_code, village_code, status, exit_year,
   line_year, poverty_line_yuan, per_capita_income,
   per_capita_income > poverty_line_yuan AS income_above_line,
   food_clothing_secure, education_secure, medical_secure, housing_secure, drinking_water_secure,

@@ -66,5 +66,5 @@ final AS (
   LEFT JOIN fact_population AS own ON own.region_code = c.region_code AND own.year = year(c.period)
   LEFT JOIN rolled_up_population AS rolled ON rolled.region_code = c.region_code AND rolled.period = c.period
 )
-SELECT *, 100.0 * poor_persons / rural_population AS incidence_rate
+SELECT period, strftime(period, '%Y-%m') AS period_label, * EXCLUDE (period), 100.0 * poor_persons / rural_population AS incidence_rate
 FROM final;

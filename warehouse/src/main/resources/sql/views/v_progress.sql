@@ -60,4 +60,4 @@ final AS (
   JOIN dim_region AS r ON r.region_code = w.region_code
   JOIN dim_indicator AS i ON i.indicator_code = w.indicator_code
 )
-SELECT * FROM final;
+SELECT period, strftime(period, '%Y-%m') AS period_label, * EXCLUDE (period) FROM final;

@@ -29,4 +29,4 @@ final AS (
   FROM units AS u
   LEFT JOIN dim_region AS c ON c.region_code = u.city_code
 )
-SELECT * FROM final;
+SELECT period, strftime(period, '%Y-%m') AS period_label, * EXCLUDE (period) FROM final;

@@ -4,6 +4,7 @@
 CREATE VIEW v_progress_revisions AS
 SELECT
   p.period,
+  strftime(p.period, '%Y-%m') AS period_label,
   CAST(year(p.period) AS INTEGER) AS year,
   CAST(month(p.period) AS INTEGER) AS month,
   p.region_code,

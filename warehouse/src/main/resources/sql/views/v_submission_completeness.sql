@@ -28,6 +28,7 @@ received AS (
 )
 SELECT
   e.period,
+  strftime(e.period, '%Y-%m') AS period_label,
   CAST(year(e.period) AS INTEGER) AS year,
   CAST(month(e.period) AS INTEGER) AS month,
   e.region_code,

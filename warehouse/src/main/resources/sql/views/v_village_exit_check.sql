@@ -29,7 +29,7 @@ checked AS (
   WHERE v.is_poor_village
 )
 SELECT
-  period, year(period) AS year, month(period) AS month, village_code, village_name, county_code,
+  period, strftime(period, '%Y-%m') AS period_label, year(period) AS year, month(period) AS month, village_code, village_name, county_code,
   poor_persons, rural_population, incidence_rate, threshold_percent,
   incidence_rate < threshold_percent AS incidence_below_threshold,
   collective_income_yuan, hardened_road, clinic, culture_room, network,

@@ -142,21 +142,16 @@ public final class Publisher {
    */
   private static void defineViews(Statement statement, Map<String, Map<String, Entry>> derived) throws SQLException {
     for (String view : PublishedSchema.VIEWS) {
-      String definition = PublishedSchema.viewDefinition(view);
-      statement.execute(definition);
+      statement.execute(PublishedSchema.viewDefinition(view));
       String aggregate = "agg_" + view;
-      String body = PeriodLabel.body(definition);
       if (PublishedSchema.PER_PERIOD_VIEWS.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view + " LIMIT 0");
         Relations.copyInto(statement, aggregate, derived.get(aggregate).values().stream().map(Entry::file).toList());
-        body = "SELECT * FROM " + aggregate;
-        statement.execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
       } else if (PublishedSchema.COMPUTED_AT_PUBLISH.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view);
-        body = "SELECT * FROM " + aggregate;
-        statement.execute("CREATE OR REPLACE VIEW " + view + " AS " + body);
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
       }
-      PeriodLabel.add(statement, view, body);
     }
   }
 

@@ -52,9 +52,6 @@ final class TestWarehouse {
       }
     }
     s.execute("DROP TABLE IF EXISTS previous_household_state");
-    for (String view : PublishedSchema.VIEWS) {
-      PeriodLabel.add(s, view, PeriodLabel.body(PublishedSchema.viewDefinition(view)));
-    }
   }
 
   /** household_state holds one period's state; the other derived tables gather every period's rows. */
