@@ -149,13 +149,15 @@ public final class RefreshJob {
    * A period's landing files and their records, read into {@code partitions} partitions and kept:
    * every staging reads them, and the quality report counts them.
    */
-  private record MonthInput(YearMonth period, List<LandingFile> files, Dataset<Row> records, int partitions) {}
+  private record MonthInput(YearMonth period, List<LandingFile> files, Dataset<Row> records, int partitions, LocalDate ingestedOn) {}
 
   private MonthInput read(YearMonth period, List<LandingFile> files) {
     int partitions = monthSettings.apply(spark, files);
-    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), LandingReader.officeDay(clock.instant()), partitions)
+    // one day for the run: the raw-text re-read must give the same records across midnight
+    LocalDate ingestedOn = LandingReader.officeDay(clock.instant());
+    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), ingestedOn, partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new MonthInput(period, files, records, partitions);
+    return new MonthInput(period, files, records, partitions, ingestedOn);
   }
 
   private RunRecord refresh(MonthInput input, boolean publish, String runId, Instant started) {
@@ -209,7 +211,7 @@ public final class RefreshJob {
     Progress.detail("reading %d files again for their quarantined rows' raw text", reread.size());
     int partitions = Math.min(reread.size(), input.partitions());
     return Quarantine.withRawText(quarantine,
-        LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), LandingReader.officeDay(clock.instant()), partitions));
+        LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), input.ingestedOn(), partitions));
   }
 
   /**
