@@ -12,10 +12,17 @@ import java.util.List;
  * @param exitThresholds the default threshold (province code null) and any province's own
  * @param regionChanges how units were named or placed before a change (dim_region_history)
  * @param publishRetention how many publishes to keep for as-of queries, the current one included
+ * @param leagueMinimumShare the share of its city's indicators a unit must be scored on to be
+ *     ranked in the bulletin (v_progress_league.is_ranked_in_bulletin)
  */
 public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds,
-    List<RegionChange> regionChanges, int publishRetention) {
+    List<RegionChange> regionChanges, int publishRetention, double leagueMinimumShare) {
+  public static final double DEFAULT_LEAGUE_MINIMUM_SHARE = 0.5;
+
   public PublishSettings {
+    if (!(leagueMinimumShare >= 0 && leagueMinimumShare <= 1)) {
+      throw new IllegalArgumentException("leagueMinimumShare: a share from 0 to 1");
+    }
     regionChanges = List.copyOf(regionChanges);
     if (publishRetention < 1) {
       throw new IllegalArgumentException("publishRetention: at least 1 (the current publish)");

@@ -116,6 +116,7 @@ public final class Publisher {
         }
       }
       statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "'), "
+          + "('league_minimum_share', '" + settings.leagueMinimumShare() + "'), "
           + "('publish_id', '" + publishId + "'), ('" + ReadOnlyQueries.LAKE_DIRECTORY + "', '" + Relations.sqlString(lake.root().toString())
           + "'), ('" + ReadOnlyQueries.DERIVED_DIRECTORY + "', '" + Relations.sqlString(servingDirectory.resolve("derived").toString()) + "')");
       SettingsTables.insertConfiguration(connection, settings);

@@ -90,7 +90,7 @@ class PublisherTest {
       PublisherTestLake.write(s, lake);
       PublishSettings settings = settings(definitions);
       Publisher publisher = new Publisher(lake, serving, new PublishSettings(5, settings.povertyLines(), settings.exitThresholds(),
-          settings.regionChanges(), 2));
+          settings.regionChanges(), 2, 0.5));
       LakeLayout layout = new LakeLayout(lake);
       Path firstNovember = layout.currentFolder("fact_household_snapshot", "period=2019-11").orElseThrow();
       publisher.publish(List.of(), List.of());
@@ -119,7 +119,7 @@ class PublisherTest {
       String[] f = row.split("\\|");
       changes.add(new PublishSettings.RegionChange(f[0], Integer.parseInt(f[1]), f[2], f[3]));
     }
-    return new PublishSettings(5, lines, thresholds, changes, 36);
+    return new PublishSettings(5, lines, thresholds, changes, 36, 0.5);
   }
 
   private static List<RuleCount> quality(Connection c) throws SQLException {

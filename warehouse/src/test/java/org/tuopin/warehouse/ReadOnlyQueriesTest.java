@@ -30,7 +30,7 @@ class ReadOnlyQueriesTest {
       HistoryViewsTest.insertFixture(s);
       PublisherTestLake.write(s, lake);
     }
-    Publisher publisher = new Publisher(lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 36));
+    Publisher publisher = new Publisher(lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 36, 0.5));
     publisher.publish(List.of(), List.of());
     Path kept = new PublishHistory(serving).file(1);
     byte[] keyBefore = Files.readAllBytes(key);

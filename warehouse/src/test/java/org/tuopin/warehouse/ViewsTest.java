@@ -164,6 +164,27 @@ class ViewsTest {
   }
 
   @Test
+  void bulletinRankingLeavesOutUnitsScoredOnTooFewOfTheCitysIndicators() throws SQLException {
+    // Jan: the city assigned one indicator (苍溪县 relocation); 苍溪县 is scored on it: ranked 1.
+    // Feb: the city assigned two (relocation at 苍溪县, safe_water at both). By default (share 0.5)
+    // 旺苍县's one of two is enough: 苍溪县 1 (no change since January), 旺苍县 2 (not ranked in
+    // January, so no change). With the share at 0.6 it needs 1.2 indicators: 旺苍县 is unranked.
+    String query = "SELECT period, region_code, city_indicators, is_ranked_in_bulletin, bulletin_rank, rank_change"
+        + " FROM v_progress_league ORDER BY period, region_code";
+    assertEquals(List.of("2018-01-01|510824|1|true|1|null",
+        "2018-02-01|510821|2|true|2|null", "2018-02-01|510824|2|true|1|0"), rows(query));
+    try (Statement s = connection.createStatement()) {
+      s.execute("INSERT INTO setting VALUES ('league_minimum_share', '0.6')");
+      try {
+        assertEquals(List.of("2018-01-01|510824|1|true|1|null",
+            "2018-02-01|510821|2|false|null|null", "2018-02-01|510824|2|true|1|0"), rows(query));
+      } finally {
+        s.execute("DELETE FROM setting");
+      }
+    }
+  }
+
+  @Test
   void fundFlowNetsReversalsAndCountsVillagesAtTheirCounty() throws SQLException {
     // allocated 1000; disbursed 300 + 200 (village) - 50 (reversal) = 450; rate 45%.
     assertEquals(

@@ -31,7 +31,8 @@ public record TuopinConfig(
     Integer publishRetention,
     List<PublishSettings.RegionChange> regionChanges,
     Integer smallMonthMegabytes,
-    List<String> requiredSources) {
+    List<String> requiredSources,
+    Double leagueMinimumShare) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -61,6 +62,7 @@ public record TuopinConfig(
     if (smallMonthMegabytes < 0) {
       throw new IllegalArgumentException("smallMonthMegabytes: 0 or more");
     }
+    leagueMinimumShare = leagueMinimumShare == null ? PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE : leagueMinimumShare;
     requiredSources = requiredSources == null ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY) : List.copyOf(requiredSources);
     for (String source : requiredSources) {
       if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
@@ -103,7 +105,7 @@ public record TuopinConfig(
   }
 
   public PublishSettings publishSettings() {
-    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), regionChanges, publishRetention);
+    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), regionChanges, publishRetention, leagueMinimumShare);
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

@@ -1,0 +1,80 @@
+package org.tuopin.bulletin;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one city's bulletin shows for one month, read from the published warehouse: no
+ * household-level row and no pseudonym, and nothing below the county (so the small-cell rule,
+ * no figure of fewer than 5 households at village level, has nothing to suppress).
+ *
+ * @param city the city (a region of level city)
+ * @param period the bulletin's month (截至 its end)
+ * @param publishId the publish it was made from
+ * @param units the city's reporting units (county level) that sent figures in the period's year
+ * @param progress one entry per indicator with a figure in the city that month
+ * @param league the units' league (大比武) that month, ranked units first
+ * @param completeness whether each expected unit reported that month, and on time
+ * @param funds by fund source: allocated in the year, paid from January to the period's end
+ * @param idleFunds money approved and not spent, by fund source and age
+ * @param incidence per unit and the city, per year up to the period (its last month ≤ period)
+ * @param monthlyRates the city's completion rate per indicator and month of the period's year
+ */
+public record BulletinContent(
+    Region city,
+    YearMonth period,
+    String publishId,
+    List<Region> units,
+    List<IndicatorProgress> progress,
+    List<LeagueEntry> league,
+    List<Completeness> completeness,
+    List<FundFlow> funds,
+    List<IdleFunds> idleFunds,
+    List<Incidence> incidence,
+    List<MonthlyRate> monthlyRates) {
+
+  public record Region(String code, String name) {}
+
+  /** A unit's (or the city's) figures for one indicator; rate null where the target is 0. */
+  public record Figure(BigDecimal target, BigDecimal completed, Double rate) {}
+
+  /** One indicator's block of the progress table. */
+  public record IndicatorProgress(String code, String name, String unit, Map<String, Figure> byUnitCode, Figure cityTotal) {}
+
+  /** A unit's line of the league; rank null when it is not ranked in the bulletin. */
+  public record LeagueEntry(Region unit, int indicatorsScored, int cityIndicators, Double score, Integer rank,
+      Integer rankChange, boolean ranked) {
+
+    /** Why an unranked unit is not ranked. */
+    public String reason() {
+      if (score == null) {
+        return "未分配任务（无年度任务大于0的指标）";
+      }
+      return "仅" + indicatorsScored + "项指标有任务（全市" + cityIndicators + "项），不足参评比例";
+    }
+  }
+
+  public record Completeness(Region unit, LocalDate deadline, boolean received, LocalDate firstReportedAt, boolean onTime,
+      int indicatorsReported) {}
+
+  public record FundFlow(String fundSource, String fundSourceName, BigDecimal allocatedYuan, BigDecimal paidYuan) {
+    /** 100 × paid / allocated; null when nothing was allocated. */
+    public Double rate() {
+      return allocatedYuan.signum() == 0 ? null : 100.0 * paidYuan.doubleValue() / allocatedYuan.doubleValue();
+    }
+  }
+
+  public record IdleFunds(String fundSourceName, String ageBucket, int allocations, BigDecimal idleYuan) {}
+
+  public record Incidence(int year, LocalDate period, Region region, long poorHouseholds, long poorPersons, Double incidenceRate) {}
+
+  public record MonthlyRate(YearMonth month, String indicatorName, Double rate) {}
+
+  /** The period as offices write it: 截至2020年12月底. */
+  public String asOfText() {
+    return "截至" + period.getYear() + "年" + period.getMonthValue() + "月底";
+  }
+}

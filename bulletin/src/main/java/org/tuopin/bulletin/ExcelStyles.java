@@ -1,0 +1,101 @@
+package org.tuopin.bulletin;
+
+import java.math.BigDecimal;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The cell styles of Tuopin's workbooks, made once per workbook (Excel allows some 64,000 per
+ * file): bordered text and numbers, whole numbers without decimals, rates with one, a bold
+ * centred header, a large title.
+ */
+final class ExcelStyles {
+  final CellStyle title;
+  final CellStyle subtitle;
+  final CellStyle header;
+  final CellStyle text;
+  final CellStyle whole;
+  final CellStyle decimal;
+  final CellStyle rate;
+  final CellStyle date;
+
+  ExcelStyles(Workbook workbook) {
+    title = workbook.createCellStyle();
+    title.setFont(font(workbook, 16, true));
+    title.setAlignment(HorizontalAlignment.CENTER);
+    subtitle = workbook.createCellStyle();
+    subtitle.setAlignment(HorizontalAlignment.CENTER);
+    header = bordered(workbook, null);
+    header.setFont(font(workbook, 11, true));
+    header.setAlignment(HorizontalAlignment.CENTER);
+    header.setWrapText(true);
+    text = bordered(workbook, null);
+    text.setWrapText(true);
+    whole = bordered(workbook, "#,##0");
+    decimal = bordered(workbook, "#,##0.00");
+    rate = bordered(workbook, "0.0");
+    date = bordered(workbook, "yyyy-mm-dd");
+  }
+
+  private static CellStyle bordered(Workbook workbook, String format) {
+    CellStyle style = workbook.createCellStyle();
+    style.setBorderTop(BorderStyle.THIN);
+    style.setBorderBottom(BorderStyle.THIN);
+    style.setBorderLeft(BorderStyle.THIN);
+    style.setBorderRight(BorderStyle.THIN);
+    style.setVerticalAlignment(VerticalAlignment.CENTER);
+    if (format != null) {
+      style.setDataFormat(workbook.createDataFormat().getFormat(format));
+    }
+    return style;
+  }
+
+  private static Font font(Workbook workbook, int points, boolean bold) {
+    Font font = workbook.createFont();
+    font.setFontHeightInPoints((short) points);
+    font.setBold(bold);
+    return font;
+  }
+
+  Cell text(Row row, int column, String value, CellStyle style) {
+    Cell cell = row.createCell(column);
+    if (value != null) {
+      cell.setCellValue(value);
+    }
+    cell.setCellStyle(style);
+    return cell;
+  }
+
+  /** A figure; a blank bordered cell when there is none (not reported is not zero). */
+  Cell number(Row row, int column, BigDecimal value) {
+    Cell cell = row.createCell(column);
+    if (value != null) {
+      cell.setCellValue(value.doubleValue());
+    }
+    cell.setCellStyle(value != null && value.stripTrailingZeros().scale() > 0 ? decimal : whole);
+    return cell;
+  }
+
+  /** A percentage as offices write it: the number of percent, one decimal (97.5, not 0.975). */
+  Cell rate(Row row, int column, Double percent) {
+    Cell cell = row.createCell(column);
+    if (percent != null) {
+      cell.setCellValue(Math.round(percent * 10) / 10.0);
+    }
+    cell.setCellStyle(rate);
+    return cell;
+  }
+
+  Cell count(Row row, int column, long value) {
+    Cell cell = row.createCell(column);
+    cell.setCellValue(value);
+    cell.setCellStyle(whole);
+    return cell;
+  }
+}
