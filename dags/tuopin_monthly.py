@@ -1,4 +1,4 @@
-"""Tuopin's monthly refresh: wait for the month's files, refresh, publish, summarise.
+"""Tuopin's monthly refresh: wait for the month's files, refresh, publish, summarise, write the bulletins.
 
 Scheduled on the 6th of every month (Asia/Shanghai) for the previous month: counties report by
 the 5th. A manual run takes the month as the ``period`` parameter (YYYY-MM). The jobs run either
@@ -120,6 +120,11 @@ with DAG(
         run_job(*arguments, "--period", period)
         return period
 
+    @task
+    def bulletin(period: str) -> None:
+        """The month's bulletin of each city (xlsx and html) into <data>/bulletins, from the new publish."""
+        print(run_job("bulletin", "--period", period))
+
     @task(retries=0)
     def summary(period: str) -> None:
         print(run_job("sql", f"SELECT source, rows_read, rows_loaded, rows_quarantined, outcome FROM v_runs "
@@ -147,4 +152,4 @@ with DAG(
                            mode="reschedule", retries=0)
     validated = [job(f"validate_{source}", period, "validate", "--source", source) for source in SOURCES]
     refreshed = job("refresh", period, "refresh")
-    period >> landed >> validated >> refreshed >> summary(period)
+    period >> landed >> validated >> refreshed >> [summary(period), bulletin(period)]

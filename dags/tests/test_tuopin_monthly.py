@@ -44,11 +44,12 @@ def test_task_graph_waits_then_validates_each_source_in_parallel_then_refreshes(
     dag = load_dag(monkeypatch).dag
     graph = {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
     assert graph == {
-        "month": sorted(["refresh", "summary", "wait_for_landing", *VALIDATIONS]),
+        "month": sorted(["bulletin", "refresh", "summary", "wait_for_landing", *VALIDATIONS]),
         "wait_for_landing": VALIDATIONS,
         **{v: ["refresh"] for v in VALIDATIONS},
-        "refresh": ["summary"],
+        "refresh": ["bulletin", "summary"],
         "summary": [],
+        "bulletin": [],
     }
 
 
@@ -59,7 +60,7 @@ def test_spark_submit_runner_is_chosen_by_environment(monkeypatch):
         assert type(task).__name__ == "SparkSubmitOperator"
         assert task._conn_id == "tuopin_spark"
     assert "--source" in module.dag.get_task("validate_registry").application_args
-    assert sorted(module.dag.get_task("refresh").downstream_task_ids) == ["summary"]
+    assert sorted(module.dag.get_task("refresh").downstream_task_ids) == ["bulletin", "summary"]
     monkeypatch.setenv("TUOPIN_RUNNER", "launcher")
     importlib.reload(module)
 
@@ -132,7 +133,12 @@ def generated(tmp_path_factory):
 def test_two_consecutive_months_refresh_and_publish_through_the_dag(monkeypatch, tmp_path, generated):
     (tmp_path / "landing").symlink_to(generated)
     assert run_dag(monkeypatch, tmp_path, "2019-11")[0]["summary"] == "success"
-    assert run_dag(monkeypatch, tmp_path, "2019-12")[0]["summary"] == "success"
+    states = run_dag(monkeypatch, tmp_path, "2019-12")[0]
+    assert states["summary"] == "success" and states["bulletin"] == "success"
+    # the sample data's cities (广元市, 巴中市...) each get the month's bulletin, both files
+    written = sorted(p.name for p in (tmp_path / "data" / "bulletins").iterdir())
+    assert "510800-2019-12.xlsx" in written and "510800-2019-12.html" in written
+    assert len(written) >= 4 and len(written) % 2 == 0
     out = subprocess.run([str(REPOSITORY / "tuopin"), "sql", "--data", str(tmp_path / "data"), "--format", "csv",
                           "SELECT strftime(period, '%Y-%m') AS p, count(*) AS sources FROM v_runs WHERE outcome = 'published' GROUP BY p ORDER BY p"],
                          check=True, capture_output=True, text=True).stdout
@@ -154,4 +160,5 @@ def test_a_quality_gate_stop_fails_the_run_without_retrying(monkeypatch, tmp_pat
     assert states["validate_registry"] == "success"
     assert states["refresh"] == "upstream_failed"
     assert states["summary"] == "upstream_failed"
+    assert states["bulletin"] == "upstream_failed"
     assert not (tmp_path / "data" / "serving" / "tuopin.duckdb").exists()

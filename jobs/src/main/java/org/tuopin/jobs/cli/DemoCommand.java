@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.bulletin.Bulletins;
 import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
@@ -51,7 +54,11 @@ final class DemoCommand implements Callable<Integer> {
       spark.join().stop();
     }
     if (exitCode == 0) {
-      printSummary(common.data.resolve("serving").resolve(Publisher.FILE_NAME));
+      Path published = common.data.resolve("serving").resolve(Publisher.FILE_NAME);
+      printSummary(published);
+      Progress.step("writing the bulletin (月度战报) of %s for each city", to);
+      System.out.println("\nBulletins of " + to + " (xlsx for Excel, html for a browser or a phone):");
+      BulletinCommand.print(Bulletins.write(published, to, null, BulletinCommand.folder(common, null), LocalDate.now(ZoneId.of("Asia/Shanghai"))));
       Progress.step("demo done in %d s; try: ./tuopin sql \"SELECT * FROM v_poverty_trend WHERE region_level='county' ORDER BY period\"",
           Duration.between(started, Instant.now()).toSeconds());
     }

@@ -1,5 +1,9 @@
 package org.tuopin.jobs.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import org.tuopin.bulletin.ResultWorkbook;
 import org.tuopin.warehouse.PublishHistory;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.QueryFormatter;
@@ -19,20 +24,39 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs one SELECT against the published warehouse; it can only read (see README, \"The query path\").")
 final class SqlCommand implements Callable<Integer> {
   private static final int USAGE = 2;
+  // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: every name garbled.
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  /** What the result is written as; xlsx is a workbook, so it needs --out. */
+  enum OutputFormat { TABLE, CSV, JSON, XLSX }
 
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", description = "The query.")
   String query;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  QueryFormatter.Format format;
+  @Option(names = "--format", defaultValue = "table", description = "table, csv, json or xlsx (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal (required for xlsx).")
+  Path out;
+
+  @Option(names = "--bom", description = "Start a csv with a UTF-8 byte-order mark, so Excel opens it as UTF-8.")
+  boolean bom;
 
   @Option(names = "--as-of", paramLabel = "PUBLISH_ID", description = "Query an earlier publish, as it was (ids: ./tuopin status).")
   Integer asOf;
 
   @Override
-  public Integer call() throws SQLException {
+  public Integer call() throws SQLException, IOException {
+    if (format == OutputFormat.XLSX && out == null) {
+      System.err.println("tuopin sql: --format xlsx writes a workbook: give its file with --out FILE.xlsx");
+      return USAGE;
+    }
+    if (bom && format != OutputFormat.CSV) {
+      System.err.println("tuopin sql: --bom is for --format csv");
+      return USAGE;
+    }
     Path serving = common.data.resolve("serving");
     Path file = asOf == null ? serving.resolve(Publisher.FILE_NAME) : new PublishHistory(serving).file(asOf);
     if (!Files.exists(file)) {
@@ -41,12 +65,39 @@ final class SqlCommand implements Callable<Integer> {
     try (Connection connection = ReadOnlyQueries.open(file)) {
       ReadOnlyQueries.requireOneSelect(connection, query);
       try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
-        QueryFormatter.print(result, format, System.out);
+        write(result);
       }
     } catch (ReadOnlyQueries.RefusedStatement e) {
       System.err.println("tuopin sql: refused: " + e.getMessage());
       return USAGE;
     }
     return 0;
+  }
+
+  private void write(ResultSet result) throws SQLException, IOException {
+    if (format == OutputFormat.XLSX) {
+      int rows = ResultWorkbook.write(result, out);
+      System.err.println("» " + rows + " rows written to " + out.toAbsolutePath());
+      return;
+    }
+    QueryFormatter.Format text = QueryFormatter.Format.valueOf(format.name());
+    if (out == null) {
+      if (bom) {
+        System.out.write(UTF8_BOM);
+      }
+      QueryFormatter.print(result, text, System.out);
+      return;
+    }
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    try (OutputStream file = Files.newOutputStream(out); PrintStream printer = new PrintStream(file, false, StandardCharsets.UTF_8)) {
+      if (bom) {
+        file.write(UTF8_BOM);
+      }
+      int rows = QueryFormatter.print(result, text, printer);
+      printer.flush();
+      System.err.println("» " + rows + " rows written to " + out.toAbsolutePath());
+    }
   }
 }

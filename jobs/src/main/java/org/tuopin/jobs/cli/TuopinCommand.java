@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionInfo.class,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RefreshCommand.class, BackfillCommand.class, ValidateCommand.class, MeasureCommand.class,
-        SqlCommand.class, StatusCommand.class, ExtendHistoryCommand.class},
+        SqlCommand.class, StatusCommand.class, BulletinCommand.class, ExtendHistoryCommand.class},
     footer = {"", "Documentation: README.md and docs/ in the Tuopin repository."})
 public final class TuopinCommand implements Callable<Integer> {
   public static final int GATE_STOPPED = 3;

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,22 +24,33 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tuopin.bulletin.Bulletins;
 import org.tuopin.etl.TestSpark;
+import org.tuopin.etl.model.ReferenceFrames;
+import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.LandingFile;
+import org.tuopin.etl.source.LandingReader;
+import org.tuopin.etl.staging.Staged;
+import org.tuopin.etl.staging.SubmissionStaging;
 import org.tuopin.jobs.generate.SampleDataGenerator;
 import org.tuopin.jobs.generate.Scale;
 import org.tuopin.jobs.refresh.MonthSettings;
 import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.jobs.refresh.RunRecord;
+import org.tuopin.warehouse.Publisher;
 
 /**
  * Generates three months of sample data (one with two rows that break rules), backfills two,
@@ -54,6 +66,7 @@ class EndToEndTest {
       + " (SELECT count(DISTINCT period) FROM fact_progress), (SELECT count(DISTINCT period) FROM v_poverty_trend)";
   private static final Pattern IDENTITY_NUMBER = Pattern.compile("[1-9][0-9]{16}[0-9Xx]");
 
+  private CommonOptions options;
   private Path landing;
   private Path data;
   private RefreshJob job;
@@ -66,7 +79,7 @@ class EndToEndTest {
   @BeforeAll
   void backfillGeneratedData() throws Exception {
     Path work = Files.createTempDirectory("tuopin-e2e");
-    CommonOptions options = new CommonOptions();
+    options = new CommonOptions();
     options.landing = work.resolve("landing");
     options.data = work.resolve("data");
     options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
@@ -419,6 +432,47 @@ class EndToEndTest {
         + " (SELECT count(*) FROM v_reconciliation) AS reconciled, (SELECT count(*) FROM v_idle_funds) AS allocations").get(0);
     assertTrue((long) checked.get("households") > 1000 && (long) checked.get("reconciled") > 10
         && (long) checked.get("allocations") > 10, checked::toString);
+  }
+
+  /**
+   * The round trip: each city's bulletin of the last month, landed as a submission of that
+   * month, is read by Tuopin's own city-table reader and staged, and gives back exactly the
+   * published v_progress figures of the city's units, with no row quarantined.
+   */
+  @Test
+  @Order(11)
+  void eachCitysBulletinReadsBackAsTheFiguresItWasMadeFrom() throws Exception {
+    YearMonth month = MONTHS.get(2);
+    Path bulletinLanding = Files.createTempDirectory("tuopin-bulletins");
+    Path folder = bulletinLanding.resolve("submissions").resolve(month.toString());
+    List<Bulletins.Written> written = Bulletins.write(data.resolve("serving").resolve(Publisher.FILE_NAME), month, null, folder,
+        LocalDate.of(2020, 2, 4));
+    assertTrue(written.size() >= 2, "a bulletin per city of the sample data: " + written);
+    ReferenceFrames reference = ReferenceFrames.cachedIn(TestSpark.session(), Environment.reference(options, Environment.config(options)),
+        data.resolve("reference"));
+    List<LandingFile> files = written.stream().map(w -> LandingFile.of(Contracts.SUBMISSIONS, bulletinLanding, w.workbook())).toList();
+    Dataset<Row> records = LandingReader.read(TestSpark.session(), files, reference.cityUnitNames(), LocalDate.of(2020, 2, 4), 1);
+    Staged staged = SubmissionStaging.stage(records, month.atDay(1), LocalDate.of(2020, 2, 4), reference.reportingUnits(),
+        reference.indicatorKeys());
+    assertEquals(List.of(), staged.quarantined().select("file_name", "line_number", "rule").collectAsList().stream()
+        .map(Row::toString).toList());
+    Set<String> readBack = new TreeSet<>();
+    for (Row r : staged.loaded().collectAsList()) {
+      readBack.add(r.getAs("region_code") + " " + r.getAs("indicator_code") + " " + decimal(r.getAs("annual_target")) + "/"
+          + decimal(r.getAs("cumulative_completed")) + " reported " + r.getAs("reported_at"));
+    }
+    Set<String> published = new TreeSet<>();
+    for (Map<String, Object> r : query("SELECT region_code, indicator_code, annual_target, cumulative_completed FROM v_progress"
+        + " WHERE region_level = 'county' AND period = DATE '" + month.atDay(1) + "'")) {
+      published.add(r.get("region_code") + " " + r.get("indicator_code") + " " + decimal(r.get("annual_target")) + "/"
+          + decimal(r.get("cumulative_completed")) + " reported 2020-02-04");
+    }
+    assertTrue(published.size() > 20, "the sample's units reported: " + published.size());
+    assertEquals(published, readBack);
+  }
+
+  private static String decimal(Object value) {
+    return value == null ? "null" : ((BigDecimal) value).stripTrailingZeros().toPlainString();
   }
 
   /** Per history table: its row count and an md5 over all its rows in a fixed order. */
