@@ -63,6 +63,9 @@ public record TuopinConfig(
       throw new IllegalArgumentException("smallMonthMegabytes: 0 or more");
     }
     leagueMinimumShare = leagueMinimumShare == null ? PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE : leagueMinimumShare;
+    if (!(leagueMinimumShare >= 0 && leagueMinimumShare <= 1)) {
+      throw new IllegalArgumentException("leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
+    }
     requiredSources = requiredSources == null ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY) : List.copyOf(requiredSources);
     for (String source : requiredSources) {
       if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
