@@ -61,6 +61,9 @@ def test_the_page_opens_in_chromium_with_no_error_and_no_request(data: Path):
         # each chart drew something: JFreeChart's bars, lines and text are SVG elements
         for i in range(5):
             assert page.locator("svg").nth(i).locator("text").count() > 5
+        # the charts' text is drawn at the size Java measured it with (12 px, scaled with the chart)
+        sizes = page.evaluate("[...document.querySelectorAll('svg text')].map(t => getComputedStyle(t).fontSize)")
+        assert set(sizes) <= {"12px", "14px", "18px", "10px"}, set(sizes)
         assert page.locator("table").first.locator("tr").count() > 3 * 5
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shot = SCREENSHOTS / "bulletin-510800-2019-12.png"

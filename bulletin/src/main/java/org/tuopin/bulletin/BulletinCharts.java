@@ -3,11 +3,13 @@ package org.tuopin.bulletin;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
@@ -33,9 +35,12 @@ import org.tuopin.bulletin.BulletinContent.Region;
  */
 final class BulletinCharts {
   static final int WIDTH = 880;
-  /** The fonts the browser tries for chart text: the Chinese fonts of Linux, macOS and Windows. */
+  /**
+   * The fonts the browser tries for chart text: the Chinese fonts of Linux, macOS and Windows.
+   * Unquoted: JFreeSVG writes the style attribute between single quotes.
+   */
   private static final String FONT_FAMILIES =
-      "'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Zen Hei','PingFang SC','Microsoft YaHei',sans-serif";
+      "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, sans-serif";
   private static final AtomicInteger CHART_NUMBER = new AtomicInteger();
 
   static {
@@ -64,7 +69,8 @@ final class BulletinCharts {
       }
     }
     JFreeChart chart = ChartFactory.createBarChart(null, null, "完成率（%）", data, PlotOrientation.HORIZONTAL, true, false, false);
-    return svg(chart, 120 + progress.size() * (12 * units.size() + 16));
+    leaveRoomForLabels(chart, progress.stream().map(IndicatorProgress::name).toList());
+    return svg(chart, 120 + progress.size() * (8 * units.size() + 14));
   }
 
   static String monthly(List<MonthlyRate> rates) {
@@ -78,13 +84,16 @@ final class BulletinCharts {
 
   static String league(List<LeagueEntry> league) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<String> labels = new ArrayList<>();
     for (LeagueEntry entry : league) {
       if (entry.ranked()) {
-        data.addValue(entry.score(), "得分", entry.rank() + " " + entry.unit().name() + " "
-            + BulletinWorkbook.rankChangeText(entry.rankChange()));
+        String label = entry.rank() + " " + entry.unit().name() + " " + BulletinWorkbook.rankChangeText(entry.rankChange());
+        labels.add(label);
+        data.addValue(entry.score(), "得分", label);
       }
     }
     JFreeChart chart = ChartFactory.createBarChart(null, null, "得分", data, PlotOrientation.HORIZONTAL, false, false, false);
+    leaveRoomForLabels(chart, labels);
     return svg(chart, 80 + 28 * Math.max(1, data.getColumnCount()));
   }
 
@@ -99,6 +108,23 @@ final class BulletinCharts {
     axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
     axis.setMaximumCategoryLabelLines(3);
     return svg(chart, 340);
+  }
+
+  /**
+   * Reserves the width of the longest category label beside a horizontal chart. JFreeChart
+   * measures text with the server's fonts, which may lack Chinese glyphs or be narrower than the
+   * reader's: left to itself it cuts the labels short in the browser.
+   */
+  private static void leaveRoomForLabels(JFreeChart chart, List<String> labels) {
+    double widest = labels.stream().mapToDouble(BulletinCharts::labelWidth).max().orElse(0);
+    AxisSpace space = new AxisSpace();
+    space.setLeft(widest + 16);
+    ((CategoryPlot) chart.getPlot()).setFixedDomainAxisSpace(space);
+  }
+
+  /** Pixels at the 12-pixel label font: a Chinese character is one em, anything else about 0.6. */
+  private static double labelWidth(String label) {
+    return label.codePoints().mapToDouble(c -> c >= 0x2E80 ? 12.5 : 7.5).sum();
   }
 
   private static String svg(JFreeChart chart, int height) {

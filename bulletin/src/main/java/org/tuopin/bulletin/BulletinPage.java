@@ -152,8 +152,8 @@ final class BulletinPage {
     html.append("<h2>四、资金下达与支付（").append(content.period().getYear()).append("年1月至").append(content.period().getMonthValue())
         .append("月）</h2>\n<div class=\"scroll\"><table><tr><th>资金来源</th><th>下达资金（元）</th><th>已支付（元）</th><th>支付率（%）</th></tr>\n");
     for (FundFlow fund : content.funds()) {
-      html.append("<tr><td>").append(escape(fund.fundSourceName())).append("</td>").append(numberCell(Numbers.plain(fund.allocatedYuan())))
-          .append(numberCell(Numbers.plain(fund.paidYuan()))).append(numberCell(Numbers.oneDecimal(fund.rate()))).append("</tr>\n");
+      html.append("<tr><td>").append(escape(fund.fundSourceName())).append("</td>").append(numberCell(Numbers.yuan(fund.allocatedYuan())))
+          .append(numberCell(Numbers.yuan(fund.paidYuan()))).append(numberCell(Numbers.oneDecimal(fund.rate()))).append("</tr>\n");
     }
     html.append("</table></div>\n");
     figure("下达与支付（万元）", BulletinCharts.funds(content.funds()));
@@ -161,7 +161,7 @@ final class BulletinPage {
         .append("<th>项目数</th><th>闲置资金（元）</th></tr>\n");
     for (IdleFunds idle : content.idleFunds()) {
       html.append("<tr><td>").append(escape(idle.fundSourceName())).append("</td><td>").append(BulletinWorkbook.ageText(idle.ageBucket()))
-          .append("</td>").append(numberCell(String.valueOf(idle.allocations()))).append(numberCell(Numbers.plain(idle.idleYuan())))
+          .append("</td>").append(numberCell(String.valueOf(idle.allocations()))).append(numberCell(Numbers.yuan(idle.idleYuan())))
           .append("</tr>\n");
     }
     html.append("</table></div>\n");

@@ -203,8 +203,8 @@ final class BulletinWorkbook {
     for (FundFlow fund : content.funds()) {
       Row line = sheet.createRow(row++);
       styles.text(line, 0, fund.fundSourceName(), styles.text);
-      styles.number(line, 1, fund.allocatedYuan());
-      styles.number(line, 2, fund.paidYuan());
+      styles.money(line, 1, fund.allocatedYuan());
+      styles.money(line, 2, fund.paidYuan());
       styles.rate(line, 3, fund.rate());
     }
     row++;
@@ -218,7 +218,7 @@ final class BulletinWorkbook {
       styles.text(line, 0, idle.fundSourceName(), styles.text);
       styles.text(line, 1, ageText(idle.ageBucket()), styles.text);
       styles.count(line, 2, idle.allocations());
-      styles.number(line, 3, idle.idleYuan());
+      styles.money(line, 3, idle.idleYuan());
     }
     widths(sheet, 24, 18, 18, 12);
     forPrint(sheet, HEADER_ROW, false);

@@ -22,6 +22,7 @@ final class ExcelStyles {
   final CellStyle text;
   final CellStyle whole;
   final CellStyle decimal;
+  final CellStyle money;
   final CellStyle rate;
   final CellStyle date;
 
@@ -39,6 +40,7 @@ final class ExcelStyles {
     text.setWrapText(true);
     whole = bordered(workbook, "#,##0");
     decimal = bordered(workbook, "#,##0.00");
+    money = bordered(workbook, "#,##0.00");
     rate = bordered(workbook, "0.0");
     date = bordered(workbook, "yyyy-mm-dd");
   }
@@ -79,6 +81,13 @@ final class ExcelStyles {
       cell.setCellValue(value.doubleValue());
     }
     cell.setCellStyle(value != null && value.stripTrailingZeros().scale() > 0 ? decimal : whole);
+    return cell;
+  }
+
+  /** An amount of yuan, always shown with its two decimals (fen). */
+  Cell money(Row row, int column, BigDecimal yuan) {
+    Cell cell = number(row, column, yuan);
+    cell.setCellStyle(money);
     return cell;
   }
 

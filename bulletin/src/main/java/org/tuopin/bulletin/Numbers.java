@@ -15,6 +15,11 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,." + Math.max(0, stripped.scale()) + "f", stripped);
   }
 
+  /** Yuan with fen: always two decimals. */
+  static String yuan(BigDecimal value) {
+    return value == null ? "" : String.format(Locale.ROOT, "%,.2f", value);
+  }
+
   static String oneDecimal(Double value) {
     return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
   }

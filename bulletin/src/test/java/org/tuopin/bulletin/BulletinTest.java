@@ -140,6 +140,8 @@ class BulletinTest {
     assertFalse(page.contains("h1'") || page.contains(">h1<") || page.contains(">h5<"), "a household key on the page");
     assertFalse(Pattern.compile("(src|href)=\"(?!data:|#)").matcher(page).find(), "the page refers to another file");
     assertFalse(page.contains("<script"), "the page needs no script");
+    // JFreeSVG quotes its style attributes with ', so a quoted font name would end the attribute
+    assertFalse(Pattern.compile("style='[^']*font-family: *'").matcher(page).find(), "a chart's font list breaks its style");
   }
 
   private static int count(String text, String part) {
