@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
@@ -47,6 +48,7 @@ import org.tuopin.warehouse.Publisher;
  * the published file byte for byte as it was, and says which source and rule without quoting
  * any identity number or name.
  */
+@Tag("e2e")
 class FaultsTest {
   private static final YearMonth DECEMBER = YearMonth.of(2019, 12);
   private static final YearMonth JANUARY = YearMonth.of(2020, 1);

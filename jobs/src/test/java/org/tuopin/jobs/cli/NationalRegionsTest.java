@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
@@ -27,6 +28,7 @@ import org.tuopin.warehouse.Publisher;
  * county, city and province each get their households. The counts per level are the package's
  * own (its dist/*.csv line counts), written here by hand.
  */
+@Tag("e2e")
 class NationalRegionsTest {
   private static final YearMonth JUNE = YearMonth.of(2020, 6);
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
@@ -34,6 +35,7 @@ import org.tuopin.warehouse.Publisher;
  * months were refreshed newest first. Compared relation by relation, every column but the
  * times of ingestion and runs. Without fund files (see below).
  */
+@Tag("e2e")
 class OutOfOrderTest {
   private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2019, 10), YearMonth.of(2019, 11), YearMonth.of(2019, 12));
   private static final String LATE_COUNTY = "510824";
