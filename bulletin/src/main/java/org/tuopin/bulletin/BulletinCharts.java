@@ -29,18 +29,21 @@ import org.tuopin.bulletin.BulletinContent.MonthlyRate;
 import org.tuopin.bulletin.BulletinContent.Region;
 
 /**
- * The bulletin page's charts, drawn on the server by JFreeChart into SVG by JFreeSVG: the page
- * then needs no script, no network and no font of its own (the text stays text, drawn by the
- * reader's browser in its own Chinese font), and it scales to a phone's width.
+ * The bulletin page's charts, drawn on the server by JFreeChart into SVG by JFreeSVG: the page then
+ * needs no script, no network and no font of its own (the text stays text, drawn by the reader's
+ * browser in its own Chinese font), and it scales to a phone's width.
  */
 final class BulletinCharts {
   static final int WIDTH = 880;
+
   /**
    * The fonts the browser tries for chart text: the Chinese fonts of Linux, macOS and Windows.
    * Unquoted: JFreeSVG writes the style attribute between single quotes.
    */
   private static final String FONT_FAMILIES =
-      "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei, sans-serif";
+      "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei,"
+          + " sans-serif";
+
   private static final AtomicInteger CHART_NUMBER = new AtomicInteger();
 
   static {
@@ -68,7 +71,9 @@ final class BulletinCharts {
         data.addValue(figure == null ? null : figure.rate(), unit.name(), indicator.name());
       }
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "完成率（%）", data, PlotOrientation.HORIZONTAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            null, null, "完成率（%）", data, PlotOrientation.HORIZONTAL, true, false, false);
     leaveRoomForLabels(chart, progress.stream().map(IndicatorProgress::name).toList());
     return svg(chart, 120 + progress.size() * (8 * units.size() + 14));
   }
@@ -87,12 +92,19 @@ final class BulletinCharts {
     List<String> labels = new ArrayList<>();
     for (LeagueEntry entry : league) {
       if (entry.ranked()) {
-        String label = entry.rank() + " " + entry.unit().name() + " " + BulletinWorkbook.rankChangeText(entry.rankChange());
+        String label =
+            entry.rank()
+                + " "
+                + entry.unit().name()
+                + " "
+                + BulletinWorkbook.rankChangeText(entry.rankChange());
         labels.add(label);
         data.addValue(entry.score(), "得分", label);
       }
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "得分", data, PlotOrientation.HORIZONTAL, false, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            null, null, "得分", data, PlotOrientation.HORIZONTAL, false, false, false);
     leaveRoomForLabels(chart, labels);
     return svg(chart, 80 + 28 * Math.max(1, data.getColumnCount()));
   }
@@ -111,9 +123,9 @@ final class BulletinCharts {
   }
 
   /**
-   * Reserves the width of the longest category label beside a horizontal chart. JFreeChart
-   * measures text with the server's fonts, which may lack Chinese glyphs or be narrower than the
-   * reader's: left to itself it cuts the labels short in the browser.
+   * Reserves the width of the longest category label beside a horizontal chart. JFreeChart measures
+   * text with the server's fonts, which may lack Chinese glyphs or be narrower than the reader's:
+   * left to itself it cuts the labels short in the browser.
    */
   private static void leaveRoomForLabels(JFreeChart chart, List<String> labels) {
     double widest = labels.stream().mapToDouble(BulletinCharts::labelWidth).max().orElse(0);
@@ -130,7 +142,8 @@ final class BulletinCharts {
   private static String svg(JFreeChart chart, int height) {
     theme().apply(chart);
     chart.setBackgroundPaint(Color.WHITE);
-    if (chart.getPlot() instanceof CategoryPlot plot && plot.getRenderer() instanceof BarRenderer bars) {
+    if (chart.getPlot() instanceof CategoryPlot plot
+        && plot.getRenderer() instanceof BarRenderer bars) {
       bars.setBarPainter(new StandardBarPainter());
       bars.setShadowVisible(false);
       bars.setItemMargin(0.02);
@@ -140,7 +153,12 @@ final class BulletinCharts {
     graphics.setDefsKeyPrefix("c" + CHART_NUMBER.incrementAndGet() + "_");
     graphics.setFontFunction(family -> FONT_FAMILIES);
     chart.draw(graphics, new Rectangle(WIDTH, height));
-    return graphics.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+    return graphics.getSVGElement(
+        null,
+        false,
+        new ViewBox(0, 0, WIDTH, height),
+        PreserveAspectRatio.XMID_YMID,
+        MeetOrSlice.MEET);
   }
 
   private static StandardChartTheme theme() {

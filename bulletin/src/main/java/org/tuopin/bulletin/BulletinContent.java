@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Everything one city's bulletin shows for one month, read from the published warehouse: no
- * household-level row and no pseudonym, and nothing below the county (so the small-cell rule,
- * no figure of fewer than 5 households at village level, has nothing to suppress).
+ * household-level row and no pseudonym, and nothing below the county (so the small-cell rule, no
+ * figure of fewer than 5 households at village level, has nothing to suppress).
  *
  * @param city the city (a region of level city)
  * @param period the bulletin's month (截至 its end)
@@ -42,11 +42,18 @@ public record BulletinContent(
   public record Figure(BigDecimal target, BigDecimal completed, Double rate) {}
 
   /** One indicator's block of the progress table. */
-  public record IndicatorProgress(String code, String name, String unit, Map<String, Figure> byUnitCode, Figure cityTotal) {}
+  public record IndicatorProgress(
+      String code, String name, String unit, Map<String, Figure> byUnitCode, Figure cityTotal) {}
 
   /** A unit's line of the league; rank null when it is not ranked in the bulletin. */
-  public record LeagueEntry(Region unit, int indicatorsScored, int cityIndicators, Double score, Integer rank,
-      Integer rankChange, boolean ranked) {
+  public record LeagueEntry(
+      Region unit,
+      int indicatorsScored,
+      int cityIndicators,
+      Double score,
+      Integer rank,
+      Integer rankChange,
+      boolean ranked) {
 
     /** Why an unranked unit is not ranked. */
     public String reason() {
@@ -57,19 +64,34 @@ public record BulletinContent(
     }
   }
 
-  public record Completeness(Region unit, LocalDate deadline, boolean received, LocalDate firstReportedAt, boolean onTime,
+  public record Completeness(
+      Region unit,
+      LocalDate deadline,
+      boolean received,
+      LocalDate firstReportedAt,
+      boolean onTime,
       int indicatorsReported) {}
 
-  public record FundFlow(String fundSource, String fundSourceName, BigDecimal allocatedYuan, BigDecimal paidYuan) {
+  public record FundFlow(
+      String fundSource, String fundSourceName, BigDecimal allocatedYuan, BigDecimal paidYuan) {
     /** 100 × paid / allocated; null when nothing was allocated. */
     public Double rate() {
-      return allocatedYuan.signum() == 0 ? null : 100.0 * paidYuan.doubleValue() / allocatedYuan.doubleValue();
+      return allocatedYuan.signum() == 0
+          ? null
+          : 100.0 * paidYuan.doubleValue() / allocatedYuan.doubleValue();
     }
   }
 
-  public record IdleFunds(String fundSourceName, String ageBucket, int allocations, BigDecimal idleYuan) {}
+  public record IdleFunds(
+      String fundSourceName, String ageBucket, int allocations, BigDecimal idleYuan) {}
 
-  public record Incidence(int year, LocalDate period, Region region, long poorHouseholds, long poorPersons, Double incidenceRate) {}
+  public record Incidence(
+      int year,
+      LocalDate period,
+      Region region,
+      long poorHouseholds,
+      long poorPersons,
+      Double incidenceRate) {}
 
   public record MonthlyRate(YearMonth month, String indicatorName, Double rate) {}
 

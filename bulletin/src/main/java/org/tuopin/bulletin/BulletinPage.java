@@ -21,12 +21,13 @@ import org.tuopin.bulletin.BulletinContent.LeagueEntry;
 import org.tuopin.bulletin.BulletinContent.Region;
 
 /**
- * The bulletin as one self-contained HTML page: the workbook's tables and five charts (inline
- * SVG), its style inline, no script, nothing fetched. Wide tables scroll sideways on a phone;
- * the charts scale to its width.
+ * The bulletin as one self-contained HTML page: the workbook's tables and five charts (inline SVG),
+ * its style inline, no script, nothing fetched. Wide tables scroll sideways on a phone; the charts
+ * scale to its width.
  */
 final class BulletinPage {
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font-family:'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Zen Hei','PingFang SC','Microsoft YaHei',sans-serif;
         margin:0 auto;max-width:960px;padding:12px;color:#222;line-height:1.5}
       h1{font-size:1.5em;margin:.2em 0;color:#b71c1c}h2{font-size:1.2em;border-left:5px solid #b71c1c;padding-left:8px;margin-top:1.6em}
@@ -52,14 +53,30 @@ final class BulletinPage {
   }
 
   String render() {
-    String title = content.city().name() + content.period().getYear() + "年" + content.period().getMonthValue() + "月战报";
+    String title =
+        content.city().name()
+            + content.period().getYear()
+            + "年"
+            + content.period().getMonthValue()
+            + "月战报";
     html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         // no request may leave the page, not even for a favicon
         .append("<link rel=\"icon\" href=\"data:,\">")
-        .append("<title>").append(escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>\n");
-    html.append("<h1>").append(escape(title)).append("</h1><p class=\"meta\">").append(escape(content.asOfText()))
-        .append(" · 生成于 ").append(issuedOn).append(" · 拓贫发布 ").append(escape(content.publishId())).append("</p>\n");
+        .append("<title>")
+        .append(escape(title))
+        .append("</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n");
+    html.append("<h1>")
+        .append(escape(title))
+        .append("</h1><p class=\"meta\">")
+        .append(escape(content.asOfText()))
+        .append(" · 生成于 ")
+        .append(issuedOn)
+        .append(" · 拓贫发布 ")
+        .append(escape(content.publishId()))
+        .append("</p>\n");
     progressSection();
     leagueSection();
     completenessSection();
@@ -71,8 +88,11 @@ final class BulletinPage {
   }
 
   private void progressSection() {
-    html.append("<h2>一、重点项目推进情况</h2>\n<div class=\"scroll\"><table><tr><th>序号</th><th>项目类别</th><th>完成进度</th><th>单位</th><th>")
-        .append(escape(content.city().name())).append("</th>");
+    html.append(
+            "<h2>一、重点项目推进情况</h2>\n"
+                + "<div class=\"scroll\"><table><tr><th>序号</th><th>项目类别</th><th>完成进度</th><th>单位</th><th>")
+        .append(escape(content.city().name()))
+        .append("</th>");
     for (Region unit : content.units()) {
       html.append("<th>").append(escape(unit.name())).append("</th>");
     }
@@ -83,9 +103,17 @@ final class BulletinPage {
       for (String measure : List.of("年度任务", "累计完成", "完成率")) {
         html.append("<tr>");
         if (measure.equals("年度任务")) {
-          html.append("<td rowspan=\"3\">").append(sequence).append("</td><td rowspan=\"3\">").append(escape(indicator.name())).append("</td>");
+          html.append("<td rowspan=\"3\">")
+              .append(sequence)
+              .append("</td><td rowspan=\"3\">")
+              .append(escape(indicator.name()))
+              .append("</td>");
         }
-        html.append("<td>").append(measure).append("</td><td>").append(measure.equals("完成率") ? "%" : escape(indicator.unit())).append("</td>");
+        html.append("<td>")
+            .append(measure)
+            .append("</td><td>")
+            .append(measure.equals("完成率") ? "%" : escape(indicator.unit()))
+            .append("</td>");
         html.append(figureCell(indicator.cityTotal(), measure));
         for (Region unit : content.units()) {
           html.append(figureCell(indicator.byUnitCode().get(unit.code()), measure));
@@ -95,7 +123,9 @@ final class BulletinPage {
     }
     html.append("</table></div>\n");
     figure("各单位各项目完成率（%）", BulletinCharts.completion(content.progress(), content.units()));
-    figure(content.period().getYear() + "年全市各项目逐月完成率（%）", BulletinCharts.monthly(content.monthlyRates()));
+    figure(
+        content.period().getYear() + "年全市各项目逐月完成率（%）",
+        BulletinCharts.monthly(content.monthlyRates()));
   }
 
   private static String figureCell(Figure figure, String measure) {
@@ -110,7 +140,9 @@ final class BulletinPage {
   }
 
   private void leagueSection() {
-    html.append("<h2>二、大比武排名</h2>\n<div class=\"scroll\"><table><tr><th>名次</th><th>单位</th><th>参评指标数</th><th>得分</th><th>较上月</th></tr>\n");
+    html.append(
+        "<h2>二、大比武排名</h2>\n"
+            + "<div class=\"scroll\"><table><tr><th>名次</th><th>单位</th><th>参评指标数</th><th>得分</th><th>较上月</th></tr>\n");
     List<LeagueEntry> unranked = new ArrayList<>();
     for (LeagueEntry entry : content.league()) {
       if (!entry.ranked()) {
@@ -119,17 +151,33 @@ final class BulletinPage {
       }
       String change = BulletinWorkbook.rankChangeText(entry.rankChange());
       String css = change.startsWith("↑") ? "up" : change.startsWith("↓") ? "down" : "";
-      html.append("<tr><td class=\"n\">").append(entry.rank()).append("</td><td>").append(escape(entry.unit().name())).append("</td>")
-          .append(numberCell(entry.indicatorsScored() + "/" + entry.cityIndicators())).append(numberCell(Numbers.oneDecimal(entry.score())))
-          .append("<td class=\"").append(css).append("\">").append(change).append("</td></tr>\n");
+      html.append("<tr><td class=\"n\">")
+          .append(entry.rank())
+          .append("</td><td>")
+          .append(escape(entry.unit().name()))
+          .append("</td>")
+          .append(numberCell(entry.indicatorsScored() + "/" + entry.cityIndicators()))
+          .append(numberCell(Numbers.oneDecimal(entry.score())))
+          .append("<td class=\"")
+          .append(css)
+          .append("\">")
+          .append(change)
+          .append("</td></tr>\n");
     }
     html.append("</table></div>\n");
     if (!unranked.isEmpty()) {
-      html.append("<p>未参与排名：</p><div class=\"scroll\"><table><tr><th>单位</th><th>参评指标数</th><th>得分</th><th>原因</th></tr>\n");
+      html.append(
+          "<p>未参与排名：</p><div"
+              + " class=\"scroll\"><table><tr><th>单位</th><th>参评指标数</th><th>得分</th><th>原因</th></tr>\n");
       for (LeagueEntry entry : unranked) {
-        html.append("<tr><td>").append(escape(entry.unit().name())).append("</td>")
-            .append(numberCell(entry.indicatorsScored() + "/" + entry.cityIndicators())).append(numberCell(Numbers.oneDecimal(entry.score())))
-            .append("<td>").append(escape(entry.reason())).append("</td></tr>\n");
+        html.append("<tr><td>")
+            .append(escape(entry.unit().name()))
+            .append("</td>")
+            .append(numberCell(entry.indicatorsScored() + "/" + entry.cityIndicators()))
+            .append(numberCell(Numbers.oneDecimal(entry.score())))
+            .append("<td>")
+            .append(escape(entry.reason()))
+            .append("</td></tr>\n");
       }
       html.append("</table></div>\n");
     }
@@ -137,31 +185,59 @@ final class BulletinPage {
   }
 
   private void completenessSection() {
-    html.append("<h2>三、报送情况</h2>\n<div class=\"scroll\"><table><tr><th>单位</th><th>截止日期</th><th>是否报送</th><th>首次报送日期</th>")
+    html.append(
+            "<h2>三、报送情况</h2>\n"
+                + "<div class=\"scroll\"><table><tr><th>单位</th><th>截止日期</th><th>是否报送</th><th>首次报送日期</th>")
         .append("<th>是否按时</th><th>报送指标数</th></tr>\n");
     for (Completeness unit : content.completeness()) {
-      html.append("<tr><td>").append(escape(unit.unit().name())).append("</td><td>").append(unit.deadline()).append("</td><td>")
-          .append(unit.received() ? "已报送" : "未报送").append("</td><td>").append(unit.firstReportedAt() == null ? "" : unit.firstReportedAt())
-          .append("</td><td>").append(unit.onTime() ? "按时" : unit.received() ? "逾期" : "未报送").append("</td>")
-          .append(numberCell(String.valueOf(unit.indicatorsReported()))).append("</tr>\n");
+      html.append("<tr><td>")
+          .append(escape(unit.unit().name()))
+          .append("</td><td>")
+          .append(unit.deadline())
+          .append("</td><td>")
+          .append(unit.received() ? "已报送" : "未报送")
+          .append("</td><td>")
+          .append(unit.firstReportedAt() == null ? "" : unit.firstReportedAt())
+          .append("</td><td>")
+          .append(unit.onTime() ? "按时" : unit.received() ? "逾期" : "未报送")
+          .append("</td>")
+          .append(numberCell(String.valueOf(unit.indicatorsReported())))
+          .append("</tr>\n");
     }
     html.append("</table></div>\n");
   }
 
   private void fundSection() {
-    html.append("<h2>四、资金下达与支付（").append(content.period().getYear()).append("年1月至").append(content.period().getMonthValue())
-        .append("月）</h2>\n<div class=\"scroll\"><table><tr><th>资金来源</th><th>下达资金（元）</th><th>已支付（元）</th><th>支付率（%）</th></tr>\n");
+    html.append("<h2>四、资金下达与支付（")
+        .append(content.period().getYear())
+        .append("年1月至")
+        .append(content.period().getMonthValue())
+        .append(
+            "月）</h2>\n"
+                + "<div class=\"scroll\"><table><tr><th>资金来源</th><th>下达资金（元）</th><th>已支付（元）</th><th>支付率（%）</th></tr>\n");
     for (FundFlow fund : content.funds()) {
-      html.append("<tr><td>").append(escape(fund.fundSourceName())).append("</td>").append(numberCell(Numbers.yuan(fund.allocatedYuan())))
-          .append(numberCell(Numbers.yuan(fund.paidYuan()))).append(numberCell(Numbers.oneDecimal(fund.rate()))).append("</tr>\n");
+      html.append("<tr><td>")
+          .append(escape(fund.fundSourceName()))
+          .append("</td>")
+          .append(numberCell(Numbers.yuan(fund.allocatedYuan())))
+          .append(numberCell(Numbers.yuan(fund.paidYuan())))
+          .append(numberCell(Numbers.oneDecimal(fund.rate())))
+          .append("</tr>\n");
     }
     html.append("</table></div>\n");
     figure("下达与支付（万元）", BulletinCharts.funds(content.funds()));
-    html.append("<p>闲置资金（已下达未支付，按下达至今时长）：</p><div class=\"scroll\"><table><tr><th>资金来源</th><th>闲置时长</th>")
+    html.append(
+            "<p>闲置资金（已下达未支付，按下达至今时长）：</p><div"
+                + " class=\"scroll\"><table><tr><th>资金来源</th><th>闲置时长</th>")
         .append("<th>项目数</th><th>闲置资金（元）</th></tr>\n");
     for (IdleFunds idle : content.idleFunds()) {
-      html.append("<tr><td>").append(escape(idle.fundSourceName())).append("</td><td>").append(BulletinWorkbook.ageText(idle.ageBucket()))
-          .append("</td>").append(numberCell(String.valueOf(idle.allocations()))).append(numberCell(Numbers.yuan(idle.idleYuan())))
+      html.append("<tr><td>")
+          .append(escape(idle.fundSourceName()))
+          .append("</td><td>")
+          .append(BulletinWorkbook.ageText(idle.ageBucket()))
+          .append("</td>")
+          .append(numberCell(String.valueOf(idle.allocations())))
+          .append(numberCell(Numbers.yuan(idle.idleYuan())))
           .append("</tr>\n");
     }
     html.append("</table></div>\n");
@@ -190,7 +266,11 @@ final class BulletinPage {
   }
 
   private void figure(String caption, String svg) {
-    html.append("<figure>").append(svg).append("<figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
+    html.append("<figure>")
+        .append(svg)
+        .append("<figcaption>")
+        .append(escape(caption))
+        .append("</figcaption></figure>\n");
   }
 
   private static String numberCell(String text) {
@@ -198,6 +278,11 @@ final class BulletinPage {
   }
 
   static String escape(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text == null
+        ? ""
+        : text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\"", "&quot;");
   }
 }

@@ -25,8 +25,8 @@ import org.tuopin.bulletin.BulletinContent.Region;
 /**
  * Reads a bulletin's content from the published views and tables (a read-only connection). Each
  * figure comes from the view that defines it (v_progress, v_progress_league,
- * v_submission_completeness, v_idle_funds, v_poverty_trend); the fund sheet sums the fund facts
- * up to the period's end, since v_fund_flow counts a whole year.
+ * v_submission_completeness, v_idle_funds, v_poverty_trend); the fund sheet sums the fund facts up
+ * to the period's end, since v_fund_flow counts a whole year.
  */
 final class BulletinQueries {
   private final Connection connection;
@@ -40,11 +40,14 @@ final class BulletinQueries {
   }
 
   /** The cities with a unit's progress figure in the period, by code. */
-  static List<String> citiesWithProgress(Connection connection, YearMonth period) throws SQLException {
+  static List<String> citiesWithProgress(Connection connection, YearMonth period)
+      throws SQLException {
     List<String> cities = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT DISTINCT r.city_code FROM fact_progress AS p JOIN dim_region AS r USING (region_code)"
-            + " WHERE p.period = ? AND r.region_level = 'county' AND r.city_code IS NOT NULL ORDER BY 1")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT DISTINCT r.city_code FROM fact_progress AS p JOIN dim_region AS r USING"
+                + " (region_code) WHERE p.period = ? AND r.region_level = 'county' AND r.city_code"
+                + " IS NOT NULL ORDER BY 1")) {
       query.setDate(1, firstDay(period));
       try (ResultSet r = query.executeQuery()) {
         while (r.next()) {
@@ -56,42 +59,82 @@ final class BulletinQueries {
   }
 
   BulletinContent load() throws SQLException {
-    Region city = city().orElseThrow(() -> new IllegalArgumentException("no city " + cityCode + " in dim_region"));
+    Region city =
+        city()
+            .orElseThrow(
+                () -> new IllegalArgumentException("no city " + cityCode + " in dim_region"));
     List<Region> units = units();
     if (units.isEmpty()) {
-      throw new IllegalArgumentException("no unit of " + city.name() + " (" + cityCode + ") sent a progress figure in " + period.getYear());
+      throw new IllegalArgumentException(
+          "no unit of "
+              + city.name()
+              + " ("
+              + cityCode
+              + ") sent a progress figure in "
+              + period.getYear());
     }
-    return new BulletinContent(city, period, publishId(), units, progress(), league(), completeness(), funds(), idleFunds(),
-        incidence(), monthlyRates());
+    return new BulletinContent(
+        city,
+        period,
+        publishId(),
+        units,
+        progress(),
+        league(),
+        completeness(),
+        funds(),
+        idleFunds(),
+        incidence(),
+        monthlyRates());
   }
 
   private Optional<Region> city() throws SQLException {
-    List<Region> found = list("SELECT region_code, region_name FROM dim_region WHERE region_code = ? AND region_level = 'city'",
-        r -> new Region(r.getString(1), r.getString(2)), cityCode);
+    List<Region> found =
+        list(
+            "SELECT region_code, region_name FROM dim_region WHERE region_code = ? AND region_level"
+                + " = 'city'",
+            r -> new Region(r.getString(1), r.getString(2)),
+            cityCode);
     return found.stream().findFirst();
   }
 
   private String publishId() throws SQLException {
-    return list("SELECT value FROM setting WHERE name = 'publish_id'", r -> r.getString(1)).stream().findFirst().orElse("?");
+    return list("SELECT value FROM setting WHERE name = 'publish_id'", r -> r.getString(1)).stream()
+        .findFirst()
+        .orElse("?");
   }
 
   private List<Region> units() throws SQLException {
-    return list("SELECT DISTINCT p.region_code, r.region_name FROM fact_progress AS p JOIN dim_region AS r USING (region_code)"
-            + " WHERE r.city_code = ? AND r.region_level = 'county' AND year(p.period) = ? ORDER BY 1",
-        r -> new Region(r.getString(1), r.getString(2)), cityCode, period.getYear());
+    return list(
+        "SELECT DISTINCT p.region_code, r.region_name FROM fact_progress AS p JOIN dim_region AS r"
+            + " USING (region_code) WHERE r.city_code = ? AND r.region_level = 'county' AND"
+            + " year(p.period) = ? ORDER BY 1",
+        r -> new Region(r.getString(1), r.getString(2)),
+        cityCode,
+        period.getYear());
   }
 
   private List<IndicatorProgress> progress() throws SQLException {
     record Line(String regionCode, String indicatorCode, String name, String unit, Figure figure) {}
-    List<Line> lines = list("SELECT p.region_code, p.indicator_code, i.indicator_name, i.unit, p.annual_target,"
-            + " p.cumulative_completed, p.completion_rate FROM v_progress AS p JOIN dim_indicator AS i USING (indicator_code)"
-            + " JOIN dim_region AS r ON r.region_code = p.region_code"
-            + " WHERE p.period = ? AND r.city_code = ? AND p.region_level IN ('county', 'city') ORDER BY p.indicator_code",
-        r -> new Line(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            new Figure(r.getBigDecimal(5), r.getBigDecimal(6), nullableDouble(r, 7))),
-        firstDay(period), cityCode);
+    List<Line> lines =
+        list(
+            "SELECT p.region_code, p.indicator_code, i.indicator_name, i.unit, p.annual_target,"
+                + " p.cumulative_completed, p.completion_rate FROM v_progress AS p JOIN"
+                + " dim_indicator AS i USING (indicator_code) JOIN dim_region AS r ON r.region_code"
+                + " = p.region_code WHERE p.period = ? AND r.city_code = ? AND p.region_level IN"
+                + " ('county', 'city') ORDER BY p.indicator_code",
+            r ->
+                new Line(
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    new Figure(r.getBigDecimal(5), r.getBigDecimal(6), nullableDouble(r, 7))),
+            firstDay(period),
+            cityCode);
     Map<String, List<Line>> byIndicator = new LinkedHashMap<>();
-    lines.forEach(line -> byIndicator.computeIfAbsent(line.indicatorCode(), c -> new ArrayList<>()).add(line));
+    lines.forEach(
+        line ->
+            byIndicator.computeIfAbsent(line.indicatorCode(), c -> new ArrayList<>()).add(line));
     List<IndicatorProgress> progress = new ArrayList<>();
     for (List<Line> indicator : byIndicator.values()) {
       Map<String, Figure> byUnit = new LinkedHashMap<>();
@@ -104,64 +147,113 @@ final class BulletinQueries {
         }
       }
       Line first = indicator.get(0);
-      progress.add(new IndicatorProgress(first.indicatorCode(), first.name(), first.unit(), byUnit, total));
+      progress.add(
+          new IndicatorProgress(first.indicatorCode(), first.name(), first.unit(), byUnit, total));
     }
     return progress;
   }
 
   private List<LeagueEntry> league() throws SQLException {
-    return list("SELECT region_code, region_name, indicators_scored, city_indicators, score, bulletin_rank, rank_change,"
-            + " is_ranked_in_bulletin FROM v_progress_league WHERE period = ? AND city_code = ?"
-            + " ORDER BY bulletin_rank NULLS LAST, score DESC NULLS LAST, region_code",
-        r -> new LeagueEntry(new Region(r.getString(1), r.getString(2)), r.getInt(3), r.getInt(4), nullableDouble(r, 5),
-            nullableInt(r, 6), nullableInt(r, 7), r.getBoolean(8)),
-        firstDay(period), cityCode);
+    return list(
+        "SELECT region_code, region_name, indicators_scored, city_indicators, score, bulletin_rank,"
+            + " rank_change, is_ranked_in_bulletin FROM v_progress_league WHERE period = ? AND"
+            + " city_code = ? ORDER BY bulletin_rank NULLS LAST, score DESC NULLS LAST,"
+            + " region_code",
+        r ->
+            new LeagueEntry(
+                new Region(r.getString(1), r.getString(2)),
+                r.getInt(3),
+                r.getInt(4),
+                nullableDouble(r, 5),
+                nullableInt(r, 6),
+                nullableInt(r, 7),
+                r.getBoolean(8)),
+        firstDay(period),
+        cityCode);
   }
 
   private List<Completeness> completeness() throws SQLException {
-    return list("SELECT region_code, region_name, deadline, received, first_reported_at, on_time, indicators_reported"
-            + " FROM v_submission_completeness WHERE period = ? AND city_code = ? ORDER BY region_code",
-        r -> new Completeness(new Region(r.getString(1), r.getString(2)), localDate(r, 3), r.getBoolean(4), localDate(r, 5),
-            r.getBoolean(6), r.getInt(7)),
-        firstDay(period), cityCode);
+    return list(
+        "SELECT region_code, region_name, deadline, received, first_reported_at, on_time,"
+            + " indicators_reported FROM v_submission_completeness WHERE period = ? AND city_code ="
+            + " ? ORDER BY region_code",
+        r ->
+            new Completeness(
+                new Region(r.getString(1), r.getString(2)),
+                localDate(r, 3),
+                r.getBoolean(4),
+                localDate(r, 5),
+                r.getBoolean(6),
+                r.getInt(7)),
+        firstDay(period),
+        cityCode);
   }
 
   private List<FundFlow> funds() throws SQLException {
     String cityRegions = "SELECT region_code FROM dim_region WHERE city_code = ?";
-    return list("WITH allocated AS (SELECT fund_source, sum(amount_yuan) AS yuan FROM fact_allocation"
-            + "   WHERE year = ? AND region_code IN (" + cityRegions + ") GROUP BY fund_source),"
+    return list(
+        "WITH allocated AS (SELECT fund_source, sum(amount_yuan) AS yuan FROM fact_allocation"
+            + "   WHERE year = ? AND region_code IN ("
+            + cityRegions
+            + ") GROUP BY fund_source),"
             + " paid AS (SELECT fund_source, sum(amount_yuan) AS yuan FROM fact_disbursement"
-            + "   WHERE period BETWEEN ? AND ? AND region_code IN (" + cityRegions + ") GROUP BY fund_source)"
-            + " SELECT s.fund_source, s.fund_source_name, coalesce(a.yuan, 0), coalesce(p.yuan, 0) FROM dim_fund_source AS s"
-            + " LEFT JOIN allocated AS a USING (fund_source) LEFT JOIN paid AS p USING (fund_source)"
-            + " WHERE a.yuan IS NOT NULL OR p.yuan IS NOT NULL ORDER BY s.fund_source",
+            + "   WHERE period BETWEEN ? AND ? AND region_code IN ("
+            + cityRegions
+            + ") GROUP BY fund_source) SELECT s.fund_source, s.fund_source_name, coalesce(a.yuan,"
+            + " 0), coalesce(p.yuan, 0) FROM dim_fund_source AS s LEFT JOIN allocated AS a USING"
+            + " (fund_source) LEFT JOIN paid AS p USING (fund_source) WHERE a.yuan IS NOT NULL OR"
+            + " p.yuan IS NOT NULL ORDER BY s.fund_source",
         r -> new FundFlow(r.getString(1), r.getString(2), r.getBigDecimal(3), r.getBigDecimal(4)),
-        period.getYear(), cityCode, firstDay(YearMonth.of(period.getYear(), 1)), firstDay(period), cityCode);
+        period.getYear(),
+        cityCode,
+        firstDay(YearMonth.of(period.getYear(), 1)),
+        firstDay(period),
+        cityCode);
   }
 
   private List<IdleFunds> idleFunds() throws SQLException {
-    return list("SELECT s.fund_source_name, f.age_bucket, count(*), sum(f.idle_yuan) FROM v_idle_funds AS f"
-            + " JOIN dim_fund_source AS s USING (fund_source) JOIN dim_region AS r ON r.region_code = f.region_code"
-            + " WHERE r.city_code = ? AND f.idle_yuan > 0 GROUP BY s.fund_source_name, f.age_bucket ORDER BY s.fund_source_name,"
-            + " CASE f.age_bucket WHEN 'under 6 months' THEN 1 WHEN '6-12 months' THEN 2 ELSE 3 END",
-        r -> new IdleFunds(r.getString(1), r.getString(2), r.getInt(3), r.getBigDecimal(4)), cityCode);
+    return list(
+        "SELECT s.fund_source_name, f.age_bucket, count(*), sum(f.idle_yuan) FROM v_idle_funds AS f"
+            + " JOIN dim_fund_source AS s USING (fund_source) JOIN dim_region AS r ON r.region_code"
+            + " = f.region_code WHERE r.city_code = ? AND f.idle_yuan > 0 GROUP BY"
+            + " s.fund_source_name, f.age_bucket ORDER BY s.fund_source_name, CASE f.age_bucket"
+            + " WHEN 'under 6 months' THEN 1 WHEN '6-12 months' THEN 2 ELSE 3 END",
+        r -> new IdleFunds(r.getString(1), r.getString(2), r.getInt(3), r.getBigDecimal(4)),
+        cityCode);
   }
 
   private List<Incidence> incidence() throws SQLException {
-    return list("SELECT year, period, region_code, region_name, poor_households, poor_persons, incidence_rate FROM v_poverty_trend"
-            + " WHERE period <= ? AND (region_code = ? OR (region_level = 'county' AND region_code IN"
-            + "   (SELECT region_code FROM dim_region WHERE city_code = ?)))"
-            + " QUALIFY period = max(period) OVER (PARTITION BY year) ORDER BY region_code = ? DESC, region_code, year",
-        r -> new Incidence(r.getInt(1), localDate(r, 2), new Region(r.getString(3), r.getString(4)), r.getLong(5), r.getLong(6),
-            nullableDouble(r, 7)),
-        firstDay(period), cityCode, cityCode, cityCode);
+    return list(
+        "SELECT year, period, region_code, region_name, poor_households, poor_persons,"
+            + " incidence_rate FROM v_poverty_trend WHERE period <= ? AND (region_code = ? OR"
+            + " (region_level = 'county' AND region_code IN   (SELECT region_code FROM dim_region"
+            + " WHERE city_code = ?))) QUALIFY period = max(period) OVER (PARTITION BY year) ORDER"
+            + " BY region_code = ? DESC, region_code, year",
+        r ->
+            new Incidence(
+                r.getInt(1),
+                localDate(r, 2),
+                new Region(r.getString(3), r.getString(4)),
+                r.getLong(5),
+                r.getLong(6),
+                nullableDouble(r, 7)),
+        firstDay(period),
+        cityCode,
+        cityCode,
+        cityCode);
   }
 
   private List<MonthlyRate> monthlyRates() throws SQLException {
-    return list("SELECT p.period, i.indicator_name, p.completion_rate FROM v_progress AS p JOIN dim_indicator AS i USING (indicator_code)"
-            + " WHERE p.region_code = ? AND p.year = ? AND p.period <= ? ORDER BY p.indicator_code, p.period",
-        r -> new MonthlyRate(YearMonth.from(r.getDate(1).toLocalDate()), r.getString(2), nullableDouble(r, 3)),
-        cityCode, period.getYear(), firstDay(period));
+    return list(
+        "SELECT p.period, i.indicator_name, p.completion_rate FROM v_progress AS p JOIN"
+            + " dim_indicator AS i USING (indicator_code) WHERE p.region_code = ? AND p.year = ?"
+            + " AND p.period <= ? ORDER BY p.indicator_code, p.period",
+        r ->
+            new MonthlyRate(
+                YearMonth.from(r.getDate(1).toLocalDate()), r.getString(2), nullableDouble(r, 3)),
+        cityCode,
+        period.getYear(),
+        firstDay(period));
   }
 
   /** Maps one result row. */
@@ -169,7 +261,8 @@ final class BulletinQueries {
     T map(ResultSet row) throws SQLException;
   }
 
-  private <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+  private <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters)
+      throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         query.setObject(i + 1, parameters[i]);

@@ -26,10 +26,10 @@ import org.tuopin.bulletin.BulletinContent.Region;
 
 /**
  * The bulletin as an Excel workbook. Its first sheet is the progress table in the layout offices
- * send (so Tuopin's own city-table reader reads it back): two title rows, a line naming the
- * issuer and the day, the 序号 header, then per indicator the 年度任务 / 累计完成 / 完成率 rows with
- * merged 序号 and 项目类别 cells, the city's total column and one column per unit. Then the
- * league, completeness, funds and incidence sheets.
+ * send (so Tuopin's own city-table reader reads it back): two title rows, a line naming the issuer
+ * and the day, the 序号 header, then per indicator the 年度任务 / 累计完成 / 完成率 rows with merged 序号 and 项目类别
+ * cells, the city's total column and one column per unit. Then the league, completeness, funds and
+ * incidence sheets.
  */
 final class BulletinWorkbook {
   static final int FIRST_UNIT_COLUMN = 5;
@@ -87,7 +87,8 @@ final class BulletinWorkbook {
     forPrint(sheet, HEADER_ROW, true);
   }
 
-  private void progressBlock(Sheet sheet, ExcelStyles styles, int first, int sequence, IndicatorProgress indicator) {
+  private void progressBlock(
+      Sheet sheet, ExcelStyles styles, int first, int sequence, IndicatorProgress indicator) {
     Row target = sheet.createRow(first);
     Row completed = sheet.createRow(first + 1);
     Row rate = sheet.createRow(first + 2);
@@ -106,13 +107,20 @@ final class BulletinWorkbook {
     styles.text(rate, 3, "%", styles.text);
     figure(styles, target, completed, rate, 4, indicator.cityTotal());
     for (int u = 0; u < content.units().size(); u++) {
-      figure(styles, target, completed, rate, FIRST_UNIT_COLUMN + u, indicator.byUnitCode().get(content.units().get(u).code()));
+      figure(
+          styles,
+          target,
+          completed,
+          rate,
+          FIRST_UNIT_COLUMN + u,
+          indicator.byUnitCode().get(content.units().get(u).code()));
     }
     sheet.addMergedRegion(new CellRangeAddress(first, first + 2, 0, 0));
     sheet.addMergedRegion(new CellRangeAddress(first, first + 2, 1, 1));
   }
 
-  private static void figure(ExcelStyles styles, Row target, Row completed, Row rate, int column, Figure figure) {
+  private static void figure(
+      ExcelStyles styles, Row target, Row completed, Row rate, int column, Figure figure) {
     styles.number(target, column, figure == null ? null : figure.target());
     styles.number(completed, column, figure == null ? null : figure.completed());
     styles.rate(rate, column, figure == null ? null : figure.rate());
@@ -265,8 +273,21 @@ final class BulletinWorkbook {
     styles.text(sheet.createRow(0), 0, title, styles.title);
     styles.text(sheet.createRow(1), 0, "（" + content.asOfText() + "）", styles.subtitle);
     sheet.getRow(0).setHeightInPoints(26);
-    styles.text(sheet.createRow(2), 0, "填报单位：" + content.city().name() + "    填报日期：" + issuedOn.getYear() + "年"
-        + issuedOn.getMonthValue() + "月" + issuedOn.getDayOfMonth() + "日    （拓贫发布 " + content.publishId() + "）", styles.subtitle);
+    styles.text(
+        sheet.createRow(2),
+        0,
+        "填报单位："
+            + content.city().name()
+            + "    填报日期："
+            + issuedOn.getYear()
+            + "年"
+            + issuedOn.getMonthValue()
+            + "月"
+            + issuedOn.getDayOfMonth()
+            + "日    （拓贫发布 "
+            + content.publishId()
+            + "）",
+        styles.subtitle);
     if (lastColumn > 0) {
       for (int r = 0; r < 3; r++) {
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, lastColumn));

@@ -11,8 +11,8 @@ import java.util.List;
 import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
- * Writes the monthly bulletin of each city (or of one) from a published warehouse file, over
- * the read-only query path: {@code <city code>-<YYYY-MM>.xlsx} and {@code .html} per city.
+ * Writes the monthly bulletin of each city (or of one) from a published warehouse file, over the
+ * read-only query path: {@code <city code>-<YYYY-MM>.xlsx} and {@code .html} per city.
  */
 public final class Bulletins {
   private Bulletins() {}
@@ -24,12 +24,17 @@ public final class Bulletins {
    * @param cityCode one city, or null for every city with a unit's figure in the period
    * @param issuedOn the day written in the title rows (填报日期)
    */
-  public static List<Written> write(Path publishedFile, YearMonth period, String cityCode, Path folder, LocalDate issuedOn)
+  public static List<Written> write(
+      Path publishedFile, YearMonth period, String cityCode, Path folder, LocalDate issuedOn)
       throws SQLException, IOException {
     try (Connection connection = ReadOnlyQueries.open(publishedFile)) {
-      List<String> cities = cityCode != null ? List.of(cityCode) : BulletinQueries.citiesWithProgress(connection, period);
+      List<String> cities =
+          cityCode != null
+              ? List.of(cityCode)
+              : BulletinQueries.citiesWithProgress(connection, period);
       if (cities.isEmpty()) {
-        throw new IllegalArgumentException("no city has a progress figure for " + period + ": nothing to report");
+        throw new IllegalArgumentException(
+            "no city has a progress figure for " + period + ": nothing to report");
       }
       List<Written> written = new ArrayList<>();
       for (String city : cities) {

@@ -12,8 +12,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * The cell styles of Tuopin's workbooks, made once per workbook (Excel allows some 64,000 per
- * file): bordered text and numbers, whole numbers without decimals, rates with one, a bold
- * centred header, a large title.
+ * file): bordered text and numbers, whole numbers without decimals, rates with one, a bold centred
+ * header, a large title.
  */
 final class ExcelStyles {
   final CellStyle title;

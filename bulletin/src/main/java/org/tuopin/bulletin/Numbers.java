@@ -3,7 +3,9 @@ package org.tuopin.bulletin;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** How the bulletin page writes numbers: thousands separated, as many decimals as the figure has. */
+/**
+ * How the bulletin page writes numbers: thousands separated, as many decimals as the figure has.
+ */
 final class Numbers {
   private Numbers() {}
 

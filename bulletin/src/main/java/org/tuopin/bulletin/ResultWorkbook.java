@@ -14,9 +14,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A query result as an .xlsx sheet (./tuopin sql --format xlsx): a bold header, numbers as
- * numbers, dates as dates, the header frozen. Streamed (SXSSF), so a large result does not sit
- * in memory; Excel's own limit is 1,048,576 rows, and a larger result fails with a message.
+ * A query result as an .xlsx sheet (./tuopin sql --format xlsx): a bold header, numbers as numbers,
+ * dates as dates, the header frozen. Streamed (SXSSF), so a large result does not sit in memory;
+ * Excel's own limit is 1,048,576 rows, and a larger result fails with a message.
  */
 public final class ResultWorkbook {
   private static final int EXCEL_ROWS = 1_048_576;
@@ -32,14 +32,17 @@ public final class ResultWorkbook {
       Row header = sheet.createRow(0);
       for (int c = 1; c <= meta.getColumnCount(); c++) {
         styles.text(header, c - 1, meta.getColumnLabel(c), styles.header);
-        sheet.setColumnWidth(c - 1, Math.min(40, Math.max(10, meta.getColumnLabel(c).length() + 2)) * 256);
+        sheet.setColumnWidth(
+            c - 1, Math.min(40, Math.max(10, meta.getColumnLabel(c).length() + 2)) * 256);
       }
       sheet.createFreezePane(0, 1);
       int rows = 0;
       while (result.next()) {
         if (++rows >= EXCEL_ROWS) {
-          throw new IllegalArgumentException("the result has more rows than an Excel sheet holds (" + (EXCEL_ROWS - 1)
-              + "); narrow the query or use --format csv");
+          throw new IllegalArgumentException(
+              "the result has more rows than an Excel sheet holds ("
+                  + (EXCEL_ROWS - 1)
+                  + "); narrow the query or use --format csv");
         }
         Row row = sheet.createRow(rows);
         for (int c = 1; c <= meta.getColumnCount(); c++) {
@@ -54,13 +57,22 @@ public final class ResultWorkbook {
     }
   }
 
-  private static void cell(ExcelStyles styles, Row row, int column, ResultSet result, int index, int sqlType) throws SQLException {
+  private static void cell(
+      ExcelStyles styles, Row row, int column, ResultSet result, int index, int sqlType)
+      throws SQLException {
     Object value = result.getObject(index);
     if (value == null) {
       return;
     }
     switch (sqlType) {
-      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.DECIMAL, Types.NUMERIC, Types.DOUBLE, Types.FLOAT,
+      case Types.BIGINT,
+          Types.INTEGER,
+          Types.SMALLINT,
+          Types.TINYINT,
+          Types.DECIMAL,
+          Types.NUMERIC,
+          Types.DOUBLE,
+          Types.FLOAT,
           Types.REAL -> {
         double number = ((Number) value).doubleValue();
         if (Double.isFinite(number)) {

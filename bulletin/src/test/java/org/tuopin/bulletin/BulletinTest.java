@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bulletin of 广元市 for 2018-02 from BulletinFixture's warehouse; every expected figure is
- * worked out by hand from the fixture's rows in the comments.
+ * The bulletin of 广元市 for 2018-02 from BulletinFixture's warehouse; every expected figure is worked
+ * out by hand from the fixture's rows in the comments.
  */
 class BulletinTest {
   @TempDir static Path folder;
@@ -38,7 +38,13 @@ class BulletinTest {
   @BeforeAll
   static void writeBulletin() throws Exception {
     Path published = BulletinFixture.publish(folder.resolve("data"));
-    List<Bulletins.Written> all = Bulletins.write(published, YearMonth.of(2018, 2), null, folder.resolve("out"), LocalDate.of(2018, 3, 9));
+    List<Bulletins.Written> all =
+        Bulletins.write(
+            published,
+            YearMonth.of(2018, 2),
+            null,
+            folder.resolve("out"),
+            LocalDate.of(2018, 3, 9));
     assertEquals(1, all.size());
     written = all.get(0);
     try (InputStream in = Files.newInputStream(written.workbook())) {
@@ -60,13 +66,22 @@ class BulletinTest {
     assertEquals("广元市脱贫攻坚重点项目推进情况表", text(sheet, 0, 0));
     assertEquals("（截至2018年2月底）", text(sheet, 1, 0));
     assertTrue(text(sheet, 2, 0).contains("填报日期：2018年3月9日"), text(sheet, 2, 0));
-    assertEquals(List.of("序号", "项目类别", "完成进度", "单位", "广元市", "利州区", "旺苍县", "苍溪县"), rowTexts(sheet, 3));
+    assertEquals(
+        List.of("序号", "项目类别", "完成进度", "单位", "广元市", "利州区", "旺苍县", "苍溪县"), rowTexts(sheet, 3));
     // one block per indicator, by code: relocation, rural_roads, safe_water
-    assertEquals(List.of("易地扶贫搬迁", "农村公路", "安全饮水"), List.of(text(sheet, 4, 1), text(sheet, 7, 1), text(sheet, 10, 1)));
-    assertEquals(List.of("年度任务", "累计完成", "完成率"), List.of(text(sheet, 4, 2), text(sheet, 5, 2), text(sheet, 6, 2)));
-    assertEquals(List.of("人", "人", "%"), List.of(text(sheet, 4, 3), text(sheet, 5, 3), text(sheet, 6, 3)));
-    List<String> merged = sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).sorted().toList();
-    assertTrue(merged.containsAll(List.of("A5:A7", "B5:B7", "A8:A10", "B8:B10", "A11:A13", "B11:B13")), merged.toString());
+    assertEquals(
+        List.of("易地扶贫搬迁", "农村公路", "安全饮水"),
+        List.of(text(sheet, 4, 1), text(sheet, 7, 1), text(sheet, 10, 1)));
+    assertEquals(
+        List.of("年度任务", "累计完成", "完成率"),
+        List.of(text(sheet, 4, 2), text(sheet, 5, 2), text(sheet, 6, 2)));
+    assertEquals(
+        List.of("人", "人", "%"), List.of(text(sheet, 4, 3), text(sheet, 5, 3), text(sheet, 6, 3)));
+    List<String> merged =
+        sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).sorted().toList();
+    assertTrue(
+        merged.containsAll(List.of("A5:A7", "B5:B7", "A8:A10", "B8:B10", "A11:A13", "B11:B13")),
+        merged.toString());
     assertEquals(5, sheet.getPaneInformation().getVerticalSplitLeftColumn());
     assertEquals(4, sheet.getPaneInformation().getHorizontalSplitTopRow());
   }
@@ -79,7 +94,8 @@ class BulletinTest {
     assertEquals(List.of("150", "", "50", "100"), numbers(sheet, 4));
     assertEquals(List.of("55", "", "25", "30"), numbers(sheet, 5));
     assertEquals(List.of("36.7", "", "50", "30"), numbers(sheet, 6));
-    // rural_roads: 利州区 8.5 of 10 (85%); 旺苍县 0 of 0 (no rate); 苍溪县 10 of 20; city 18.5 of 30 = 61.67%
+    // rural_roads: 利州区 8.5 of 10 (85%); 旺苍县 0 of 0 (no rate); 苍溪县 10 of 20; city 18.5 of 30 =
+    // 61.67%
     assertEquals(List.of("30", "10", "0", "20"), numbers(sheet, 7));
     assertEquals(List.of("18.5", "8.5", "0", "10"), numbers(sheet, 8));
     assertEquals(List.of("61.7", "85", "", "50"), numbers(sheet, 9));
@@ -135,13 +151,22 @@ class BulletinTest {
   void pageHoldsTheTablesAndChartsAndNothingHouseholdLevel() throws Exception {
     String page = Files.readString(written.page());
     assertEquals(5, count(page, "<svg"));
-    assertTrue(page.contains("<td>苍溪县</td><td class=\"n\">3/3</td><td class=\"n\">60.0</td><td class=\"up\">↑1</td>"));
+    assertTrue(
+        page.contains(
+            "<td>苍溪县</td><td class=\"n\">3/3</td><td class=\"n\">60.0</td><td"
+                + " class=\"up\">↑1</td>"));
     assertTrue(page.contains("仅1项指标有任务（全市3项），不足参评比例"));
-    assertFalse(page.contains("h1'") || page.contains(">h1<") || page.contains(">h5<"), "a household key on the page");
-    assertFalse(Pattern.compile("(src|href)=\"(?!data:|#)").matcher(page).find(), "the page refers to another file");
+    assertFalse(
+        page.contains("h1'") || page.contains(">h1<") || page.contains(">h5<"),
+        "a household key on the page");
+    assertFalse(
+        Pattern.compile("(src|href)=\"(?!data:|#)").matcher(page).find(),
+        "the page refers to another file");
     assertFalse(page.contains("<script"), "the page needs no script");
     // JFreeSVG quotes its style attributes with ', so a quoted font name would end the attribute
-    assertFalse(Pattern.compile("style='[^']*font-family: *'").matcher(page).find(), "a chart's font list breaks its style");
+    assertFalse(
+        Pattern.compile("style='[^']*font-family: *'").matcher(page).find(),
+        "a chart's font list breaks its style");
   }
 
   private static int count(String text, String part) {
@@ -164,7 +189,9 @@ class BulletinTest {
       if (cell.getCellStyle().getDataFormatString().startsWith("yyyy")) {
         return cell.getLocalDateTimeCellValue().toLocalDate().toString();
       }
-      return new BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+      return new BigDecimal(String.valueOf(cell.getNumericCellValue()))
+          .stripTrailingZeros()
+          .toPlainString();
     }
     return cell.getCellType() == CellType.BLANK ? "" : cell.getStringCellValue();
   }

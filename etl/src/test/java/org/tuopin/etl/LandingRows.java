@@ -32,9 +32,20 @@ public final class LandingRows {
     for (int i = 0; i < header.size(); i++) {
       fields.put(header.get(i), values[i]);
     }
-    rows.add(RowFactory.create(LandingRecords.KIND_ROW, source, contract.name(), fileName, (long) rows.size() + 2,
-        CollectionConverters.asScala(contract.inColumnOrder(fields)).toSeq(),
-        values.length == header.size(), String.join(",", values), null, null, "UTF-8", null));
+    rows.add(
+        RowFactory.create(
+            LandingRecords.KIND_ROW,
+            source,
+            contract.name(),
+            fileName,
+            (long) rows.size() + 2,
+            CollectionConverters.asScala(contract.inColumnOrder(fields)).toSeq(),
+            values.length == header.size(),
+            String.join(",", values),
+            null,
+            null,
+            "UTF-8",
+            null));
     return this;
   }
 

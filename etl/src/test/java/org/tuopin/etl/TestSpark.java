@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The one SparkSession of a test JVM: local, two threads, UTC, no UI, two shuffle partitions.
- * Tests never stop it; the JVM's end does.
+ * The one SparkSession of a test JVM: local, two threads, UTC, no UI, two shuffle partitions. Tests
+ * never stop it; the JVM's end does.
  */
 public final class TestSpark {
   private static SparkSession session;

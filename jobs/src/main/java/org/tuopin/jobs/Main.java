@@ -1,7 +1,6 @@
 package org.tuopin.jobs;
 
 import org.tuopin.jobs.cli.TuopinCommand;
-import picocli.CommandLine;
 
 /** The one entry point: {@code ./tuopin} and {@code spark-submit} both land here. */
 public final class Main {

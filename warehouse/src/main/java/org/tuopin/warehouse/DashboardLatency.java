@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Latency of each published view under the filters dashboards use (one county and one year,
- * one city and one month), warm: each query runs a few times first, then {@code repeat} times
- * timed. The filter values are taken from the published data (its first county and its city,
- * its latest month).
+ * Latency of each published view under the filters dashboards use (one county and one year, one
+ * city and one month), warm: each query runs a few times first, then {@code repeat} times timed.
+ * The filter values are taken from the published data (its first county and its city, its latest
+ * month).
  */
 public final class DashboardLatency {
   public record Result(String name, int rows, double medianMillis, double p95Millis) {}
@@ -28,24 +28,110 @@ public final class DashboardLatency {
   public static List<Result> measure(Connection connection, int repeat) throws SQLException {
     Filters f = filters(connection);
     Map<String, Object[]> queries = new LinkedHashMap<>();
-    filtered(queries, "v_poverty_trend", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_poverty_trend", "city+month", "region_code = ? AND period = ?", f.city(), f.period());
-    filtered(queries, "v_progress", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_progress", "city+month", "region_code = ? AND period = ?", f.city(), f.period());
-    filtered(queries, "v_progress_league", "county+year", "region_code = ? AND year(period) = ?", f.county(), f.year());
-    filtered(queries, "v_progress_league", "city+month", "city_code = ? AND period = ?", f.city(), f.period());
-    filtered(queries, "v_fund_flow", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_fund_flow", "city+year", "region_code = ? AND year = ?", f.city(), f.year());
+    filtered(
+        queries,
+        "v_poverty_trend",
+        "county+year",
+        "region_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_poverty_trend",
+        "city+month",
+        "region_code = ? AND period = ?",
+        f.city(),
+        f.period());
+    filtered(
+        queries, "v_progress", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
+    filtered(
+        queries,
+        "v_progress",
+        "city+month",
+        "region_code = ? AND period = ?",
+        f.city(),
+        f.period());
+    filtered(
+        queries,
+        "v_progress_league",
+        "county+year",
+        "region_code = ? AND year(period) = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_progress_league",
+        "city+month",
+        "city_code = ? AND period = ?",
+        f.city(),
+        f.period());
+    filtered(
+        queries,
+        "v_fund_flow",
+        "county+year",
+        "region_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries, "v_fund_flow", "city+year", "region_code = ? AND year = ?", f.city(), f.year());
     filtered(queries, "v_runs", "month", "period = ?", f.period());
     filtered(queries, "v_data_quality", "month", "period = ?", f.period());
-    filtered(queries, "v_progress_revisions", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_submission_completeness", "city+month", "city_code = ? AND period = ?", f.city(), f.period());
-    filtered(queries, "v_household_exit_check", "county+month", "county_code = ? AND period = ?", f.county(), f.period());
-    filtered(queries, "v_village_exit_check", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_county_exit_check", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_reconciliation", "county+year", "county_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_idle_funds", "county+year", "region_code = ? AND year = ?", f.county(), f.year());
-    filtered(queries, "v_anomalies", "county+month", "region_code = ? AND period = ?", f.county(), f.period());
+    filtered(
+        queries,
+        "v_progress_revisions",
+        "county+year",
+        "region_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_submission_completeness",
+        "city+month",
+        "city_code = ? AND period = ?",
+        f.city(),
+        f.period());
+    filtered(
+        queries,
+        "v_household_exit_check",
+        "county+month",
+        "county_code = ? AND period = ?",
+        f.county(),
+        f.period());
+    filtered(
+        queries,
+        "v_village_exit_check",
+        "county+year",
+        "county_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_county_exit_check",
+        "county+year",
+        "county_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_reconciliation",
+        "county+year",
+        "county_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_idle_funds",
+        "county+year",
+        "region_code = ? AND year = ?",
+        f.county(),
+        f.year());
+    filtered(
+        queries,
+        "v_anomalies",
+        "county+month",
+        "region_code = ? AND period = ?",
+        f.county(),
+        f.period());
     List<Result> results = new ArrayList<>();
     for (Map.Entry<String, Object[]> q : queries.entrySet()) {
       results.add(time(connection, q.getKey(), q.getValue(), repeat));
@@ -54,7 +140,12 @@ public final class DashboardLatency {
   }
 
   /** One dashboard query: every column of {@code view} under a filter, named "view label". */
-  private static void filtered(Map<String, Object[]> queries, String view, String label, String where, Object... parameters) {
+  private static void filtered(
+      Map<String, Object[]> queries,
+      String view,
+      String label,
+      String where,
+      Object... parameters) {
     Object[] query = new Object[parameters.length + 1];
     query[0] = "SELECT * FROM " + view + " WHERE " + where;
     System.arraycopy(parameters, 0, query, 1, parameters.length);
@@ -63,18 +154,22 @@ public final class DashboardLatency {
 
   private static Filters filters(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT h.county_code, r.city_code, h.period FROM "
-            + "(SELECT min(county_code) AS county_code, max(period) AS period FROM fact_household_snapshot) AS h "
-            + "JOIN dim_region AS r ON r.region_code = h.county_code")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT h.county_code, r.city_code, h.period FROM (SELECT min(county_code) AS"
+                    + " county_code, max(period) AS period FROM fact_household_snapshot) AS h JOIN"
+                    + " dim_region AS r ON r.region_code = h.county_code")) {
       if (!r.next()) {
-        throw new IllegalStateException("nothing is published: no household snapshot to take dashboard filters from");
+        throw new IllegalStateException(
+            "nothing is published: no household snapshot to take dashboard filters from");
       }
       Date period = r.getDate(3);
       return new Filters(r.getString(1), r.getString(2), period, period.toLocalDate().getYear());
     }
   }
 
-  private static Result time(Connection connection, String name, Object[] query, int repeat) throws SQLException {
+  private static Result time(Connection connection, String name, Object[] query, int repeat)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement((String) query[0])) {
       for (int i = 1; i < query.length; i++) {
         statement.setObject(i, query[i]);
@@ -90,7 +185,8 @@ public final class DashboardLatency {
         millis[i] = (System.nanoTime() - start) / 1e6;
       }
       Arrays.sort(millis);
-      return new Result(name, rows, millis[(repeat - 1) / 2], millis[(int) Math.ceil(0.95 * repeat) - 1]);
+      return new Result(
+          name, rows, millis[(repeat - 1) / 2], millis[(int) Math.ceil(0.95 * repeat) - 1]);
     }
   }
 

@@ -4,18 +4,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How one derived table is built: one Parquet file per period (or per year), by the query in
- * {@code sql/derived/<sqlFile>}, from exactly the partitions named by its inputs. A partition is
- * built again only when one of those inputs changed, so a month's publish costs that month.
+ * How one derived table is built: one Parquet file per period (or per year), by the query in {@code
+ * sql/derived/<sqlFile>}, from exactly the partitions named by its inputs. A partition is built
+ * again only when one of those inputs changed, so a month's publish costs that month.
  *
  * @param table the derived table (its types in sql/tables/derived.sql, or a view's for agg_ tables)
- * @param sqlFile the query, under sql/derived/; it reads the period as {@code getvariable('period')}
- *     (or the year as {@code getvariable('year')})
+ * @param sqlFile the query, under sql/derived/; it reads the period as {@code
+ *     getvariable('period')} (or the year as {@code getvariable('year')})
  * @param grain whether there is one file per snapshot period or per year of them
  * @param inputs the relations the query reads, each bound to the partitions it may depend on
  * @param views the published views (sql/views) the query selects from, defined over the inputs
  */
-public record Derivation(String table, String sqlFile, Grain grain, List<Input> inputs, List<String> views) {
+public record Derivation(
+    String table, String sqlFile, Grain grain, List<Input> inputs, List<String> views) {
   public Derivation {
     Objects.requireNonNull(table, "table");
     inputs = List.copyOf(inputs);
@@ -23,7 +24,10 @@ public record Derivation(String table, String sqlFile, Grain grain, List<Input> 
   }
 
   /** One file per snapshot period ({@code period=YYYY-MM}) or per year ({@code year=YYYY}). */
-  public enum Grain { PERIOD, YEAR }
+  public enum Grain {
+    PERIOD,
+    YEAR
+  }
 
   /** Which partitions of an input a partition of the derived table reads. */
   public enum Scope {
@@ -45,7 +49,8 @@ public record Derivation(String table, String sqlFile, Grain grain, List<Input> 
    * @param relation the name the query reads it by
    * @param source the lake table or derived table it comes from
    * @param scope which of its partitions
-   * @param isDerived whether {@code source} is a derived table (built before this one) or a lake table
+   * @param isDerived whether {@code source} is a derived table (built before this one) or a lake
+   *     table
    */
   public record Input(String relation, String source, Scope scope, boolean isDerived) {
     public static Input lake(String table, Scope scope) {

@@ -18,11 +18,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The derived tables' files, {@code <serving>/derived/<table>/<partition>/<signature>-<id>.parquet},
- * and the manifest {@code derived/manifest.tsv} naming, per table and partition, the file that is
- * current and the signature of the inputs it was built from. Files are never changed: a new
- * build is a new file, the manifest is replaced in one atomic rename, and files that neither the
- * manifest nor a kept publish names are removed.
+ * The derived tables' files, {@code
+ * <serving>/derived/<table>/<partition>/<signature>-<id>.parquet}, and the manifest {@code
+ * derived/manifest.tsv} naming, per table and partition, the file that is current and the signature
+ * of the inputs it was built from. Files are never changed: a new build is a new file, the manifest
+ * is replaced in one atomic rename, and files that neither the manifest nor a kept publish names
+ * are removed.
  */
 final class DerivedStore {
   private static final String MANIFEST = "manifest.tsv";
@@ -49,7 +50,9 @@ final class DerivedStore {
         if (fields.length != 4) {
           throw new IllegalStateException(manifest + ": not a manifest line: " + line);
         }
-        entries.computeIfAbsent(fields[0], t -> new TreeMap<>()).put(fields[1], new Entry(fields[2], directory.resolve(fields[3])));
+        entries
+            .computeIfAbsent(fields[0], t -> new TreeMap<>())
+            .put(fields[1], new Entry(fields[2], directory.resolve(fields[3])));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + manifest, e);
@@ -60,8 +63,18 @@ final class DerivedStore {
   /** Replaces the manifest with {@code entries}, atomically. */
   void save(Map<String, Map<String, Entry>> entries) {
     StringBuilder text = new StringBuilder();
-    entries.forEach((table, partitions) -> partitions.forEach((partition, entry) -> text.append(table).append('\t')
-        .append(partition).append('\t').append(entry.signature()).append('\t').append(directory.relativize(entry.file())).append('\n')));
+    entries.forEach(
+        (table, partitions) ->
+            partitions.forEach(
+                (partition, entry) ->
+                    text.append(table)
+                        .append('\t')
+                        .append(partition)
+                        .append('\t')
+                        .append(entry.signature())
+                        .append('\t')
+                        .append(directory.relativize(entry.file()))
+                        .append('\n')));
     writeAtomically(MANIFEST, text);
   }
 
@@ -70,7 +83,11 @@ final class DerivedStore {
     try {
       Files.createDirectories(directory);
       Files.writeString(written, text, StandardCharsets.UTF_8);
-      Files.move(written, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          written,
+          directory.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + directory.resolve(name), e);
     }
@@ -100,7 +117,9 @@ final class DerivedStore {
   /** Keeps the fingerprints this publish used (those of versions gone are dropped), atomically. */
   void saveFingerprints(Map<String, String> fingerprints) {
     StringBuilder text = new StringBuilder();
-    fingerprints.forEach((versions, fingerprint) -> text.append(versions).append('\t').append(fingerprint).append('\n'));
+    fingerprints.forEach(
+        (versions, fingerprint) ->
+            text.append(versions).append('\t').append(fingerprint).append('\n'));
     writeAtomically(FINGERPRINTS, text);
   }
 
@@ -112,13 +131,20 @@ final class DerivedStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + folder, e);
     }
-    return folder.resolve(signature.substring(0, 16) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".parquet");
+    return folder.resolve(
+        signature.substring(0, 16)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + ".parquet");
   }
 
   /** An entry still usable: the same signature, its file present. */
-  static Optional<Entry> reusable(Map<String, Entry> partitions, String partition, String signature) {
+  static Optional<Entry> reusable(
+      Map<String, Entry> partitions, String partition, String signature) {
     Entry entry = partitions == null ? null : partitions.get(partition);
-    return entry != null && entry.signature().equals(signature) && Files.exists(entry.file()) ? Optional.of(entry) : Optional.empty();
+    return entry != null && entry.signature().equals(signature) && Files.exists(entry.file())
+        ? Optional.of(entry)
+        : Optional.empty();
   }
 
   /** Deletes every file under the store that is not in {@code referenced}, and empty folders. */
@@ -129,8 +155,11 @@ final class DerivedStore {
     }
     try (Stream<Path> walk = Files.walk(directory)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        boolean kept = p.getParent() != null && p.getParent().equals(directory)
-            && (p.getFileName().toString().equals(MANIFEST) || p.getFileName().toString().equals(FINGERPRINTS));
+        boolean kept =
+            p.getParent() != null
+                && p.getParent().equals(directory)
+                && (p.getFileName().toString().equals(MANIFEST)
+                    || p.getFileName().toString().equals(FINGERPRINTS));
         if (p.equals(directory) || kept) {
           continue;
         }

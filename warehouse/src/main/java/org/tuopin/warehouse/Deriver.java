@@ -20,30 +20,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
 import org.tuopin.warehouse.DerivedStore.Entry;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
 
 /**
- * Brings the derived tables up to date with a lake snapshot. Each partition of each derived
- * table has a signature: a hash of its query, the configuration, and the identity of every
- * input partition it reads (a lake version; a derived partition's own signature; a small
- * table's content). A partition whose signature is the one in the manifest is kept as it is;
- * the others are built again. So a new month builds that month's partitions (and the next
- * month's events, if a month was inserted before it); a month re-run in the middle of the
- * history builds what depends on it, and a chain like household_state builds on, month after
- * month, exactly as far as its inputs changed.
+ * Brings the derived tables up to date with a lake snapshot. Each partition of each derived table
+ * has a signature: a hash of its query, the configuration, and the identity of every input
+ * partition it reads (a lake version; a derived partition's own signature; a small table's
+ * content). A partition whose signature is the one in the manifest is kept as it is; the others are
+ * built again. So a new month builds that month's partitions (and the next month's events, if a
+ * month was inserted before it); a month re-run in the middle of the history builds what depends on
+ * it, and a chain like household_state builds on, month after month, exactly as far as its inputs
+ * changed.
  */
 final class Deriver {
   private final DerivedStore store;
   private final PublishSettings settings;
   private final Path spill;
   private final Consumer<String> progress;
+
   /** Partitions built at once: DuckDB's per-query overhead is single-threaded on small months. */
   private static final int BUILDERS = 2;
+
   private final Map<String, String> knownFingerprints;
   private final Map<String, String> usedFingerprints = new HashMap<>();
   private Connection fingerprinting;
@@ -59,7 +61,9 @@ final class Deriver {
   /** An input bound to its files, with the identity that goes into the signature. */
   private record BoundInput(Input input, List<Path> files, String identity) {}
 
-  /** @return the new manifest: table → partition → entry, for every partition the snapshot has */
+  /**
+   * @return the new manifest: table → partition → entry, for every partition the snapshot has
+   */
   Map<String, Map<String, Entry>> update(LakeSnapshot lake) throws SQLException {
     Map<String, Map<String, Entry>> previous = store.load();
     Map<String, Map<String, Entry>> current = new LinkedHashMap<>();
@@ -73,7 +77,8 @@ final class Deriver {
         for (String key : keys(derivation, lake)) {
           List<BoundInput> inputs = bind(derivation, key, lake, current);
           String signature = signature(derivation, inputs);
-          Entry entry = DerivedStore.reusable(previous.get(derivation.table()), key, signature).orElse(null);
+          Entry entry =
+              DerivedStore.reusable(previous.get(derivation.table()), key, signature).orElse(null);
           if (entry != null) {
             partitions.put(key, entry);
           } else if (readsItself(derivation)) {
@@ -98,12 +103,14 @@ final class Deriver {
     }
     store.save(current);
     store.saveFingerprints(usedFingerprints);
-    progress.accept(built + " derived partition" + (built == 1 ? "" : "s") + " built, the others kept");
+    progress.accept(
+        built + " derived partition" + (built == 1 ? "" : "s") + " built, the others kept");
     return current;
   }
 
   private static boolean readsItself(Derivation derivation) {
-    return derivation.inputs().stream().anyMatch(i -> i.isDerived() && i.source().equals(derivation.table()));
+    return derivation.inputs().stream()
+        .anyMatch(i -> i.isDerived() && i.source().equals(derivation.table()));
   }
 
   private static Entry finished(Future<Entry> build) throws SQLException {
@@ -116,7 +123,8 @@ final class Deriver {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
-      throw new IllegalStateException("Building a derived table failed: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Building a derived table failed: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -128,7 +136,8 @@ final class Deriver {
     return periods.stream().map(p -> "year=" + year(p)).distinct().toList();
   }
 
-  private List<BoundInput> bind(Derivation derivation, String key, LakeSnapshot lake, Map<String, Map<String, Entry>> derived)
+  private List<BoundInput> bind(
+      Derivation derivation, String key, LakeSnapshot lake, Map<String, Map<String, Entry>> derived)
       throws SQLException {
     List<BoundInput> bound = new ArrayList<>();
     for (Input input : derivation.inputs()) {
@@ -137,7 +146,10 @@ final class Deriver {
       StringBuilder identity = new StringBuilder(input.relation()).append('=');
       if (input.scope() == Derivation.Scope.WHOLE) {
         files.addAll(lake.files(input.source()));
-        String versions = lake.partitions(input.source()).stream().map(PartitionFiles::identity).collect(Collectors.joining(";"));
+        String versions =
+            lake.partitions(input.source()).stream()
+                .map(PartitionFiles::identity)
+                .collect(Collectors.joining(";"));
         identity.append(contentFingerprint(versions, files));
       } else if (input.isDerived()) {
         for (String partition : partitions) {
@@ -151,9 +163,14 @@ final class Deriver {
           if (current.isEmpty()) {
             identity.append(partition).append("@none;");
           } else if (PublishedSchema.COPIED_LAKE_TABLES.contains(input.source())) {
-            // a small table's partition is rewritten by every refresh of its year, most often with the same rows
+            // a small table's partition is rewritten by every refresh of its year, most often with
+            // the same rows
             files.addAll(current.get().files());
-            identity.append(partition).append('#').append(contentFingerprint(current.get().identity(), current.get().files())).append(';');
+            identity
+                .append(partition)
+                .append('#')
+                .append(contentFingerprint(current.get().identity(), current.get().files()))
+                .append(';');
           } else {
             files.addAll(current.get().files());
             identity.append(current.get().identity()).append(';');
@@ -177,7 +194,10 @@ final class Deriver {
       case PERIODS_OF_YEAR_AND_LAST_BEFORE -> {
         String year = key.substring("year=".length());
         List<String> span = new ArrayList<>();
-        periods.stream().filter(p -> year(p).compareTo(year) < 0).reduce((a, b) -> b).ifPresent(span::add);
+        periods.stream()
+            .filter(p -> year(p).compareTo(year) < 0)
+            .reduce((a, b) -> b)
+            .ifPresent(span::add);
         periods.stream().filter(p -> year(p).equals(year)).forEach(span::add);
         yield span;
       }
@@ -190,10 +210,15 @@ final class Deriver {
   }
 
   private String signature(Derivation derivation, List<BoundInput> inputs) {
-    StringBuilder text = new StringBuilder(derivation.table()).append('\n')
-        .append(SqlResources.read("derived/" + derivation.sqlFile())).append('\n')
-        .append(SqlResources.read("tables/schema.sql")).append(SqlResources.read("tables/derived.sql"))
-        .append(SettingsTables.configurationFingerprint(settings)).append('\n');
+    StringBuilder text =
+        new StringBuilder(derivation.table())
+            .append('\n')
+            .append(SqlResources.read("derived/" + derivation.sqlFile()))
+            .append('\n')
+            .append(SqlResources.read("tables/schema.sql"))
+            .append(SqlResources.read("tables/derived.sql"))
+            .append(SettingsTables.configurationFingerprint(settings))
+            .append('\n');
     for (String view : derivation.views()) {
       text.append(SqlResources.read("views/" + view + ".sql"));
     }
@@ -203,16 +228,20 @@ final class Deriver {
 
   /**
    * A small table's identity is its content: a month that rewrites the same regions changes
-   * nothing. Keyed by the versions read, which never change, so it is computed once per version
-   * and kept in the store (a publish would otherwise open DuckDB for every month's partition).
+   * nothing. Keyed by the versions read, which never change, so it is computed once per version and
+   * kept in the store (a publish would otherwise open DuckDB for every month's partition).
    */
   private String contentFingerprint(String versions, List<Path> files) throws SQLException {
     String known = knownFingerprints.get(versions);
     if (known == null) {
       known = "empty";
       if (!files.isEmpty()) {
-        try (ResultSet r = fingerprinter().executeQuery("SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM "
-            + Relations.readParquet(files) + " AS t")) {
+        try (ResultSet r =
+            fingerprinter()
+                .executeQuery(
+                    "SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM "
+                        + Relations.readParquet(files)
+                        + " AS t")) {
           r.next();
           known = r.getString(1);
         }
@@ -230,30 +259,43 @@ final class Deriver {
     return fingerprinting.createStatement();
   }
 
-  private Entry build(Derivation derivation, String key, List<BoundInput> inputs, String signature) throws SQLException {
+  private Entry build(Derivation derivation, String key, List<BoundInput> inputs, String signature)
+      throws SQLException {
     Path file = store.newFile(derivation.table(), key, signature);
-    try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
+    try (Connection connection = DuckDb.openInMemory();
+        Statement statement = connection.createStatement()) {
       statement.execute("SET temp_directory = '" + Relations.sqlString(spill.toString()) + "'");
       PublishedSchema.createTypedTables(statement);
       SettingsTables.insertConfiguration(connection, settings);
       for (BoundInput input : inputs) {
-        Relations.readInPlace(statement, input.input().relation(), input.input().source(), input.files());
+        Relations.readInPlace(
+            statement, input.input().relation(), input.input().source(), input.files());
       }
       for (String view : derivation.views()) {
         statement.execute(PublishedSchema.viewDefinition(view));
       }
-      statement.execute(key.startsWith("year=")
-          ? "SET VARIABLE year = " + Integer.parseInt(key.substring("year=".length()))
-          : "SET VARIABLE period = DATE '" + key.substring("period=".length()) + "-01'");
-      String query = PublishedSchema.withoutFinalSemicolon(SqlResources.read("derived/" + derivation.sqlFile()));
-      statement.execute("COPY (" + query + ") TO '" + Relations.sqlString(file.toString()) + "' (FORMAT parquet)");
+      statement.execute(
+          key.startsWith("year=")
+              ? "SET VARIABLE year = " + Integer.parseInt(key.substring("year=".length()))
+              : "SET VARIABLE period = DATE '" + key.substring("period=".length()) + "-01'");
+      String query =
+          PublishedSchema.withoutFinalSemicolon(
+              SqlResources.read("derived/" + derivation.sqlFile()));
+      statement.execute(
+          "COPY ("
+              + query
+              + ") TO '"
+              + Relations.sqlString(file.toString())
+              + "' (FORMAT parquet)");
     }
     return new Entry(signature, file);
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }

@@ -8,8 +8,8 @@ import java.util.Properties;
 
 /**
  * Connections to DuckDB with the settings every Tuopin connection uses: no extension is ever
- * downloaded (only the bundled parquet, json and icu are used), and memory and threads are
- * bounded, since DuckDB's memory comes on top of the JVM heap.
+ * downloaded (only the bundled parquet, json and icu are used), and memory and threads are bounded,
+ * since DuckDB's memory comes on top of the JVM heap.
  */
 public final class DuckDb {
   public static final String MEMORY_LIMIT = "2GB";

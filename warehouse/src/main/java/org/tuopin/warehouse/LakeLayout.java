@@ -19,19 +19,20 @@ import java.util.stream.Stream;
 
 /**
  * The lake's layout on disk, shared by the Spark writer and the publisher (which has no Spark):
- * {@code <root>/<table>/<partition>/<version>/*.parquet}, where a partition is
- * {@code period=YYYY-MM}, {@code year=YYYY} or {@code all}, and the file
- * {@code <partition>/CURRENT} names the version readers see.
+ * {@code <root>/<table>/<partition>/<version>/*.parquet}, where a partition is {@code
+ * period=YYYY-MM}, {@code year=YYYY} or {@code all}, and the file {@code <partition>/CURRENT} names
+ * the version readers see.
  *
- * <p>A version is never changed once written: a re-run writes a new version beside the old one
- * and then replaces CURRENT in one atomic rename, so a kept publish that lists the old version's
- * files keeps answering from them. Versions that neither CURRENT nor a kept publish names are
- * removed by {@link #removeUnreferenced}. A partition folder holding Parquet files directly and
- * no CURRENT (the layout before versions) is read as one version.
+ * <p>A version is never changed once written: a re-run writes a new version beside the old one and
+ * then replaces CURRENT in one atomic rename, so a kept publish that lists the old version's files
+ * keeps answering from them. Versions that neither CURRENT nor a kept publish names are removed by
+ * {@link #removeUnreferenced}. A partition folder holding Parquet files directly and no CURRENT
+ * (the layout before versions) is read as one version.
  */
 public final class LakeLayout {
   public static final String CURRENT = "CURRENT";
-  private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+  private static final DateTimeFormatter VERSION_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private final Path root;
 
   public LakeLayout(Path root) {
@@ -56,7 +57,11 @@ public final class LakeLayout {
 
   /** A new, not yet existing, version folder for {@code partition} of {@code table}. */
   public Path newVersion(String table, String partition) {
-    String name = "v-" + VERSION_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        "v-"
+            + VERSION_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     return root.resolve(table).resolve(partition).resolve(name);
   }
 
@@ -67,13 +72,17 @@ public final class LakeLayout {
     Path written = partitionDirectory.resolve("." + CURRENT + "-" + UUID.randomUUID());
     try {
       Files.writeString(written, version.getFileName().toString(), StandardCharsets.UTF_8);
-      Files.move(written, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          written, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot make " + version + " the current version of " + partitionDirectory, e);
+      throw new UncheckedIOException(
+          "Cannot make " + version + " the current version of " + partitionDirectory, e);
     }
   }
 
-  /** The partitions of a table that have a current version, sorted by name (periods: oldest first). */
+  /**
+   * The partitions of a table that have a current version, sorted by name (periods: oldest first).
+   */
   public List<String> partitions(String table) {
     Path directory = root.resolve(table);
     if (!Files.isDirectory(directory)) {
@@ -82,7 +91,10 @@ public final class LakeLayout {
     try (Stream<Path> children = Files.list(directory)) {
       return children
           .filter(Files::isDirectory)
-          .filter(p -> !p.getFileName().toString().startsWith("_") && !p.getFileName().toString().startsWith("."))
+          .filter(
+              p ->
+                  !p.getFileName().toString().startsWith("_")
+                      && !p.getFileName().toString().startsWith("."))
           .filter(p -> Files.exists(p.resolve(CURRENT)) || !parquetFiles(p).isEmpty())
           .map(p -> p.getFileName().toString())
           .sorted()
@@ -98,22 +110,28 @@ public final class LakeLayout {
     Path pointer = partitionDirectory.resolve(CURRENT);
     try {
       if (Files.exists(pointer)) {
-        return Optional.of(partitionDirectory.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()));
+        return Optional.of(
+            partitionDirectory.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + pointer, e);
     }
-    return parquetFiles(partitionDirectory).isEmpty() ? Optional.empty() : Optional.of(partitionDirectory);
+    return parquetFiles(partitionDirectory).isEmpty()
+        ? Optional.empty()
+        : Optional.of(partitionDirectory);
   }
 
   /** The current version of one partition; empty when the partition does not exist. */
   public Optional<PartitionFiles> current(String table, String partition) {
-    return currentFolder(table, partition).map(folder -> {
-      List<Path> files = parquetFiles(folder);
-      boolean legacy = folder.equals(root.resolve(table).resolve(partition));
-      String version = legacy ? "legacy:" + legacyStamp(files) : folder.getFileName().toString();
-      return new PartitionFiles(table, partition, version, files);
-    });
+    return currentFolder(table, partition)
+        .map(
+            folder -> {
+              List<Path> files = parquetFiles(folder);
+              boolean legacy = folder.equals(root.resolve(table).resolve(partition));
+              String version =
+                  legacy ? "legacy:" + legacyStamp(files) : folder.getFileName().toString();
+              return new PartitionFiles(table, partition, version, files);
+            });
   }
 
   /** Every partition's current version, oldest partition first. */
@@ -126,10 +144,10 @@ public final class LakeLayout {
   }
 
   /**
-   * Deletes every version folder that is not current and holds no file in {@code referenced},
-   * and the leftovers of interrupted writes (a version never made current, a CURRENT being
-   * written, Spark's temporary folders). Only one writer may run this: a run that is still
-   * writing would lose its version.
+   * Deletes every version folder that is not current and holds no file in {@code referenced}, and
+   * the leftovers of interrupted writes (a version never made current, a CURRENT being written,
+   * Spark's temporary folders). Only one writer may run this: a run that is still writing would
+   * lose its version.
    *
    * @return the folders and files deleted
    */
@@ -150,8 +168,11 @@ public final class LakeLayout {
         }
         Optional<Path> current = currentFolder(table.getFileName().toString(), name);
         for (Path child : children(partition)) {
-          boolean superseded = Files.isDirectory(child) && child.getFileName().toString().startsWith("v-")
-              && !current.map(child::equals).orElse(false) && parquetFiles(child).stream().noneMatch(referenced::contains);
+          boolean superseded =
+              Files.isDirectory(child)
+                  && child.getFileName().toString().startsWith("v-")
+                  && !current.map(child::equals).orElse(false)
+                  && parquetFiles(child).stream().noneMatch(referenced::contains);
           boolean interrupted = child.getFileName().toString().startsWith("." + CURRENT + "-");
           if (superseded || interrupted) {
             removed.add(deleteTree(child));
@@ -168,8 +189,14 @@ public final class LakeLayout {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".parquet") && !p.getFileName().toString().startsWith("."))
-          .filter(Files::isRegularFile).sorted().toList();
+      return files
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".parquet")
+                      && !p.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder, e);
     }
@@ -179,7 +206,13 @@ public final class LakeLayout {
     StringBuilder stamp = new StringBuilder();
     try {
       for (Path file : files) {
-        stamp.append(file.getFileName()).append(':').append(Files.size(file)).append(':').append(Files.getLastModifiedTime(file).toMillis()).append(';');
+        stamp
+            .append(file.getFileName())
+            .append(':')
+            .append(Files.size(file))
+            .append(':')
+            .append(Files.getLastModifiedTime(file).toMillis())
+            .append(';');
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the files of a lake partition", e);

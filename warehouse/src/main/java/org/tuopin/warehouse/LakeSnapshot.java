@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
 
-/** The current version of every partition of every lake table, read once at the start of a publish. */
+/**
+ * The current version of every partition of every lake table, read once at the start of a publish.
+ */
 record LakeSnapshot(Map<String, List<PartitionFiles>> tables) {
   static LakeSnapshot read(LakeLayout layout) {
     Map<String, List<PartitionFiles>> tables = new LinkedHashMap<>();
@@ -30,9 +32,14 @@ record LakeSnapshot(Map<String, List<PartitionFiles>> tables) {
     return partitions(table).stream().flatMap(p -> p.files().stream()).toList();
   }
 
-  /** The snapshot periods ({@code period=YYYY-MM} partitions of the household snapshot), oldest first. */
+  /**
+   * The snapshot periods ({@code period=YYYY-MM} partitions of the household snapshot), oldest
+   * first.
+   */
   List<String> snapshotPeriods() {
-    return partitions(PublishedSchema.HOUSEHOLD_SNAPSHOT).stream().map(PartitionFiles::partition)
-        .filter(p -> p.startsWith("period=")).toList();
+    return partitions(PublishedSchema.HOUSEHOLD_SNAPSHOT).stream()
+        .map(PartitionFiles::partition)
+        .filter(p -> p.startsWith("period="))
+        .toList();
   }
 }

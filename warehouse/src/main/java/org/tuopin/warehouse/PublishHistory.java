@@ -35,8 +35,12 @@ public final class PublishHistory {
       return List.of();
     }
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> SNAPSHOT.matcher(p.getFileName().toString())).filter(Matcher::matches)
-          .map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+      return files
+          .map(p -> SNAPSHOT.matcher(p.getFileName().toString()))
+          .filter(Matcher::matches)
+          .map(m -> Integer.parseInt(m.group(1)))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + directory, e);
     }
@@ -64,7 +68,10 @@ public final class PublishHistory {
       Path list = fileList(id);
       try {
         if (Files.exists(list)) {
-          Files.readAllLines(list, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(Path::of).forEach(referenced::add);
+          Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+              .filter(l -> !l.isBlank())
+              .map(Path::of)
+              .forEach(referenced::add);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + list, e);
@@ -74,15 +81,17 @@ public final class PublishHistory {
   }
 
   /**
-   * Keeps a copy of {@code built} as publish {@code id} with the list of files it reads, then
-   * drops all but the latest {@code retention}. The list is written first: a publish file is
-   * never kept without it.
+   * Keeps a copy of {@code built} as publish {@code id} with the list of files it reads, then drops
+   * all but the latest {@code retention}. The list is written first: a publish file is never kept
+   * without it.
    */
   void keep(Path built, int id, List<Path> readInPlace, int retention) {
     try {
       Files.createDirectories(directory);
       Path copying = directory.resolve(".copying-" + UUID.randomUUID());
-      Files.writeString(fileList(id), readInPlace.stream().map(Path::toString).collect(Collectors.joining("\n", "", "\n")),
+      Files.writeString(
+          fileList(id),
+          readInPlace.stream().map(Path::toString).collect(Collectors.joining("\n", "", "\n")),
           StandardCharsets.UTF_8);
       Files.copy(built, copying);
       Files.move(copying, database(id), StandardCopyOption.ATOMIC_MOVE);
@@ -102,7 +111,9 @@ public final class PublishHistory {
     try (Stream<Path> files = Files.list(directory)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
-        boolean orphanList = name.endsWith(".files") && !Files.exists(directory.resolve(name.replace(".files", ".duckdb")));
+        boolean orphanList =
+            name.endsWith(".files")
+                && !Files.exists(directory.resolve(name.replace(".files", ".duckdb")));
         if (orphanList || name.startsWith(".copying-")) {
           Files.delete(p);
         }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What a publish takes from the configuration, published in tables {@code setting} and
- * {@code poverty_line} and {@code exit_threshold}.
+ * What a publish takes from the configuration, published in tables {@code setting} and {@code
+ * poverty_line} and {@code exit_threshold}.
  *
  * @param submissionDeadlineDay the day of the next month by which a submission is on time
  * @param povertyLines the national lines (province code null) and any province's own
@@ -15,8 +15,13 @@ import java.util.List;
  * @param leagueMinimumShare the share of its city's indicators a unit must be scored on to be
  *     ranked in the bulletin (v_progress_league.is_ranked_in_bulletin)
  */
-public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> povertyLines, List<ExitThreshold> exitThresholds,
-    List<RegionChange> regionChanges, int publishRetention, double leagueMinimumShare) {
+public record PublishSettings(
+    int submissionDeadlineDay,
+    List<PovertyLine> povertyLines,
+    List<ExitThreshold> exitThresholds,
+    List<RegionChange> regionChanges,
+    int publishRetention,
+    double leagueMinimumShare) {
   public static final double DEFAULT_LEAGUE_MINIMUM_SHARE = 0.5;
 
   public PublishSettings {
@@ -31,11 +36,18 @@ public record PublishSettings(int submissionDeadlineDay, List<PovertyLine> pover
     exitThresholds = List.copyOf(exitThresholds);
   }
 
-  /** The poverty incidence (percent) a village or county must be below to exit; {@code provinceCode} null for the default. */
+  /**
+   * The poverty incidence (percent) a village or county must be below to exit; {@code provinceCode}
+   * null for the default.
+   */
   public record ExitThreshold(String provinceCode, double incidencePercent) {}
 
-  /** Up to and including {@code untilYear}, unit {@code regionCode} was {@code regionName} under {@code parentCode}. */
-  public record RegionChange(String regionCode, int untilYear, String regionName, String parentCode) {}
+  /**
+   * Up to and including {@code untilYear}, unit {@code regionCode} was {@code regionName} under
+   * {@code parentCode}.
+   */
+  public record RegionChange(
+      String regionCode, int untilYear, String regionName, String parentCode) {}
 
   /** Yuan per person per year; {@code provinceCode} null for the national line. */
   public record PovertyLine(String provinceCode, int year, BigDecimal lineYuan) {}

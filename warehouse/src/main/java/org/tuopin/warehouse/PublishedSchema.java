@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
 
-/** The names of the published tables and views, and how each is made; the SQL under sql/ defines them. */
+/**
+ * The names of the published tables and views, and how each is made; the SQL under sql/ defines
+ * them.
+ */
 public final class PublishedSchema {
   public static final String HOUSEHOLD_SNAPSHOT = "fact_household_snapshot";
   public static final String MEMBER_SNAPSHOT = "fact_member_snapshot";
@@ -34,50 +37,94 @@ public final class PublishedSchema {
 
   /**
    * Lake tables of one row per household (or member) and period: the published file reads them
-   * where they lie, as views over the exact Parquet files of the publish's versions, so a
-   * publish never copies the history.
+   * where they lie, as views over the exact Parquet files of the publish's versions, so a publish
+   * never copies the history.
    */
-  public static final List<String> READ_IN_PLACE_LAKE_TABLES = List.of(HOUSEHOLD_SNAPSHOT, MEMBER_SNAPSHOT);
+  public static final List<String> READ_IN_PLACE_LAKE_TABLES =
+      List.of(HOUSEHOLD_SNAPSHOT, MEMBER_SNAPSHOT);
 
   /** Every lake table. */
-  public static final List<String> LAKE_TABLES = concat(COPIED_LAKE_TABLES, READ_IN_PLACE_LAKE_TABLES);
+  public static final List<String> LAKE_TABLES =
+      concat(COPIED_LAKE_TABLES, READ_IN_PLACE_LAKE_TABLES);
 
   /** The derived tables, in the order they are built (a table may read the ones before it). */
   public static final List<Derivation> DERIVATIONS =
       List.of(
-          new Derivation(HOUSEHOLD_STATE, "household_state.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.derived("previous_household_state", HOUSEHOLD_STATE, PREVIOUS_PERIOD)),
+          new Derivation(
+              HOUSEHOLD_STATE,
+              "household_state.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD),
+                  Input.derived("previous_household_state", HOUSEHOLD_STATE, PREVIOUS_PERIOD)),
               List.of()),
-          new Derivation("household_version_closed", "household_version_closed.sql", Grain.PERIOD,
-              List.of(Input.derived("previous_household_state", HOUSEHOLD_STATE, PREVIOUS_PERIOD),
+          new Derivation(
+              "household_version_closed",
+              "household_version_closed.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.derived("previous_household_state", HOUSEHOLD_STATE, PREVIOUS_PERIOD),
                   Input.derived(HOUSEHOLD_STATE, HOUSEHOLD_STATE, SAME_PERIOD)),
               List.of()),
-          new Derivation("fact_household_event", "fact_household_event.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_AND_PREVIOUS_PERIOD)), List.of()),
-          new Derivation("registry_county_period", "registry_county_period.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD)), List.of()),
-          new Derivation("agg_v_poverty_trend", "poverty_trend.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.lake("fact_population", YEAR_OF_PERIOD),
+          new Derivation(
+              "fact_household_event",
+              "fact_household_event.sql",
+              Grain.PERIOD,
+              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_AND_PREVIOUS_PERIOD)),
+              List.of()),
+          new Derivation(
+              "registry_county_period",
+              "registry_county_period.sql",
+              Grain.PERIOD,
+              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD)),
+              List.of()),
+          new Derivation(
+              "agg_v_poverty_trend",
+              "poverty_trend.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD),
+                  Input.lake("fact_population", YEAR_OF_PERIOD),
                   Input.lake("dim_region", WHOLE)),
               List.of("v_poverty_trend")),
-          new Derivation("agg_v_village_exit_check", "village_exit_check.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.lake("fact_village_survey", SAME_PERIOD),
-                  Input.lake("fact_population", YEAR_OF_PERIOD), Input.lake("dim_region", WHOLE)),
+          new Derivation(
+              "agg_v_village_exit_check",
+              "village_exit_check.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD),
+                  Input.lake("fact_village_survey", SAME_PERIOD),
+                  Input.lake("fact_population", YEAR_OF_PERIOD),
+                  Input.lake("dim_region", WHOLE)),
               List.of("v_village_exit_check")),
-          new Derivation("household_anomaly", "household_anomaly.sql", Grain.PERIOD,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.lake(MEMBER_SNAPSHOT, SAME_PERIOD),
-                  Input.lake("fact_disbursement", SAME_PERIOD), Input.lake("dim_region", WHOLE)),
+          new Derivation(
+              "household_anomaly",
+              "household_anomaly.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD),
+                  Input.lake(MEMBER_SNAPSHOT, SAME_PERIOD),
+                  Input.lake("fact_disbursement", SAME_PERIOD),
+                  Input.lake("dim_region", WHOLE)),
               List.of("v_household_exit_check")),
-          new Derivation("registry_change", "registry_change.sql", Grain.YEAR,
-              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, PERIODS_OF_YEAR_AND_LAST_BEFORE)), List.of()));
+          new Derivation(
+              "registry_change",
+              "registry_change.sql",
+              Grain.YEAR,
+              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, PERIODS_OF_YEAR_AND_LAST_BEFORE)),
+              List.of()));
 
   /**
    * Derived tables one row per household (or event) and period: read in place like the lake's.
    * household_state is read at its latest period only: the current state of every household.
    */
-  static final List<String> READ_IN_PLACE_DERIVED = List.of(HOUSEHOLD_STATE, "household_version_closed", "fact_household_event");
+  static final List<String> READ_IN_PLACE_DERIVED =
+      List.of(HOUSEHOLD_STATE, "household_version_closed", "fact_household_event");
 
-  /** Published views that are the rows of a derived agg_ table of the same name: computed once per period. */
+  /**
+   * Published views that are the rows of a derived agg_ table of the same name: computed once per
+   * period.
+   */
   static final List<String> PER_PERIOD_VIEWS = List.of("v_poverty_trend", "v_village_exit_check");
 
   /** Tables derived at every publish from small tables (sql/derived), in dependency order. */
@@ -85,13 +132,26 @@ public final class PublishedSchema {
 
   /** In dependency order: a view may use the ones before it. */
   public static final List<String> VIEWS =
-      List.of("dim_household", "v_poverty_trend", "v_progress", "v_progress_league", "v_progress_revisions", "v_submission_completeness",
-          "v_fund_flow", "v_runs", "v_data_quality", "v_household_exit_check", "v_village_exit_check", "v_county_exit_check",
-          "v_idle_funds", "v_reconciliation", "v_anomalies");
+      List.of(
+          "dim_household",
+          "v_poverty_trend",
+          "v_progress",
+          "v_progress_league",
+          "v_progress_revisions",
+          "v_submission_completeness",
+          "v_fund_flow",
+          "v_runs",
+          "v_data_quality",
+          "v_household_exit_check",
+          "v_village_exit_check",
+          "v_county_exit_check",
+          "v_idle_funds",
+          "v_reconciliation",
+          "v_anomalies");
 
   /**
-   * Views computed once at publish, each into a table {@code agg_<view>} that the view then
-   * reads: they combine small tables and derived findings that would cost 10-100 ms a query.
+   * Views computed once at publish, each into a table {@code agg_<view>} that the view then reads:
+   * they combine small tables and derived findings that would cost 10-100 ms a query.
    */
   public static final List<String> COMPUTED_AT_PUBLISH = List.of("v_reconciliation", "v_anomalies");
 

@@ -21,14 +21,14 @@ import org.tuopin.warehouse.DerivedStore.Entry;
 /**
  * Publishes the serving file {@code <serving>/tuopin.duckdb}, in a storage format DuckDB 1.4 and
  * later can open. Small tables (regions, progress, funds, aggregates) are copied into it; the
- * tables of one row per household or member and period are views over the exact Parquet files
- * of this publish's lake versions and derived partitions, which are never changed afterwards.
- * So a publish costs what changed, not the history, and a kept publish stays what it was.
+ * tables of one row per household or member and period are views over the exact Parquet files of
+ * this publish's lake versions and derived partitions, which are never changed afterwards. So a
+ * publish costs what changed, not the history, and a kept publish stays what it was.
  *
- * <p>The file is built beside its place, kept as the next numbered publish, and renamed over
- * the old one in one atomic step: a reader sees the whole previous publish or the whole new
- * one, and a failed publish leaves the previous one in place. Then the files no kept publish
- * and no current version names are removed.
+ * <p>The file is built beside its place, kept as the next numbered publish, and renamed over the
+ * old one in one atomic step: a reader sees the whole previous publish or the whole new one, and a
+ * failed publish leaves the previous one in place. Then the files no kept publish and no current
+ * version names are removed.
  */
 public final class Publisher {
   public static final String FILE_NAME = "tuopin.duckdb";
@@ -39,7 +39,8 @@ public final class Publisher {
   private final PublishSettings settings;
   private final Consumer<String> progress;
 
-  public Publisher(Path lakeRoot, Path servingDirectory, PublishSettings settings, Consumer<String> progress) {
+  public Publisher(
+      Path lakeRoot, Path servingDirectory, PublishSettings settings, Consumer<String> progress) {
     this.lake = new LakeLayout(lakeRoot);
     this.servingDirectory = servingDirectory.toAbsolutePath();
     this.settings = settings;
@@ -55,8 +56,8 @@ public final class Publisher {
   }
 
   /**
-   * Brings the derived tables up to date, builds and publishes the warehouse, keeps it as the
-   * next numbered publish, and removes what no kept publish reads any more.
+   * Brings the derived tables up to date, builds and publishes the warehouse, keeps it as the next
+   * numbered publish, and removes what no kept publish reads any more.
    *
    * @return the publish id (also in table {@code setting} as {@code publish_id})
    */
@@ -68,17 +69,23 @@ public final class Publisher {
       Files.createDirectories(spill());
       removeInterruptedBuilds();
       LakeSnapshot snapshot = LakeSnapshot.read(lake);
-      Map<String, Map<String, Entry>> derived = new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
+      Map<String, Map<String, Entry>> derived =
+          new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
       int id = history.nextId();
       List<Path> readInPlace = build(building, id, snapshot, derived, runs, quality);
       history.keep(building, id, readInPlace, settings.publishRetention());
-      Files.move(building, servingFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          building,
+          servingFile(),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       removeUnreferenced(history, derived);
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + servingFile(), e);
     } catch (SQLException e) {
-      throw new IllegalStateException("Publishing failed; the previous publish stands: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Publishing failed; the previous publish stands: " + e.getMessage(), e);
     } finally {
       LakeLayout.deleteTree(building);
       LakeLayout.deleteTree(Path.of(building + ".wal"));
@@ -89,13 +96,27 @@ public final class Publisher {
     return servingDirectory.resolve(".spill");
   }
 
-  /** @return the files the published views read in place */
-  private List<Path> build(Path file, int publishId, LakeSnapshot snapshot, Map<String, Map<String, Entry>> derived,
-      List<RunSource> runs, List<RuleCount> quality) throws SQLException {
+  /**
+   * @return the files the published views read in place
+   */
+  private List<Path> build(
+      Path file,
+      int publishId,
+      LakeSnapshot snapshot,
+      Map<String, Map<String, Entry>> derived,
+      List<RunSource> runs,
+      List<RuleCount> quality)
+      throws SQLException {
     List<Path> readInPlace = new ArrayList<>();
-    try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
+    try (Connection connection = DuckDb.openInMemory();
+        Statement statement = connection.createStatement()) {
       statement.execute("SET temp_directory = '" + Relations.sqlString(spill().toString()) + "'");
-      statement.execute("ATTACH '" + Relations.sqlString(file.toString()) + "' AS publishing (STORAGE_VERSION '" + STORAGE_VERSION + "')");
+      statement.execute(
+          "ATTACH '"
+              + Relations.sqlString(file.toString())
+              + "' AS publishing (STORAGE_VERSION '"
+              + STORAGE_VERSION
+              + "')");
       statement.execute("USE publishing");
       PublishedSchema.createTypedTables(statement);
       for (String table : PublishedSchema.COPIED_LAKE_TABLES) {
@@ -108,22 +129,41 @@ public final class Publisher {
         String table = derivation.table();
         List<Path> files = derived.get(table).values().stream().map(Entry::file).toList();
         if (table.equals(PublishedSchema.HOUSEHOLD_STATE)) {
-          readInPlace(statement, table, files.isEmpty() ? files : List.of(files.get(files.size() - 1)), readInPlace);
+          readInPlace(
+              statement,
+              table,
+              files.isEmpty() ? files : List.of(files.get(files.size() - 1)),
+              readInPlace);
         } else if (PublishedSchema.READ_IN_PLACE_DERIVED.contains(table)) {
           readInPlace(statement, table, files, readInPlace);
         } else if (!table.startsWith("agg_")) {
           Relations.copyInto(statement, table, files);
         }
       }
-      statement.execute("INSERT INTO setting VALUES ('submission_deadline_day', '" + settings.submissionDeadlineDay() + "'), "
-          + "('league_minimum_share', '" + settings.leagueMinimumShare() + "'), "
-          + "('publish_id', '" + publishId + "'), ('" + ReadOnlyQueries.LAKE_DIRECTORY + "', '" + Relations.sqlString(lake.root().toString())
-          + "'), ('" + ReadOnlyQueries.DERIVED_DIRECTORY + "', '" + Relations.sqlString(servingDirectory.resolve("derived").toString()) + "')");
+      statement.execute(
+          "INSERT INTO setting VALUES ('submission_deadline_day', '"
+              + settings.submissionDeadlineDay()
+              + "'), "
+              + "('league_minimum_share', '"
+              + settings.leagueMinimumShare()
+              + "'), "
+              + "('publish_id', '"
+              + publishId
+              + "'), ('"
+              + ReadOnlyQueries.LAKE_DIRECTORY
+              + "', '"
+              + Relations.sqlString(lake.root().toString())
+              + "'), ('"
+              + ReadOnlyQueries.DERIVED_DIRECTORY
+              + "', '"
+              + Relations.sqlString(servingDirectory.resolve("derived").toString())
+              + "')");
       SettingsTables.insertConfiguration(connection, settings);
       SettingsTables.insertRuns(connection, runs);
       SettingsTables.insertQuality(connection, quality);
       for (String table : PublishedSchema.DERIVED_AT_PUBLISH) {
-        statement.execute(PublishedSchema.withoutFinalSemicolon(SqlResources.read("tables/" + table + ".sql")));
+        statement.execute(
+            PublishedSchema.withoutFinalSemicolon(SqlResources.read("tables/" + table + ".sql")));
       }
       defineViews(statement, derived);
       statement.execute("USE memory");
@@ -132,7 +172,9 @@ public final class Publisher {
     return readInPlace;
   }
 
-  private static void readInPlace(Statement statement, String table, List<Path> files, List<Path> readInPlace) throws SQLException {
+  private static void readInPlace(
+      Statement statement, String table, List<Path> files, List<Path> readInPlace)
+      throws SQLException {
     Relations.readInPlace(statement, table, table, files);
     readInPlace.addAll(files);
   }
@@ -141,13 +183,17 @@ public final class Publisher {
    * Defines every view; a per-period view becomes the rows of its derived agg_ table, a view
    * computed at publish the rows of a table it computes once.
    */
-  private static void defineViews(Statement statement, Map<String, Map<String, Entry>> derived) throws SQLException {
+  private static void defineViews(Statement statement, Map<String, Map<String, Entry>> derived)
+      throws SQLException {
     for (String view : PublishedSchema.VIEWS) {
       statement.execute(PublishedSchema.viewDefinition(view));
       String aggregate = "agg_" + view;
       if (PublishedSchema.PER_PERIOD_VIEWS.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view + " LIMIT 0");
-        Relations.copyInto(statement, aggregate, derived.get(aggregate).values().stream().map(Entry::file).toList());
+        Relations.copyInto(
+            statement,
+            aggregate,
+            derived.get(aggregate).values().stream().map(Entry::file).toList());
         statement.execute("CREATE OR REPLACE VIEW " + view + " AS SELECT * FROM " + aggregate);
       } else if (PublishedSchema.COMPUTED_AT_PUBLISH.contains(view)) {
         statement.execute("CREATE TABLE " + aggregate + " AS SELECT * FROM " + view);
@@ -156,21 +202,33 @@ public final class Publisher {
     }
   }
 
-  /** Files of lake versions and derived partitions that neither the current state nor a kept publish names. */
+  /**
+   * Files of lake versions and derived partitions that neither the current state nor a kept publish
+   * names.
+   */
   private void removeUnreferenced(PublishHistory history, Map<String, Map<String, Entry>> derived) {
     Set<Path> referenced = new HashSet<>(history.referencedFiles());
     int lakeRemoved = lake.removeUnreferenced(referenced).size();
-    derived.values().forEach(partitions -> partitions.values().forEach(entry -> referenced.add(entry.file())));
-    int derivedRemoved = new DerivedStore(servingDirectory.resolve("derived")).removeUnreferenced(referenced).size();
+    derived
+        .values()
+        .forEach(partitions -> partitions.values().forEach(entry -> referenced.add(entry.file())));
+    int derivedRemoved =
+        new DerivedStore(servingDirectory.resolve("derived")).removeUnreferenced(referenced).size();
     if (lakeRemoved + derivedRemoved > 0) {
-      progress.accept("removed " + lakeRemoved + " lake versions and " + derivedRemoved + " derived files no publish reads");
+      progress.accept(
+          "removed "
+              + lakeRemoved
+              + " lake versions and "
+              + derivedRemoved
+              + " derived files no publish reads");
     }
   }
 
   /** A publish killed while building leaves its .building-* file (and write-ahead log) behind. */
   private void removeInterruptedBuilds() throws IOException {
     try (Stream<Path> files = Files.list(servingDirectory)) {
-      for (Path leftover : files.filter(p -> p.getFileName().toString().startsWith(".building-")).toList()) {
+      for (Path leftover :
+          files.filter(p -> p.getFileName().toString().startsWith(".building-")).toList()) {
         Files.delete(leftover);
       }
     }

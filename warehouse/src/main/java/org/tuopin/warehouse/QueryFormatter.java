@@ -9,7 +9,11 @@ import java.util.List;
 
 /** Prints a query result as an aligned table, CSV (RFC 4180) or JSON Lines. */
 public final class QueryFormatter {
-  public enum Format { TABLE, CSV, JSON }
+  public enum Format {
+    TABLE,
+    CSV,
+    JSON
+  }
 
   private QueryFormatter() {}
 
@@ -47,13 +51,17 @@ public final class QueryFormatter {
     if (value == null) {
       return "";
     }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;
   }
 
-  private static void printJson(List<String> names, List<List<String>> rows, ResultSetMetaData meta, PrintStream out)
+  private static void printJson(
+      List<String> names, List<List<String>> rows, ResultSetMetaData meta, PrintStream out)
       throws SQLException {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder("{");
@@ -61,7 +69,9 @@ public final class QueryFormatter {
         if (i > 0) {
           line.append(',');
         }
-        line.append(jsonString(names.get(i))).append(':').append(jsonValue(row.get(i), meta.getColumnType(i + 1)));
+        line.append(jsonString(names.get(i)))
+            .append(':')
+            .append(jsonValue(row.get(i), meta.getColumnType(i + 1)));
       }
       out.println(line.append('}'));
     }
@@ -72,9 +82,16 @@ public final class QueryFormatter {
       return "null";
     }
     return switch (sqlType) {
-      case java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.SMALLINT, java.sql.Types.TINYINT,
-          java.sql.Types.DOUBLE, java.sql.Types.FLOAT, java.sql.Types.DECIMAL, java.sql.Types.BOOLEAN,
-          java.sql.Types.REAL -> value.equals("NaN") || value.contains("Infinity") ? "null" : value;
+      case java.sql.Types.BIGINT,
+          java.sql.Types.INTEGER,
+          java.sql.Types.SMALLINT,
+          java.sql.Types.TINYINT,
+          java.sql.Types.DOUBLE,
+          java.sql.Types.FLOAT,
+          java.sql.Types.DECIMAL,
+          java.sql.Types.BOOLEAN,
+          java.sql.Types.REAL ->
+          value.equals("NaN") || value.contains("Infinity") ? "null" : value;
       default -> jsonString(value);
     };
   }

@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 
 /**
  * The query path: connections that can only read the published warehouse. The file is opened
- * read-only; DuckDB may then read files only in the folders the publish's views read (the
- * lake and the derived tables, recorded in {@code setting} at publish), may load or install no
- * extension, and its configuration is locked, so no statement can undo any of it. A query is
- * accepted only when DuckDB's own parser ({@code json_serialize_sql}) reads it as exactly one
- * SELECT; anything else is refused before it runs.
+ * read-only; DuckDB may then read files only in the folders the publish's views read (the lake and
+ * the derived tables, recorded in {@code setting} at publish), may load or install no extension,
+ * and its configuration is locked, so no statement can undo any of it. A query is accepted only
+ * when DuckDB's own parser ({@code json_serialize_sql}) reads it as exactly one SELECT; anything
+ * else is refused before it runs.
  */
 public final class ReadOnlyQueries {
   static final String LAKE_DIRECTORY = "lake_directory";
   static final String DERIVED_DIRECTORY = "derived_directory";
-  private static final Pattern ERROR_MESSAGE = Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern ERROR_MESSAGE =
+      Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private ReadOnlyQueries() {}
 
@@ -41,7 +42,11 @@ public final class ReadOnlyQueries {
     try (Statement statement = connection.createStatement()) {
       List<String> allowed = readDirectories(statement);
       if (!allowed.isEmpty()) {
-        statement.execute("SET allowed_directories = [" + String.join(", ", allowed.stream().map(d -> "'" + Relations.sqlString(d) + "'").toList()) + "]");
+        statement.execute(
+            "SET allowed_directories = ["
+                + String.join(
+                    ", ", allowed.stream().map(d -> "'" + Relations.sqlString(d) + "'").toList())
+                + "]");
       }
       statement.execute("SET enable_external_access = false");
       statement.execute("SET autoinstall_known_extensions = false");
@@ -56,7 +61,8 @@ public final class ReadOnlyQueries {
 
   /** Refuses anything but one SELECT (or a query that only reads, such as a VALUES or a WITH). */
   public static void requireOneSelect(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement parse = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+    try (PreparedStatement parse =
+        connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
       parse.setString(1, sql);
       try (ResultSet r = parse.executeQuery()) {
         r.next();
@@ -64,11 +70,14 @@ public final class ReadOnlyQueries {
         if (tree.contains("\"error\":true")) {
           Matcher m = ERROR_MESSAGE.matcher(tree);
           String reason = m.find() ? m.group(1).replace("\\\"", "\"") : "not a query";
-          throw new RefusedStatement("only one SELECT is accepted, and this is not one: " + reason.lines().findFirst().orElse(reason));
+          throw new RefusedStatement(
+              "only one SELECT is accepted, and this is not one: "
+                  + reason.lines().findFirst().orElse(reason));
         }
         int statements = countStatements(tree);
         if (statements != 1) {
-          throw new RefusedStatement("only one SELECT is accepted, and this holds " + statements + " statements");
+          throw new RefusedStatement(
+              "only one SELECT is accepted, and this holds " + statements + " statements");
         }
       }
     }
@@ -110,7 +119,13 @@ public final class ReadOnlyQueries {
 
   private static List<String> readDirectories(Statement statement) throws SQLException {
     List<String> directories = new ArrayList<>();
-    try (ResultSet r = statement.executeQuery("SELECT value FROM setting WHERE name IN ('" + LAKE_DIRECTORY + "', '" + DERIVED_DIRECTORY + "') ORDER BY name")) {
+    try (ResultSet r =
+        statement.executeQuery(
+            "SELECT value FROM setting WHERE name IN ('"
+                + LAKE_DIRECTORY
+                + "', '"
+                + DERIVED_DIRECTORY
+                + "') ORDER BY name")) {
       while (r.next()) {
         directories.add(r.getString(1).endsWith("/") ? r.getString(1) : r.getString(1) + "/");
       }

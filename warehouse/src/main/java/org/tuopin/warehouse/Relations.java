@@ -14,19 +14,22 @@ final class Relations {
 
   /**
    * Makes {@code relation} a view over {@code files}, each column cast to the type the typed
-   * (empty) table {@code typedTable} declares, so the published types never depend on what a
-   * file holds. With no files, {@code relation} stays (or becomes) an empty table of that type.
+   * (empty) table {@code typedTable} declares, so the published types never depend on what a file
+   * holds. With no files, {@code relation} stays (or becomes) an empty table of that type.
    */
-  static void readInPlace(Statement statement, String relation, String typedTable, List<Path> files) throws SQLException {
+  static void readInPlace(Statement statement, String relation, String typedTable, List<Path> files)
+      throws SQLException {
     if (!relation.equals(typedTable)) {
-      statement.execute("CREATE TABLE " + relation + " AS SELECT * FROM " + typedTable + " LIMIT 0");
+      statement.execute(
+          "CREATE TABLE " + relation + " AS SELECT * FROM " + typedTable + " LIMIT 0");
     }
     if (files.isEmpty()) {
       return;
     }
     String columns = castColumns(statement, typedTable);
     statement.execute("DROP TABLE " + relation);
-    statement.execute("CREATE VIEW " + relation + " AS SELECT " + columns + " FROM " + readParquet(files));
+    statement.execute(
+        "CREATE VIEW " + relation + " AS SELECT " + columns + " FROM " + readParquet(files));
   }
 
   /** Copies the rows of {@code files} into the existing table {@code table}, by column name. */
@@ -37,18 +40,25 @@ final class Relations {
   }
 
   /**
-   * A read_parquet of exactly these files; union_by_name: files written before a column was
-   * added lack it (NULL there).
+   * A read_parquet of exactly these files; union_by_name: files written before a column was added
+   * lack it (NULL there).
    */
   static String readParquet(List<Path> files) {
-    String list = files.stream().map(f -> "'" + sqlString(f.toString()) + "'").collect(Collectors.joining(", "));
+    String list =
+        files.stream()
+            .map(f -> "'" + sqlString(f.toString()) + "'")
+            .collect(Collectors.joining(", "));
     return "read_parquet([" + list + "], hive_partitioning = false, union_by_name = true)";
   }
 
   private static String castColumns(Statement statement, String table) throws SQLException {
     List<String> columns = new ArrayList<>();
-    try (ResultSet r = statement.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
-        + " WHERE table_name = '" + sqlString(table) + "' AND table_schema = current_schema() ORDER BY ordinal_position")) {
+    try (ResultSet r =
+        statement.executeQuery(
+            "SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_name = '"
+                + sqlString(table)
+                + "' AND table_schema = current_schema() ORDER BY ordinal_position")) {
       while (r.next()) {
         String name = "\"" + r.getString(1) + "\"";
         columns.add("CAST(" + name + " AS " + r.getString(2) + ") AS " + name);

@@ -26,7 +26,9 @@ final class SqlResources {
   static List<String> statements(String path) {
     return Arrays.stream(read(path).split(";\\s*(\\n|$)"))
         .map(String::strip)
-        .filter(s -> !s.isEmpty() && !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
+        .filter(
+            s ->
+                !s.isEmpty() && !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
         .toList();
   }
 }

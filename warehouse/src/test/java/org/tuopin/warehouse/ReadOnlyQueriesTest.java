@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The query path reads the published warehouse and nothing else: each kind of statement that
- * could write or read a file, attach another database, change a setting or install an
- * extension is refused, and the pseudonym key and the published files are unchanged after.
+ * The query path reads the published warehouse and nothing else: each kind of statement that could
+ * write or read a file, attach another database, change a setting or install an extension is
+ * refused, and the pseudonym key and the published files are unchanged after.
  */
 class ReadOnlyQueriesTest {
   @Test
@@ -26,11 +26,14 @@ class ReadOnlyQueriesTest {
     Path serving = work.resolve("serving");
     Path restricted = Files.createDirectories(work.resolve("restricted"));
     Path key = Files.writeString(restricted.resolve("pseudonym.key"), "secret-key\n");
-    try (Connection c = TestWarehouse.withSchema(); Statement s = c.createStatement()) {
+    try (Connection c = TestWarehouse.withSchema();
+        Statement s = c.createStatement()) {
       HistoryViewsTest.insertFixture(s);
       PublisherTestLake.write(s, lake);
     }
-    Publisher publisher = new Publisher(lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 36, 0.5));
+    Publisher publisher =
+        new Publisher(
+            lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 36, 0.5));
     publisher.publish(List.of(), List.of());
     Path kept = new PublishHistory(serving).file(1);
     byte[] keyBefore = Files.readAllBytes(key);
@@ -40,33 +43,45 @@ class ReadOnlyQueriesTest {
     try (Connection c = ReadOnlyQueries.open(publisher.servingFile())) {
       // the household views read their Parquet files in place: allowed, and only those folders.
       // 16 rows sent in four months, and December's 6 households carried into January
-      assertEquals(List.of("22"), TestWarehouse.rows(c, "SELECT count(*) FROM fact_household_snapshot"));
+      assertEquals(
+          List.of("22"), TestWarehouse.rows(c, "SELECT count(*) FROM fact_household_snapshot"));
       assertEquals(List.of("13"), TestWarehouse.rows(c, "SELECT count(*) FROM dim_household"));
-      for (String statement : List.of(
-          "COPY (SELECT 'x') TO '" + key + "'",
-          "COPY (SELECT 1) TO '" + publisher.servingFile() + "'",
-          "ATTACH '" + kept + "' AS o (READ_WRITE)",
-          "INSTALL httpfs",
-          "SET enable_external_access = true",
-          "SET autoinstall_known_extensions = true",
-          "SELECT 1; SELECT 2",
-          "UPDATE dim_region SET region_name = 'x'",
-          "CREATE TABLE t AS SELECT 1")) {
-        ReadOnlyQueries.RefusedStatement refused = assertThrows(ReadOnlyQueries.RefusedStatement.class,
-            () -> ReadOnlyQueries.requireOneSelect(c, statement), statement);
-        assertTrue(refused.getMessage().startsWith("only one SELECT is accepted"), refused.getMessage());
+      for (String statement :
+          List.of(
+              "COPY (SELECT 'x') TO '" + key + "'",
+              "COPY (SELECT 1) TO '" + publisher.servingFile() + "'",
+              "ATTACH '" + kept + "' AS o (READ_WRITE)",
+              "INSTALL httpfs",
+              "SET enable_external_access = true",
+              "SET autoinstall_known_extensions = true",
+              "SELECT 1; SELECT 2",
+              "UPDATE dim_region SET region_name = 'x'",
+              "CREATE TABLE t AS SELECT 1")) {
+        ReadOnlyQueries.RefusedStatement refused =
+            assertThrows(
+                ReadOnlyQueries.RefusedStatement.class,
+                () -> ReadOnlyQueries.requireOneSelect(c, statement),
+                statement);
+        assertTrue(
+            refused.getMessage().startsWith("only one SELECT is accepted"), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
       }
-      for (String select : List.of(
-          "SELECT content FROM read_text('" + key + "')",
-          "SELECT * FROM read_csv('" + key + "')",
-          "SELECT * FROM read_parquet('" + restricted + "/*.parquet')")) {
+      for (String select :
+          List.of(
+              "SELECT content FROM read_text('" + key + "')",
+              "SELECT * FROM read_csv('" + key + "')",
+              "SELECT * FROM read_parquet('" + restricted + "/*.parquet')")) {
         ReadOnlyQueries.requireOneSelect(c, select);
-        SQLException e = assertThrows(SQLException.class, () -> TestWarehouse.rows(c, select), select);
-        assertTrue(e.getMessage().contains("disabled by configuration") || e.getMessage().contains("Permission"), e.getMessage());
+        SQLException e =
+            assertThrows(SQLException.class, () -> TestWarehouse.rows(c, select), select);
+        assertTrue(
+            e.getMessage().contains("disabled by configuration")
+                || e.getMessage().contains("Permission"),
+            e.getMessage());
       }
       try (Statement s = c.createStatement()) {
-        SQLException locked = assertThrows(SQLException.class, () -> s.execute("SET enable_external_access = true"));
+        SQLException locked =
+            assertThrows(SQLException.class, () -> s.execute("SET enable_external_access = true"));
         assertTrue(locked.getMessage().toLowerCase().contains("lock"), locked.getMessage());
       }
     }

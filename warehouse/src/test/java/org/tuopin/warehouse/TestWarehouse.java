@@ -23,27 +23,37 @@ final class TestWarehouse {
   /**
    * Defines every view over the tables as they are, and fills the derived tables from them by
    * running each derivation's query period by period over the whole tables (not the files of a
-   * publish): the definitions themselves, which PublisherTest checks a publish agrees with.
-   * The per-period views stay plain views here, so a test may change a table and query again.
+   * publish): the definitions themselves, which PublisherTest checks a publish agrees with. The
+   * per-period views stay plain views here, so a test may change a table and query again.
    */
   static void deriveAndDefineViews(Statement s) throws SQLException {
     for (String table : PublishedSchema.DERIVED_AT_PUBLISH) {
-      s.execute(PublishedSchema.withoutFinalSemicolon(SqlResources.read("tables/" + table + ".sql"))
-          .replaceFirst("CREATE TABLE", "CREATE OR REPLACE TABLE"));
+      s.execute(
+          PublishedSchema.withoutFinalSemicolon(SqlResources.read("tables/" + table + ".sql"))
+              .replaceFirst("CREATE TABLE", "CREATE OR REPLACE TABLE"));
     }
     for (String view : PublishedSchema.VIEWS) {
-      s.execute(PublishedSchema.viewDefinition(view).replaceFirst("CREATE VIEW", "CREATE OR REPLACE VIEW"));
+      s.execute(
+          PublishedSchema.viewDefinition(view)
+              .replaceFirst("CREATE VIEW", "CREATE OR REPLACE VIEW"));
     }
-    for (String period : values(s, "SELECT DISTINCT CAST(period AS VARCHAR) FROM fact_household_snapshot ORDER BY 1")) {
+    for (String period :
+        values(
+            s, "SELECT DISTINCT CAST(period AS VARCHAR) FROM fact_household_snapshot ORDER BY 1")) {
       s.execute("SET VARIABLE period = DATE '" + period + "'");
-      s.execute("CREATE OR REPLACE TABLE previous_household_state AS SELECT * FROM household_state");
+      s.execute(
+          "CREATE OR REPLACE TABLE previous_household_state AS SELECT * FROM household_state");
       for (Derivation d : PublishedSchema.DERIVATIONS) {
         if (d.grain() == Grain.PERIOD && !d.table().startsWith("agg_")) {
           derive(s, d);
         }
       }
     }
-    for (String year : values(s, "SELECT DISTINCT CAST(year(period) AS VARCHAR) FROM fact_household_snapshot ORDER BY 1")) {
+    for (String year :
+        values(
+            s,
+            "SELECT DISTINCT CAST(year(period) AS VARCHAR) FROM fact_household_snapshot ORDER"
+                + " BY 1")) {
       s.execute("SET VARIABLE year = " + year);
       for (Derivation d : PublishedSchema.DERIVATIONS) {
         if (d.grain() == Grain.YEAR) {
@@ -54,9 +64,12 @@ final class TestWarehouse {
     s.execute("DROP TABLE IF EXISTS previous_household_state");
   }
 
-  /** household_state holds one period's state; the other derived tables gather every period's rows. */
+  /**
+   * household_state holds one period's state; the other derived tables gather every period's rows.
+   */
   private static void derive(Statement s, Derivation d) throws SQLException {
-    String query = PublishedSchema.withoutFinalSemicolon(SqlResources.read("derived/" + d.sqlFile()));
+    String query =
+        PublishedSchema.withoutFinalSemicolon(SqlResources.read("derived/" + d.sqlFile()));
     if (d.table().equals(PublishedSchema.HOUSEHOLD_STATE)) {
       s.execute("CREATE OR REPLACE TEMP TABLE next_household_state AS " + query);
       s.execute("DELETE FROM household_state");
@@ -79,7 +92,8 @@ final class TestWarehouse {
   /** Each row as its values joined by {@code |}, NULL as {@code null}. */
   static List<String> rows(Connection connection, String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(query)) {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery(query)) {
       int columns = r.getMetaData().getColumnCount();
       while (r.next()) {
         List<String> row = new ArrayList<>();

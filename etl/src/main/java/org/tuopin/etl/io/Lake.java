@@ -18,9 +18,9 @@ import org.tuopin.warehouse.LakeLayout;
  * The Parquet lake, written by Spark: {@code <root>/<table>/<partition>/<version>/part-*.parquet}
  * (see {@link LakeLayout}), where a partition is {@code period=YYYY-MM}, {@code year=YYYY} or
  * {@code all}. The partition column stays inside the files, so DuckDB reads them without Hive
- * partitioning. A write goes to a new version folder and becomes current once Spark has
- * committed it: a failed or killed write leaves the current version whole, and the versions a
- * kept publish reads are never changed. Only Tuopin's own jobs read the lake through this class.
+ * partitioning. A write goes to a new version folder and becomes current once Spark has committed
+ * it: a failed or killed write leaves the current version whole, and the versions a kept publish
+ * reads are never changed. Only Tuopin's own jobs read the lake through this class.
  */
 public final class Lake {
   public static final String WHOLE_TABLE = "all";
@@ -42,7 +42,10 @@ public final class Lake {
     return "year=" + year;
   }
 
-  /** Writes {@code rows} as a new version of the partition in {@code files} files and makes it current. */
+  /**
+   * Writes {@code rows} as a new version of the partition in {@code files} files and makes it
+   * current.
+   */
   public void write(Dataset<Row> rows, String table, String partition, int files) {
     Path version = layout.newVersion(table, partition);
     rows.coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
@@ -51,13 +54,17 @@ public final class Lake {
 
   /**
    * Makes a copy of one Parquet file the partition's current version, unless the current version
-   * already is that file (same name: the name carries a fingerprint of the content, as
-   * {@link RegionParquet}'s do). The region list is the same every month: rewriting its 665,000
-   * rows each month would cost seconds and a new version for nothing.
+   * already is that file (same name: the name carries a fingerprint of the content, as {@link
+   * RegionParquet}'s do). The region list is the same every month: rewriting its 665,000 rows each
+   * month would cost seconds and a new version for nothing.
    */
   public void writeFileUnlessCurrent(Path parquetFile, String table, String partition) {
     String name = parquetFile.getFileName().toString();
-    boolean current = layout.currentFolder(table, partition).map(folder -> Files.isRegularFile(folder.resolve(name))).orElse(false);
+    boolean current =
+        layout
+            .currentFolder(table, partition)
+            .map(folder -> Files.isRegularFile(folder.resolve(name)))
+            .orElse(false);
     if (current) {
       return;
     }
@@ -80,7 +87,8 @@ public final class Lake {
     Path partitionDirectory = root().resolve(table).resolve(partition);
     try (Stream<Path> children = Files.list(partitionDirectory)) {
       for (Path child : children.toList()) {
-        if (child.getFileName().toString().startsWith("v-") && !current.map(child::equals).orElse(false)) {
+        if (child.getFileName().toString().startsWith("v-")
+            && !current.map(child::equals).orElse(false)) {
           LakeLayout.deleteTree(child);
         }
       }
@@ -91,7 +99,10 @@ public final class Lake {
 
   /** How many Parquet files the current version of a partition has (0 when it does not exist). */
   public int fileCount(String table, String partition) {
-    return layout.currentFolder(table, partition).map(f -> LakeLayout.parquetFiles(f).size()).orElse(0);
+    return layout
+        .currentFolder(table, partition)
+        .map(f -> LakeLayout.parquetFiles(f).size())
+        .orElse(0);
   }
 
   public boolean exists(String table, String partition) {
@@ -99,22 +110,32 @@ public final class Lake {
   }
 
   public Dataset<Row> read(SparkSession spark, String table, String partition, StructType schema) {
-    return layout.currentFolder(table, partition)
+    return layout
+        .currentFolder(table, partition)
         .map(folder -> spark.read().schema(schema).parquet(folder.toString()))
         .orElseGet(() -> spark.createDataFrame(List.of(), schema));
   }
 
   /** A partition's current version with the schema its files have. */
   public Dataset<Row> readCurrent(SparkSession spark, String table, String partition) {
-    Path folder = layout.currentFolder(table, partition)
-        .orElseThrow(() -> new IllegalArgumentException("The lake has no partition " + partition + " of " + table));
+    Path folder =
+        layout
+            .currentFolder(table, partition)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "The lake has no partition " + partition + " of " + table));
     return spark.read().parquet(folder.toString());
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */
   public Dataset<Row> readAll(SparkSession spark, String table, StructType schema) {
-    String[] folders = layout.partitions(table).stream()
-        .map(p -> layout.currentFolder(table, p)).flatMap(Optional::stream).map(Path::toString).toArray(String[]::new);
+    String[] folders =
+        layout.partitions(table).stream()
+            .map(p -> layout.currentFolder(table, p))
+            .flatMap(Optional::stream)
+            .map(Path::toString)
+            .toArray(String[]::new);
     if (folders.length == 0) {
       return spark.createDataFrame(List.of(), schema);
     }
@@ -129,12 +150,16 @@ public final class Lake {
   /** The latest {@code period=} partition strictly before {@code period}. */
   public Optional<String> latestPeriodBefore(String table, String period) {
     String bound = periodPartition(period);
-    return partitions(table).stream().filter(p -> p.startsWith("period=") && p.compareTo(bound) < 0).reduce((a, b) -> b);
+    return partitions(table).stream()
+        .filter(p -> p.startsWith("period=") && p.compareTo(bound) < 0)
+        .reduce((a, b) -> b);
   }
 
   /** The {@code period=} partitions strictly after {@code period}, oldest first. */
   public List<String> periodsAfter(String table, String period) {
     String bound = periodPartition(period);
-    return partitions(table).stream().filter(p -> p.startsWith("period=") && p.compareTo(bound) > 0).toList();
+    return partitions(table).stream()
+        .filter(p -> p.startsWith("period=") && p.compareTo(bound) > 0)
+        .toList();
   }
 }

@@ -24,22 +24,23 @@ import org.tuopin.warehouse.DuckDb;
 
 /**
  * The region rows (665,000 with every village of China) as one Parquet file that Spark scans,
- * written by DuckDB once per content: {@code <folder>/dim_region-<sha256>.parquet}. Handing
- * Spark the rows themselves costs a small month more than its own work: a local relation is
- * copied into every plan that joins it, and a parallelized one is Java-serialized each run.
+ * written by DuckDB once per content: {@code <folder>/dim_region-<sha256>.parquet}. Handing Spark
+ * the rows themselves costs a small month more than its own work: a local relation is copied into
+ * every plan that joins it, and a parallelized one is Java-serialized each run.
  */
 public final class RegionParquet {
   private static final String PREFIX = "dim_region-";
   // Changed whenever the rows made from the same regions change (columns, their derivation).
-  private static final String LAYOUT_VERSION = "dim_region v1: code, name, level, parent, county, city, province, custom";
+  private static final String LAYOUT_VERSION =
+      "dim_region v1: code, name, level, parent, county, city, province, custom";
 
   private RegionParquet() {}
 
   /**
    * @param regions the region list the rows are made from (its fingerprint names the file)
    * @param rows region_code, region_name, region_level, parent_code, county_code, city_code,
-   *     province_code (strings, nullable after the third) and is_custom (boolean); made only
-   *     when no earlier run wrote the file
+   *     province_code (strings, nullable after the third) and is_custom (boolean); made only when
+   *     no earlier run wrote the file
    * @return the file holding exactly these rows, written now or by an earlier run
    */
   public static Path write(Collection<Region> regions, Supplier<List<Row>> rows, Path folder) {
@@ -61,17 +62,24 @@ public final class RegionParquet {
   }
 
   private static void copyWithDuckDb(List<Row> rows, Path target) throws IOException {
-    try (Connection connection = DuckDb.openInMemory(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE dim_region (region_code VARCHAR NOT NULL, region_name VARCHAR NOT NULL, "
-          + "region_level VARCHAR NOT NULL, parent_code VARCHAR, county_code VARCHAR, city_code VARCHAR, "
-          + "province_code VARCHAR, is_custom BOOLEAN NOT NULL)");
-      try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "dim_region")) {
+    try (Connection connection = DuckDb.openInMemory();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE dim_region (region_code VARCHAR NOT NULL, region_name VARCHAR NOT NULL,"
+              + " region_level VARCHAR NOT NULL, parent_code VARCHAR, county_code VARCHAR,"
+              + " city_code VARCHAR, province_code VARCHAR, is_custom BOOLEAN NOT NULL)");
+      try (DuckDBAppender appender =
+          connection
+              .unwrap(DuckDBConnection.class)
+              .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "dim_region")) {
         for (Row row : rows) {
           appendRow(appender, row);
         }
       }
-      statement.execute("COPY dim_region TO '" + target.toAbsolutePath().toString().replace("'", "''")
-          + "' (FORMAT parquet, COMPRESSION zstd)");
+      statement.execute(
+          "COPY dim_region TO '"
+              + target.toAbsolutePath().toString().replace("'", "''")
+              + "' (FORMAT parquet, COMPRESSION zstd)");
     } catch (SQLException e) {
       throw new IOException("DuckDB could not write " + target + ": " + e.getMessage(), e);
     }
@@ -92,7 +100,10 @@ public final class RegionParquet {
 
   private static void removeOthers(Path folder, Path kept) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path other : files.filter(f -> !f.equals(kept) && f.getFileName().toString().startsWith(PREFIX)).toList()) {
+      for (Path other :
+          files
+              .filter(f -> !f.equals(kept) && f.getFileName().toString().startsWith(PREFIX))
+              .toList()) {
         Files.deleteIfExists(other);
       }
     }
@@ -104,8 +115,17 @@ public final class RegionParquet {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(LAYOUT_VERSION.getBytes(StandardCharsets.UTF_8));
       for (Region region : regions) {
-        digest.update(String.join("\u0001", region.code(), region.name(), String.valueOf(region.shortName()), region.level().label(),
-            String.valueOf(region.parentCode()), String.valueOf(region.custom()), "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            String.join(
+                    "\u0001",
+                    region.code(),
+                    region.name(),
+                    String.valueOf(region.shortName()),
+                    region.level().label(),
+                    String.valueOf(region.parentCode()),
+                    String.valueOf(region.custom()),
+                    "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest(), 0, 16);
     } catch (NoSuchAlgorithmException e) {

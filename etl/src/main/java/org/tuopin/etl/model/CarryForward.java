@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A registry snapshot is per county: a county whose households are absent from a month keeps
- * its latest earlier snapshot, flagged {@code carried_forward}.
+ * A registry snapshot is per county: a county whose households are absent from a month keeps its
+ * latest earlier snapshot, flagged {@code carried_forward}.
  */
 public final class CarryForward {
   private CarryForward() {}
@@ -30,11 +30,19 @@ public final class CarryForward {
     return sent.unionByName(carried);
   }
 
-  /** The counties of {@code previous} that {@code sent} has no rows of: those the period carries forward. */
+  /**
+   * The counties of {@code previous} that {@code sent} has no rows of: those the period carries
+   * forward.
+   */
   public static List<String> carriedCounties(Dataset<Row> sent, Dataset<Row> previous) {
     Dataset<Row> countiesSent = sent.select(col("county_code").as("sent_county_code")).distinct();
-    return previous.select(col("county_code")).distinct()
+    return previous
+        .select(col("county_code"))
+        .distinct()
         .join(countiesSent, col("county_code").equalTo(col("sent_county_code")), "left_anti")
-        .collectAsList().stream().map(r -> r.getString(0)).toList();
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .toList();
   }
 }

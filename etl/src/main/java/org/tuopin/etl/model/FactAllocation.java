@@ -7,13 +7,22 @@ import org.apache.spark.sql.Row;
 /** Builds {@code fact_allocation}: one row per allocation (资金下达), keyed by allocation_id. */
 public final class FactAllocation {
   public static final String TABLE = "fact_allocation";
+
   /** The lake schema, for reading a partition that may not exist yet. */
   public static final org.apache.spark.sql.types.StructType SCHEMA =
       org.apache.spark.sql.types.StructType.fromDDL(
-          "allocation_id STRING, year INT, region_code STRING, fund_source STRING, indicator_code STRING, amount_yuan DECIMAL(18,2), approved_on DATE");
+          "allocation_id STRING, year INT, region_code STRING, fund_source STRING, indicator_code"
+              + " STRING, amount_yuan DECIMAL(18,2), approved_on DATE");
 
   public static final List<String> COLUMNS =
-      List.of("allocation_id", "year", "region_code", "fund_source", "indicator_code", "amount_yuan", "approved_on");
+      List.of(
+          "allocation_id",
+          "year",
+          "region_code",
+          "fund_source",
+          "indicator_code",
+          "amount_yuan",
+          "approved_on");
 
   private FactAllocation() {}
 

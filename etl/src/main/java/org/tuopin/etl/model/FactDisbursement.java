@@ -10,25 +10,38 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Builds {@code fact_disbursement}: one row per payment (txn_id); a resend with the same content
- * is the same payment. Payments booked on a village carry the village's county in county_code.
- * The beneficiary's identity number is dropped; a payment to a household carries its key.
+ * Builds {@code fact_disbursement}: one row per payment (txn_id); a resend with the same content is
+ * the same payment. Payments booked on a village carry the village's county in county_code. The
+ * beneficiary's identity number is dropped; a payment to a household carries its key.
  */
 public final class FactDisbursement {
   public static final String TABLE = "fact_disbursement";
+
   /** The lake schema, for reading a partition that may not exist yet. */
   public static final org.apache.spark.sql.types.StructType SCHEMA =
       org.apache.spark.sql.types.StructType.fromDDL(
-          "txn_id STRING, paid_on DATE, period DATE, region_code STRING, county_code STRING, fund_source STRING, indicator_code STRING, allocation_id STRING, household_key STRING, amount_yuan DECIMAL(18,2), reverses_txn_id STRING");
+          "txn_id STRING, paid_on DATE, period DATE, region_code STRING, county_code STRING,"
+              + " fund_source STRING, indicator_code STRING, allocation_id STRING, household_key"
+              + " STRING, amount_yuan DECIMAL(18,2), reverses_txn_id STRING");
 
   public static final List<String> COLUMNS =
       List.of(
-          "txn_id", "paid_on", "period", "region_code", "county_code", "fund_source", "indicator_code",
-          "allocation_id", "household_key", "amount_yuan", "reverses_txn_id");
+          "txn_id",
+          "paid_on",
+          "period",
+          "region_code",
+          "county_code",
+          "fund_source",
+          "indicator_code",
+          "allocation_id",
+          "household_key",
+          "amount_yuan",
+          "reverses_txn_id");
 
   private FactDisbursement() {}
 
-  public static Dataset<Row> build(Dataset<Row> stagedDisbursements, LocalDate period, Pseudonyms pseudonyms) {
+  public static Dataset<Row> build(
+      Dataset<Row> stagedDisbursements, LocalDate period, Pseudonyms pseudonyms) {
     return stagedDisbursements
         .dropDuplicates("txn_id")
         .withColumn("period", lit(Date.valueOf(period)))

@@ -11,21 +11,43 @@ import org.apache.spark.sql.Row;
 
 /**
  * Builds {@code fact_household_snapshot}: one row per household and period, keyed by the
- * pseudonymous household_key; no identity number, name or phone. A county that sent no
- * snapshot this period keeps its latest earlier one, flagged {@code carried_forward}.
+ * pseudonymous household_key; no identity number, name or phone. A county that sent no snapshot
+ * this period keeps its latest earlier one, flagged {@code carried_forward}.
  */
 public final class FactHouseholdSnapshot {
   public static final String TABLE = "fact_household_snapshot";
+
   /** The lake schema, for reading a partition that may not exist yet. */
   public static final org.apache.spark.sql.types.StructType SCHEMA =
       org.apache.spark.sql.types.StructType.fromDDL(
-          "period DATE, household_key STRING, village_code STRING, county_code STRING, identified_year INT, poverty_cause STRING, head_person_key STRING, status STRING, exit_year INT, member_count INT, per_capita_income DECIMAL(18,2), food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN, housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao BOOLEAN, carried_forward BOOLEAN");
+          "period DATE, household_key STRING, village_code STRING, county_code STRING,"
+              + " identified_year INT, poverty_cause STRING, head_person_key STRING, status STRING,"
+              + " exit_year INT, member_count INT, per_capita_income DECIMAL(18,2),"
+              + " food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN,"
+              + " housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao"
+              + " BOOLEAN, carried_forward BOOLEAN");
 
   public static final List<String> COLUMNS =
       List.of(
-          "period", "household_key", "village_code", "county_code", "identified_year", "poverty_cause", "head_person_key", "status", "exit_year", "member_count",
-          "per_capita_income", "food_clothing_secure", "education_secure", "medical_secure", "housing_secure",
-          "drinking_water_secure", "relocated", "dibao", "carried_forward");
+          "period",
+          "household_key",
+          "village_code",
+          "county_code",
+          "identified_year",
+          "poverty_cause",
+          "head_person_key",
+          "status",
+          "exit_year",
+          "member_count",
+          "per_capita_income",
+          "food_clothing_secure",
+          "education_secure",
+          "medical_secure",
+          "housing_secure",
+          "drinking_water_secure",
+          "relocated",
+          "dibao",
+          "carried_forward");
 
   private FactHouseholdSnapshot() {}
 
@@ -34,7 +56,10 @@ public final class FactHouseholdSnapshot {
    * @param previousSnapshot this table's rows of the latest earlier period (may be empty)
    */
   public static Dataset<Row> build(
-      Dataset<Row> stagedHouseholds, Dataset<Row> previousSnapshot, LocalDate period, Pseudonyms pseudonyms) {
+      Dataset<Row> stagedHouseholds,
+      Dataset<Row> previousSnapshot,
+      LocalDate period,
+      Pseudonyms pseudonyms) {
     Dataset<Row> sent =
         stagedHouseholds
             .withColumn("period", lit(Date.valueOf(period)))

@@ -11,25 +11,43 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Builds {@code fact_member_snapshot}: one row per household member and period. The person is
- * a keyed pseudonym of the identity number; only the birth year is kept, not the date.
+ * Builds {@code fact_member_snapshot}: one row per household member and period. The person is a
+ * keyed pseudonym of the identity number; only the birth year is kept, not the date.
  */
 public final class FactMemberSnapshot {
   public static final String TABLE = "fact_member_snapshot";
+
   /** The lake schema, for reading a partition that may not exist yet. */
   public static final org.apache.spark.sql.types.StructType SCHEMA =
       org.apache.spark.sql.types.StructType.fromDDL(
-          "period DATE, household_key STRING, person_key STRING, county_code STRING, relation STRING, sex STRING, birth_year INT, health STRING, labor STRING, in_school BOOLEAN, carried_forward BOOLEAN");
+          "period DATE, household_key STRING, person_key STRING, county_code STRING, relation"
+              + " STRING, sex STRING, birth_year INT, health STRING, labor STRING, in_school"
+              + " BOOLEAN, carried_forward BOOLEAN");
 
   public static final List<String> COLUMNS =
       List.of(
-          "period", "household_key", "person_key", "county_code", "relation", "sex", "birth_year", "health",
-          "labor", "in_school", "carried_forward");
+          "period",
+          "household_key",
+          "person_key",
+          "county_code",
+          "relation",
+          "sex",
+          "birth_year",
+          "health",
+          "labor",
+          "in_school",
+          "carried_forward");
 
   private FactMemberSnapshot() {}
 
-  /** @param stagedMembers loaded members (household_id, county_code, id_number, ...) */
-  public static Dataset<Row> build(Dataset<Row> stagedMembers, Dataset<Row> previousSnapshot, LocalDate period, Pseudonyms pseudonyms) {
+  /**
+   * @param stagedMembers loaded members (household_id, county_code, id_number, ...)
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> stagedMembers,
+      Dataset<Row> previousSnapshot,
+      LocalDate period,
+      Pseudonyms pseudonyms) {
     Dataset<Row> sent =
         stagedMembers
             .withColumn("household_key", pseudonyms.household(col("household_id")))

@@ -15,16 +15,22 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Builds {@code fact_progress}: every received version of every figure (period, region_code,
- * indicator_code). Observations are ordered by reported_at, then by when Tuopin first ingested
- * the file carrying them; an observation whose values equal the version before it is not a new
- * version. Version 1 is the first.
+ * indicator_code). Observations are ordered by reported_at, then by when Tuopin first ingested the
+ * file carrying them; an observation whose values equal the version before it is not a new version.
+ * Version 1 is the first.
  */
 public final class FactProgress {
   public static final String TABLE = "fact_progress";
   public static final List<String> COLUMNS =
       List.of(
-          "period", "region_code", "indicator_code", "annual_target", "cumulative_completed", "reported_at",
-          "first_ingested_at", "version");
+          "period",
+          "region_code",
+          "indicator_code",
+          "annual_target",
+          "cumulative_completed",
+          "reported_at",
+          "first_ingested_at",
+          "version");
 
   private FactProgress() {}
 
@@ -35,14 +41,16 @@ public final class FactProgress {
   public static Dataset<Row> build(Dataset<Row> stagedSubmissions, Dataset<Row> ingestedFiles) {
     WindowSpec figure =
         Window.partitionBy(col("period"), col("region_code"), col("indicator_code"))
-            .orderBy(col("reported_at"), col("first_ingested_at"), col("file_name"), col("line_number"));
+            .orderBy(
+                col("reported_at"), col("first_ingested_at"), col("file_name"), col("line_number"));
     Column values = struct(col("annual_target"), col("cumulative_completed"));
     Dataset<Row> observations =
         stagedSubmissions
             .join(ingestedFiles, "file_name")
             .withColumn("previous_values", lag(values, 1).over(figure));
     Dataset<Row> changes =
-        observations.filter(col("previous_values").isNull().or(not(col("previous_values").equalTo(values))));
+        observations.filter(
+            col("previous_values").isNull().or(not(col("previous_values").equalTo(values))));
     return changes.withColumn("version", row_number().over(figure)).select(Columns.of(COLUMNS));
   }
 }

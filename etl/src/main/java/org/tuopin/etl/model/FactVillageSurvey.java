@@ -14,12 +14,25 @@ import org.apache.spark.sql.Row;
  */
 public final class FactVillageSurvey {
   public static final String TABLE = "fact_village_survey";
-  public static final List<String> COLUMNS = List.of("period", "village_code", "county_code", "is_poor_village",
-      "collective_income_yuan", "hardened_road", "clinic", "culture_room", "network", "power");
+  public static final List<String> COLUMNS =
+      List.of(
+          "period",
+          "village_code",
+          "county_code",
+          "is_poor_village",
+          "collective_income_yuan",
+          "hardened_road",
+          "clinic",
+          "culture_room",
+          "network",
+          "power");
 
   private FactVillageSurvey() {}
 
   public static Dataset<Row> build(Dataset<Row> stagedSurveys, LocalDate period) {
-    return stagedSurveys.dropDuplicates("village_code").withColumn("period", lit(Date.valueOf(period))).select(Columns.of(COLUMNS));
+    return stagedSurveys
+        .dropDuplicates("village_code")
+        .withColumn("period", lit(Date.valueOf(period)))
+        .select(Columns.of(COLUMNS));
   }
 }

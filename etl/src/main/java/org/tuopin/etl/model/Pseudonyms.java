@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Keyed pseudonyms (HMAC-SHA-256, first 128 bits in hex) for households and persons. The same
- * identifier gets the same pseudonym in every month and county, so duplicates can be found,
- * but without the key nobody can go back from a pseudonym to an identity number.
+ * identifier gets the same pseudonym in every month and county, so duplicates can be found, but
+ * without the key nobody can go back from a pseudonym to an identity number.
  */
 public final class Pseudonyms {
   private final UserDefinedFunction hmac;

@@ -16,9 +16,9 @@ import org.tuopin.etl.io.RegionParquet;
 import org.tuopin.etl.reference.CityUnitNames;
 import org.tuopin.etl.reference.FundSource;
 import org.tuopin.etl.reference.Indicator;
+import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.etl.reference.Region;
 import org.tuopin.etl.reference.RegionLevel;
-import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.etl.reference.RegionTree;
 
 /**
@@ -51,19 +51,33 @@ public final class ReferenceFrames {
 
   /** The regions as a local relation: for tests and other small region lists. */
   public ReferenceFrames(SparkSession spark, ReferenceData reference) {
-    this(spark, reference, spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache(), Optional.empty());
+    this(
+        spark,
+        reference,
+        spark.createDataFrame(regionRows(reference.regions()), REGION_SCHEMA).cache(),
+        Optional.empty());
   }
 
-  private ReferenceFrames(SparkSession spark, ReferenceData reference, Dataset<Row> dimRegion, Optional<Path> regionFile) {
+  private ReferenceFrames(
+      SparkSession spark,
+      ReferenceData reference,
+      Dataset<Row> dimRegion,
+      Optional<Path> regionFile) {
     this.spark = spark;
     this.reference = reference;
     this.dimRegion = dimRegion;
     this.regionFile = regionFile;
     this.cityUnitNames = CityUnitNames.of(reference.regions());
-    this.villages = dimRegion.filter("region_level = 'village'")
-        .selectExpr("region_code as known_village_code", "county_code as village_county_code").cache();
-    this.payees = dimRegion.filter("region_level in ('county', 'village')")
-        .selectExpr("region_code as payee_region_code", "county_code as payee_county_code").cache();
+    this.villages =
+        dimRegion
+            .filter("region_level = 'village'")
+            .selectExpr("region_code as known_village_code", "county_code as village_county_code")
+            .cache();
+    this.payees =
+        dimRegion
+            .filter("region_level in ('county', 'village')")
+            .selectExpr("region_code as payee_region_code", "county_code as payee_county_code")
+            .cache();
   }
 
   /**
@@ -71,8 +85,11 @@ public final class ReferenceFrames {
    * complete list is too large to hand Spark as rows every run (see {@link RegionParquet}).
    */
   public static ReferenceFrames cachedIn(SparkSession spark, ReferenceData reference, Path folder) {
-    Path file = RegionParquet.write(reference.regions().all(), () -> regionRows(reference.regions()), folder);
-    return new ReferenceFrames(spark, reference, spark.read().parquet(file.toUri().toString()).cache(), Optional.of(file));
+    Path file =
+        RegionParquet.write(
+            reference.regions().all(), () -> regionRows(reference.regions()), folder);
+    return new ReferenceFrames(
+        spark, reference, spark.read().parquet(file.toUri().toString()).cache(), Optional.of(file));
   }
 
   /** The Parquet file dim_region was read from, when it was ({@link #cachedIn}). */
@@ -90,15 +107,26 @@ public final class ReferenceFrames {
   }
 
   public Dataset<Row> dimIndicator() {
-    List<Row> rows = reference.indicators().stream().map(i -> RowFactory.create(i.code(), i.name(), i.unit())).toList();
-    return spark.createDataFrame(rows, new StructType().add("indicator_code", StringType, false)
-        .add("indicator_name", StringType, false).add("unit", StringType, false));
+    List<Row> rows =
+        reference.indicators().stream()
+            .map(i -> RowFactory.create(i.code(), i.name(), i.unit()))
+            .toList();
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("indicator_code", StringType, false)
+            .add("indicator_name", StringType, false)
+            .add("unit", StringType, false));
   }
 
   public Dataset<Row> dimFundSource() {
-    List<Row> rows = reference.fundSources().stream().map(f -> RowFactory.create(f.code(), f.name())).toList();
-    return spark.createDataFrame(rows, new StructType().add("fund_source", StringType, false)
-        .add("fund_source_name", StringType, false));
+    List<Row> rows =
+        reference.fundSources().stream().map(f -> RowFactory.create(f.code(), f.name())).toList();
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("fund_source", StringType, false)
+            .add("fund_source_name", StringType, false));
   }
 
   /** (unit_code): county-level reporting units, official or custom. */
@@ -106,7 +134,9 @@ public final class ReferenceFrames {
     return dimRegion.filter("region_level = 'county'").selectExpr("region_code as unit_code");
   }
 
-  /** (known_village_code, village_county_code); kept, as every month's stagings look codes up in it. */
+  /**
+   * (known_village_code, village_county_code); kept, as every month's stagings look codes up in it.
+   */
   public Dataset<Row> villages() {
     return villages;
   }
@@ -123,8 +153,12 @@ public final class ReferenceFrames {
       rows.add(RowFactory.create(i.code(), i.code(), i.unit()));
       rows.add(RowFactory.create(i.name(), i.code(), i.unit()));
     }
-    return spark.createDataFrame(rows, new StructType().add("indicator_key", StringType, false)
-        .add("resolved_indicator_code", StringType, false).add("resolved_unit", StringType, false));
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("indicator_key", StringType, false)
+            .add("resolved_indicator_code", StringType, false)
+            .add("resolved_unit", StringType, false));
   }
 
   /** (fund_source_key, resolved_fund_source): keyed by code and by name. */
@@ -134,8 +168,11 @@ public final class ReferenceFrames {
       rows.add(RowFactory.create(f.code(), f.code()));
       rows.add(RowFactory.create(f.name(), f.code()));
     }
-    return spark.createDataFrame(rows, new StructType().add("fund_source_key", StringType, false)
-        .add("resolved_fund_source", StringType, false));
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("fund_source_key", StringType, false)
+            .add("resolved_fund_source", StringType, false));
   }
 
   static List<Row> regionRows(RegionTree tree) {

@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The names a city's bulletin uses for its reporting units: a city's table names its columns
- * by region name (苍溪县, 广元经开区), and a county name is unique only within its city. Small
- * and serializable, so each worker that reads a city table carries its own copy.
+ * The names a city's bulletin uses for its reporting units: a city's table names its columns by
+ * region name (苍溪县, 广元经开区), and a county name is unique only within its city. Small and
+ * serializable, so each worker that reads a city table carries its own copy.
  */
 public final class CityUnitNames implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A city and its county-level units, by every name offices write for them. */
-  public record City(String code, String name, Map<String, String> unitCodeByName) implements Serializable {
+  public record City(String code, String name, Map<String, String> unitCodeByName)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public Optional<String> unitCode(String name) {
@@ -32,7 +33,8 @@ public final class CityUnitNames implements Serializable {
     Map<String, Map<String, String>> unitsByCity = new HashMap<>();
     for (Region region : regions.all()) {
       if (region.level() == RegionLevel.COUNTY) {
-        Map<String, String> units = unitsByCity.computeIfAbsent(region.parentCode(), c -> new HashMap<>());
+        Map<String, String> units =
+            unitsByCity.computeIfAbsent(region.parentCode(), c -> new HashMap<>());
         units.put(normalized(region.name()), region.code());
         if (region.shortName() != null) {
           units.put(normalized(region.shortName()), region.code());
@@ -42,7 +44,11 @@ public final class CityUnitNames implements Serializable {
     Map<String, City> cities = new HashMap<>();
     for (Region region : regions.all()) {
       if (region.level() == RegionLevel.CITY) {
-        City city = new City(region.code(), region.name(), Map.copyOf(unitsByCity.getOrDefault(region.code(), Map.of())));
+        City city =
+            new City(
+                region.code(),
+                region.name(),
+                Map.copyOf(unitsByCity.getOrDefault(region.code(), Map.of())));
         cities.put(normalized(region.name()), city);
         if (region.shortName() != null) {
           cities.put(normalized(region.shortName()), city);

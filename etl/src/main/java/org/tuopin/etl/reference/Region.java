@@ -3,8 +3,8 @@ package org.tuopin.etl.reference;
 import java.util.Objects;
 
 /**
- * One administrative unit of the GB/T 2260 hierarchy (province, city, county, township,
- * village), or a project-defined county-level reporting unit ({@code custom}).
+ * One administrative unit of the GB/T 2260 hierarchy (province, city, county, township, village),
+ * or a project-defined county-level reporting unit ({@code custom}).
  *
  * <p>{@code shortName} is the name offices also write for it (广元经开区), or null.
  *
@@ -12,7 +12,12 @@ import java.util.Objects;
  * townships as nine and villages as twelve. {@code parentCode} is null only for provinces.
  */
 public record Region(
-    String code, String name, String shortName, RegionLevel level, String parentCode, boolean custom) {
+    String code,
+    String name,
+    String shortName,
+    RegionLevel level,
+    String parentCode,
+    boolean custom) {
 
   public Region {
     Objects.requireNonNull(code, "code");

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The region hierarchy village → township → county → city → province, with look-ups by code,
- * the ancestor of a region at a given level, and the children of a region. The complete
- * GB/T 2260 list has 665,000 regions, so children are indexed once rather than searched.
+ * The region hierarchy village → township → county → city → province, with look-ups by code, the
+ * ancestor of a region at a given level, and the children of a region. The complete GB/T 2260 list
+ * has 665,000 regions, so children are indexed once rather than searched.
  */
 public final class RegionTree {
   private final Map<String, Region> byCode;

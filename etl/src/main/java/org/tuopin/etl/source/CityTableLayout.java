@@ -7,10 +7,10 @@ import java.util.Map;
 import org.tuopin.etl.reference.CityUnitNames;
 
 /**
- * Where things are in a city progress table: the fixed columns of its 序号 header row, the
- * region columns (every other named column), and the blocks of 年度任务 / 累计完成 / 完成率 rows,
- * one per indicator. 序号 and 项目类别 are often merged cells, blank below their first row,
- * so the category carries down until the next one.
+ * Where things are in a city progress table: the fixed columns of its 序号 header row, the region
+ * columns (every other named column), and the blocks of 年度任务 / 累计完成 / 完成率 rows, one per indicator.
+ * 序号 and 项目类别 are often merged cells, blank below their first row, so the category carries down
+ * until the next one.
  */
 record CityTableLayout(
     int headerRow,
@@ -28,7 +28,8 @@ record CityTableLayout(
   static final String RATE = "完成率";
 
   /** One indicator's rows (zero-based row numbers; null where the table lacks that row). */
-  record Block(String category, String unit, Integer targetRow, Integer completedRow, Integer rateRow) {
+  record Block(
+      String category, String unit, Integer targetRow, Integer completedRow, Integer rateRow) {
     int firstRow() {
       return rows().stream().mapToInt(Integer::intValue).min().orElseThrow();
     }
@@ -84,7 +85,8 @@ record CityTableLayout(
         regions.put(c, grid.text(header, c));
       }
     }
-    List<String> missing = List.of(CATEGORY, MEASURE, UNIT).stream().filter(n -> !fixed.containsKey(n)).toList();
+    List<String> missing =
+        List.of(CATEGORY, MEASURE, UNIT).stream().filter(n -> !fixed.containsKey(n)).toList();
     if (!missing.isEmpty()) {
       return new CityTableLayout(header, missing, regions, List.of(), List.of());
     }
@@ -93,7 +95,8 @@ record CityTableLayout(
     return new CityTableLayout(header, missing, regions, blocks, ignored);
   }
 
-  private static List<Block> blocks(SheetGrid grid, int header, Map<String, Integer> fixed, List<String> ignored) {
+  private static List<Block> blocks(
+      SheetGrid grid, int header, Map<String, Integer> fixed, List<String> ignored) {
     List<Block> blocks = new ArrayList<>();
     String category = null;
     Block current = null;
@@ -107,7 +110,8 @@ record CityTableLayout(
       if (!List.of(TARGET, COMPLETED, RATE).contains(measure)) {
         if (!grid.isBlank(r)) {
           // only the row number: a note row may name a contact person
-          ignored.add("row " + (r + 1) + " (not a " + TARGET + "/" + COMPLETED + "/" + RATE + " row)");
+          ignored.add(
+              "row " + (r + 1) + " (not a " + TARGET + "/" + COMPLETED + "/" + RATE + " row)");
         }
         continue;
       }

@@ -6,8 +6,8 @@ import static org.tuopin.etl.source.ColumnSpec.required;
 import java.util.List;
 
 /**
- * The source contracts of docs/sources.md. They live in code, not in conf/, because every
- * column named here is read by name by the staging code: a contract is part of the program.
+ * The source contracts of docs/sources.md. They live in code, not in conf/, because every column
+ * named here is read by name by the staging code: a contract is part of the program.
  */
 public final class Contracts {
   public static final String SUBMISSIONS = "submissions";

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A landing text file decoded with the encoding it was written in: strict UTF-8 (with or
- * without BOM) first, then strict GB18030 (what Excel on Chinese Windows writes). Bytes that
- * are neither are never replaced by U+FFFD: the file is refused.
+ * A landing text file decoded with the encoding it was written in: strict UTF-8 (with or without
+ * BOM) first, then strict GB18030 (what Excel on Chinese Windows writes). Bytes that are neither
+ * are never replaced by U+FFFD: the file is refused.
  */
 public record DecodedText(String text, String encoding) {
   private static final Charset GB18030 = Charset.forName("GB18030");

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Reads a JSON Lines landing file (a finance system's feed): one object per line, keyed by the
- * contract's column names or their Chinese aliases. Each non-blank line is one record; a line
- * that is not a JSON object is kept as a record with {@link #INVALID_JSON} as its rule, so it is
+ * contract's column names or their Chinese aliases. Each non-blank line is one record; a line that
+ * is not a JSON object is kept as a record with {@link #INVALID_JSON} as its rule, so it is
  * quarantined with its line number rather than lost.
  */
 public final class JsonLinesParser {
@@ -24,7 +24,9 @@ public final class JsonLinesParser {
 
   private JsonLinesParser() {}
 
-  /** @param lineTextKept whether each record carries its line as raw text */
+  /**
+   * @param lineTextKept whether each record carries its line as raw text
+   */
   static Iterator<Row> parse(LandingFile file, String encoding, String text, boolean lineTextKept) {
     String[] lines = text.split("\r\n|\n|\r", -1);
     List<Map.Entry<Long, String>> nonBlank = new ArrayList<>();
@@ -45,16 +47,26 @@ public final class JsonLinesParser {
         node.fieldNames().forEachRemaining(keys::add);
       }
     }
-    Optional<SourceContract> contract = LandingFileParser.contractFor(file.source(), List.copyOf(keys));
+    Optional<SourceContract> contract =
+        LandingFileParser.contractFor(file.source(), List.copyOf(keys));
     if (contract.isEmpty()) {
-      return LandingFileParser.failed(file, encoding, "unknown_file_kind", "no key identifies what the file holds");
+      return LandingFileParser.failed(
+          file, encoding, "unknown_file_kind", "no key identifies what the file holds");
     }
-    List<String> ignored = keys.stream().filter(k -> contract.get().canonicalName(k).isEmpty()).toList();
+    List<String> ignored =
+        keys.stream().filter(k -> contract.get().canonicalName(k).isEmpty()).toList();
     List<Row> rows = new ArrayList<>(nonBlank.size() + 1);
-    rows.add(LandingFileParser.fileRecord(file, contract.get().name(), encoding, null, null, ignored));
+    rows.add(
+        LandingFileParser.fileRecord(file, contract.get().name(), encoding, null, null, ignored));
     for (int i = 0; i < nonBlank.size(); i++) {
       String line = nonBlank.get(i).getValue();
-      rows.add(record(file, contract.get(), nonBlank.get(i).getKey(), lineTextKept ? line : null, objects.get(i)));
+      rows.add(
+          record(
+              file,
+              contract.get(),
+              nonBlank.get(i).getKey(),
+              lineTextKept ? line : null,
+              objects.get(i)));
     }
     return rows.iterator();
   }
@@ -69,12 +81,28 @@ public final class JsonLinesParser {
     }
   }
 
-  private static Row record(LandingFile file, SourceContract contract, long lineNumber, String rawText, JsonNode object) {
+  private static Row record(
+      LandingFile file, SourceContract contract, long lineNumber, String rawText, JsonNode object) {
     Map<String, String> fields = contract.emptyFields();
     if (object != null) {
-      object.properties().forEach(e -> contract.canonicalName(e.getKey())
-          .ifPresent(name -> fields.put(name, e.getValue().isNull() ? null : e.getValue().asText())));
+      object
+          .properties()
+          .forEach(
+              e ->
+                  contract
+                      .canonicalName(e.getKey())
+                      .ifPresent(
+                          name ->
+                              fields.put(
+                                  name, e.getValue().isNull() ? null : e.getValue().asText())));
     }
-    return LandingFileParser.rowRecord(file, contract, lineNumber, fields, object != null, rawText, object == null ? INVALID_JSON : null);
+    return LandingFileParser.rowRecord(
+        file,
+        contract,
+        lineNumber,
+        fields,
+        object != null,
+        rawText,
+        object == null ? INVALID_JSON : null);
   }
 }

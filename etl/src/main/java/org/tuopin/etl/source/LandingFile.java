@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A file found in the landing area. {@code name} is its path relative to the landing root
- * (what messages and published tables show); {@code location} is where a worker reads it.
+ * A file found in the landing area. {@code name} is its path relative to the landing root (what
+ * messages and published tables show); {@code location} is where a worker reads it.
  */
 public record LandingFile(String source, String name, String location) implements Serializable {
   private static final String SEPARATOR = "\u0001";

@@ -21,23 +21,25 @@ import org.tuopin.etl.reference.CityUnitNames;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Reads one landing file on a worker into {@link LandingRecords}: tells its layout from its
- * content (an XLSX city table, JSON Lines, or CSV), finds its header and contract, and emits
- * one record per data row. A file that cannot be read as a whole (encoding, missing column,
- * empty, cut off, not really an xlsx) yields only its {@code file} record with the rule it
- * broke, so the run goes on with the other files.
+ * Reads one landing file on a worker into {@link LandingRecords}: tells its layout from its content
+ * (an XLSX city table, JSON Lines, or CSV), finds its header and contract, and emits one record per
+ * data row. A file that cannot be read as a whole (encoding, missing column, empty, cut off, not
+ * really an xlsx) yields only its {@code file} record with the rule it broke, so the run goes on
+ * with the other files.
  *
  * <p>A CSV or JSON Lines row's raw text (its whole line) is kept only when asked for: it is as
- * large as the row's fields, and only a quarantined row's is ever written, so a refresh reads
- * it again from the few files with quarantined rows. A city table's rows always keep theirs:
- * one sheet row holds several records, so they cannot be found again by line.
+ * large as the row's fields, and only a quarantined row's is ever written, so a refresh reads it
+ * again from the few files with quarantined rows. A city table's rows always keep theirs: one sheet
+ * row holds several records, so they cannot be found again by line.
  */
 public final class LandingFileParser implements FlatMapFunction<String, Row> {
   private static final long serialVersionUID = 1L;
   private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   // An OLE2 compound document: what Excel 97-2003 (.xls) writes.
-  private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+  private static final byte[] OLE2_MAGIC = {
+    (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+  };
 
   private final CityUnitNames cityUnitNames;
   private final boolean lineTextKept;
@@ -47,7 +49,8 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
    * @param lineTextKept whether CSV and JSON Lines rows carry their raw text
    * @param ingestedOn the day of the run: a city table's reported_at when nothing else dates it
    */
-  public LandingFileParser(CityUnitNames cityUnitNames, boolean lineTextKept, LocalDate ingestedOn) {
+  public LandingFileParser(
+      CityUnitNames cityUnitNames, boolean lineTextKept, LocalDate ingestedOn) {
     this.cityUnitNames = cityUnitNames;
     this.lineTextKept = lineTextKept;
     this.ingestedOn = ingestedOn;
@@ -57,7 +60,9 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   public Iterator<Row> call(String encodedFile) {
     LandingFile file = LandingFile.decode(encodedFile);
     byte[] bytes = read(file);
-    if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, OLE2_MAGIC) || WORKBOOK_EXTENSIONS.contains(file.extension())) {
+    if (startsWith(bytes, ZIP_MAGIC)
+        || startsWith(bytes, OLE2_MAGIC)
+        || WORKBOOK_EXTENSIONS.contains(file.extension())) {
       return workbook(file, bytes);
     }
     Optional<DecodedText> decoded = DecodedText.decode(bytes);
@@ -83,10 +88,15 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
 
   private Iterator<Row> workbook(LandingFile file, byte[] bytes) {
     if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, OLE2_MAGIC)) {
-      return failed(file, null, "not_xlsx", "named ." + file.extension() + " but not an Excel workbook");
+      return failed(
+          file, null, "not_xlsx", "named ." + file.extension() + " but not an Excel workbook");
     }
     if (!file.source().equals(Contracts.SUBMISSIONS)) {
-      return failed(file, null, "unknown_file_kind", "an Excel workbook: only submissions take the city table layout");
+      return failed(
+          file,
+          null,
+          "unknown_file_kind",
+          "an Excel workbook: only submissions take the city table layout");
     }
     return CityTableParser.parse(file, bytes, cityUnitNames, ingestedOn);
   }
@@ -106,28 +116,46 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
   }
 
   private static boolean startsWith(byte[] bytes, byte[] magic) {
-    return bytes.length >= magic.length && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
+    return bytes.length >= magic.length
+        && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
   }
 
-  private Iterator<Row> parseRecords(LandingFile file, String encoding, String text, CsvShape shape) {
+  private Iterator<Row> parseRecords(
+      LandingFile file, String encoding, String text, CsvShape shape) {
     List<String> header = shape.header().fields();
     Optional<SourceContract> contract = contractFor(file.source(), header);
     if (contract.isEmpty()) {
-      return failed(file, encoding, "unknown_file_kind", "no column identifies what the file holds");
+      return failed(
+          file, encoding, "unknown_file_kind", "no column identifies what the file holds");
     }
     Map<Integer, String> positions = contract.get().resolveHeader(header);
     Optional<String> headerProblem = headerProblem(contract.get(), positions);
     if (headerProblem.isPresent()) {
       return failed(file, encoding, headerProblem.get(), headerDetail(contract.get(), positions));
     }
-    if (shape.records() > 1 && !shape.endsWithLineBreak() && shape.last().fields().size() < header.size()) {
+    if (shape.records() > 1
+        && !shape.endsWithLineBreak()
+        && shape.last().fields().size() < header.size()) {
       return failed(file, encoding, "truncated_file", "the last line ends mid-row");
     }
     int[] columnOf = contract.get().columnIndexes(header.size(), positions);
     // Rows are made as Spark pulls them, so a file of a million rows is never held as rows.
-    Stream<Row> rows = CsvShape.nonBlankRecords(text).skip(1)
-        .map(record -> dataRecord(file, contract.get(), columnOf, record, lineTextKept ? record.rawText() : null));
-    return Stream.concat(Stream.of(fileRecord(file, contract.get().name(), encoding, null, null, ignored(header, positions))), rows)
+    Stream<Row> rows =
+        CsvShape.nonBlankRecords(text)
+            .skip(1)
+            .map(
+                record ->
+                    dataRecord(
+                        file,
+                        contract.get(),
+                        columnOf,
+                        record,
+                        lineTextKept ? record.rawText() : null));
+    return Stream.concat(
+            Stream.of(
+                fileRecord(
+                    file, contract.get().name(), encoding, null, null, ignored(header, positions))),
+            rows)
         .iterator();
   }
 
@@ -145,11 +173,16 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
       return Optional.of(candidates.get(0));
     }
     return candidates.stream()
-        .filter(c -> header.stream().anyMatch(h -> c.canonicalName(h).map(c.identifyingColumn()::equals).orElse(false)))
+        .filter(
+            c ->
+                header.stream()
+                    .anyMatch(
+                        h -> c.canonicalName(h).map(c.identifyingColumn()::equals).orElse(false)))
         .findFirst();
   }
 
-  private static Optional<String> headerProblem(SourceContract contract, Map<Integer, String> positions) {
+  private static Optional<String> headerProblem(
+      SourceContract contract, Map<Integer, String> positions) {
     Set<String> seen = new LinkedHashSet<>();
     for (String name : positions.values()) {
       if (name != null && !seen.add(name)) {
@@ -173,16 +206,20 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
 
   private static List<String> ignored(List<String> header, Map<Integer, String> positions) {
     List<String> ignored = new ArrayList<>();
-    positions.forEach((index, name) -> {
-      if (name == null) {
-        ignored.add(header.get(index).strip());
-      }
-    });
+    positions.forEach(
+        (index, name) -> {
+          if (name == null) {
+            ignored.add(header.get(index).strip());
+          }
+        });
     return ignored;
   }
 
-  /** @param columnOf per header position, the contract column it fills, or -1 */
-  private static Row dataRecord(LandingFile file, SourceContract contract, int[] columnOf, CsvRecord record, String rawText) {
+  /**
+   * @param columnOf per header position, the contract column it fills, or -1
+   */
+  private static Row dataRecord(
+      LandingFile file, SourceContract contract, int[] columnOf, CsvRecord record, String rawText) {
     String[] fields = new String[contract.columns().size()];
     List<String> values = record.fields();
     for (int i = 0; i < Math.min(columnOf.length, values.size()); i++) {
@@ -190,25 +227,73 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         fields[columnOf[i]] = values.get(i);
       }
     }
-    return rowRecord(file, contract, record.lineNumber(), Arrays.asList(fields), values.size() == columnOf.length, rawText, null);
+    return rowRecord(
+        file,
+        contract,
+        record.lineNumber(),
+        Arrays.asList(fields),
+        values.size() == columnOf.length,
+        rawText,
+        null);
   }
 
-  /** One data row; {@code rule} is a rule the reader already found it breaks ({@link LandingRecords#ROW_RULES}). */
-  static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, Map<String, String> fields,
-      boolean fieldCountMatches, String rawText, String rule) {
-    return rowRecord(file, contract, lineNumber, contract.inColumnOrder(fields), fieldCountMatches, rawText, rule);
+  /**
+   * One data row; {@code rule} is a rule the reader already found it breaks ({@link
+   * LandingRecords#ROW_RULES}).
+   */
+  static Row rowRecord(
+      LandingFile file,
+      SourceContract contract,
+      long lineNumber,
+      Map<String, String> fields,
+      boolean fieldCountMatches,
+      String rawText,
+      String rule) {
+    return rowRecord(
+        file,
+        contract,
+        lineNumber,
+        contract.inColumnOrder(fields),
+        fieldCountMatches,
+        rawText,
+        rule);
   }
 
-  /** @param fields in the contract's column order, null where absent */
-  private static Row rowRecord(LandingFile file, SourceContract contract, long lineNumber, List<String> fields,
-      boolean fieldCountMatches, String rawText, String rule) {
-    // An array in the contract's column order, not a map: Spark converts, caches and indexes it far faster.
-    return RowFactory.create(LandingRecords.KIND_ROW, file.source(), contract.name(), file.name(), lineNumber,
-        CollectionConverters.asScala(fields).toSeq(), fieldCountMatches, rawText, rule, null, null, null);
+  /**
+   * @param fields in the contract's column order, null where absent
+   */
+  private static Row rowRecord(
+      LandingFile file,
+      SourceContract contract,
+      long lineNumber,
+      List<String> fields,
+      boolean fieldCountMatches,
+      String rawText,
+      String rule) {
+    // An array in the contract's column order, not a map: Spark converts, caches and indexes it far
+    // faster.
+    return RowFactory.create(
+        LandingRecords.KIND_ROW,
+        file.source(),
+        contract.name(),
+        file.name(),
+        lineNumber,
+        CollectionConverters.asScala(fields).toSeq(),
+        fieldCountMatches,
+        rawText,
+        rule,
+        null,
+        null,
+        null);
   }
 
   static Row fileRecord(
-      LandingFile file, String contract, String encoding, String rule, String detail, List<String> ignored) {
+      LandingFile file,
+      String contract,
+      String encoding,
+      String rule,
+      String detail,
+      List<String> ignored) {
     return RowFactory.create(
         LandingRecords.KIND_FILE,
         file.source(),

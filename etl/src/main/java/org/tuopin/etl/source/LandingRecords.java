@@ -10,8 +10,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The schema of what the landing reader emits: for every file one {@code file} record (its
- * encoding, ignored columns, and the file-level rule it broke, if any), and for a readable
- * file one {@code row} record per data row, its fields in the order of its contract's columns (and, in
+ * encoding, ignored columns, and the file-level rule it broke, if any), and for a readable file one
+ * {@code row} record per data row, its fields in the order of its contract's columns (and, in
  * {@link #FILE_RULE}, a rule the reader already found the row breaks).
  */
 public final class LandingRecords {
@@ -30,7 +30,10 @@ public final class LandingRecords {
 
   /** The rules a reader puts in {@link #FILE_RULE} of a {@code row} record: the row breaks them. */
   public static final List<String> ROW_RULES =
-      List.of(JsonLinesParser.INVALID_JSON, CityTableParser.RATE_MISMATCH, CityTableParser.CITY_TOTAL_MISMATCH);
+      List.of(
+          JsonLinesParser.INVALID_JSON,
+          CityTableParser.RATE_MISMATCH,
+          CityTableParser.CITY_TOTAL_MISMATCH);
 
   public static final String KIND_FILE = "file";
   public static final String KIND_ROW = "row";

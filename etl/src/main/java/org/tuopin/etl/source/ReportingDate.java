@@ -10,19 +10,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The day a city table's figures were reported (their reported_at): the wide layout has no
- * column for it. In order: a date written in the title rows (填报日期/报送日期, else any day such as
- * 2018年11月5日), the workbook's saved date (document properties, which WPS, export libraries
- * and many government systems do not write), the file's modification time on landing, and last
- * the day it was ingested. Missing metadata never costs a correct figure.
+ * The day a city table's figures were reported (their reported_at): the wide layout has no column
+ * for it. In order: a date written in the title rows (填报日期/报送日期, else any day such as 2018年11月5日),
+ * the workbook's saved date (document properties, which WPS, export libraries and many government
+ * systems do not write), the file's modification time on landing, and last the day it was ingested.
+ * Missing metadata never costs a correct figure.
  */
 record ReportingDate(LocalDate day, Origin origin) {
   static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
   // A landing file dated before the programme or after its ingestion has a clock that lies.
   private static final LocalDate EARLIEST = LocalDate.of(2013, 1, 1);
   private static final String DAY = "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})";
-  private static final Pattern LABELLED = Pattern.compile("(?:填报|报送|上报)(?:日期|时间)\\s*[:：]?\\s*" + DAY);
-  private static final Pattern ANY_DAY = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+  private static final Pattern LABELLED =
+      Pattern.compile("(?:填报|报送|上报)(?:日期|时间)\\s*[:：]?\\s*" + DAY);
+  private static final Pattern ANY_DAY =
+      Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
 
   /** Where the day came from, as the quality report says it. */
   enum Origin {
@@ -48,16 +50,24 @@ record ReportingDate(LocalDate day, Origin origin) {
    * @param modified the file's modification time on landing
    * @param ingestedOn the day of the run, in the offices' time zone
    */
-  static ReportingDate of(List<String> titleRows, Optional<Instant> saved, Optional<Instant> modified, LocalDate ingestedOn) {
-    Optional<LocalDate> written = inTitle(titleRows, LABELLED).or(() -> inTitle(titleRows, ANY_DAY));
+  static ReportingDate of(
+      List<String> titleRows,
+      Optional<Instant> saved,
+      Optional<Instant> modified,
+      LocalDate ingestedOn) {
+    Optional<LocalDate> written =
+        inTitle(titleRows, LABELLED).or(() -> inTitle(titleRows, ANY_DAY));
     if (written.isPresent()) {
       return new ReportingDate(written.get(), Origin.TITLE);
     }
-    Optional<LocalDate> savedDay = saved.map(ReportingDate::officeDay).filter(d -> plausible(d, ingestedOn));
+    Optional<LocalDate> savedDay =
+        saved.map(ReportingDate::officeDay).filter(d -> plausible(d, ingestedOn));
     if (savedDay.isPresent()) {
       return new ReportingDate(savedDay.get(), Origin.SAVED);
     }
-    return modified.map(ReportingDate::officeDay).filter(d -> plausible(d, ingestedOn))
+    return modified
+        .map(ReportingDate::officeDay)
+        .filter(d -> plausible(d, ingestedOn))
         .map(d -> new ReportingDate(d, Origin.FILE_TIME))
         .orElse(new ReportingDate(ingestedOn, Origin.INGESTED));
   }
@@ -75,8 +85,11 @@ record ReportingDate(LocalDate day, Origin origin) {
           continue; // 截至2018年10月31日 is the period's end, not the day of the report
         }
         try {
-          return Optional.of(LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-              Integer.parseInt(matcher.group(3))));
+          return Optional.of(
+              LocalDate.of(
+                  Integer.parseInt(matcher.group(1)),
+                  Integer.parseInt(matcher.group(2)),
+                  Integer.parseInt(matcher.group(3))));
         } catch (DateTimeException notADay) {
           // 2018年13月40日 is no date: look further along the row
         }

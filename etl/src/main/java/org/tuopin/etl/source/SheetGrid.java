@@ -59,13 +59,17 @@ final class SheetGrid {
     if (cell == null) {
       return null;
     }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    String text = switch (type) {
-      case NUMERIC -> number(cell);
-      case STRING -> cell.getStringCellValue().strip();
-      case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-      default -> null;
-    };
+    CellType type =
+        cell.getCellType() == CellType.FORMULA
+            ? cell.getCachedFormulaResultType()
+            : cell.getCellType();
+    String text =
+        switch (type) {
+          case NUMERIC -> number(cell);
+          case STRING -> cell.getStringCellValue().strip();
+          case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+          default -> null;
+        };
     return text == null || text.isEmpty() ? null : text;
   }
 
@@ -91,7 +95,11 @@ final class SheetGrid {
 
   /** The cell's text, null when blank, outside the sheet, or {@code row} is null. */
   String text(Integer row, int column) {
-    if (row == null || row < 0 || row >= rows.size() || column < 0 || column >= rows.get(row).length) {
+    if (row == null
+        || row < 0
+        || row >= rows.size()
+        || column < 0
+        || column >= rows.get(row).length) {
       return null;
     }
     return rows.get(row)[column];
@@ -147,7 +155,8 @@ final class SheetGrid {
   Optional<Integer> headerRow() {
     for (int r = 0; r < rows.size(); r++) {
       Optional<Integer> first = firstNonBlank(r);
-      if (first.isPresent() && HEADER_FIRST_CELL.equals(CityUnitNames.normalized(rows.get(r)[first.get()]))) {
+      if (first.isPresent()
+          && HEADER_FIRST_CELL.equals(CityUnitNames.normalized(rows.get(r)[first.get()]))) {
         return Optional.of(r);
       }
     }

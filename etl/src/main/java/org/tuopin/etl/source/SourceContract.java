@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The shape of one kind of landing file (docs/sources.md): its columns with their Chinese
- * aliases, and the column whose presence identifies the kind among the files of one source
- * folder (registry households have {@code member_count}, members have {@code relation}).
+ * The shape of one kind of landing file (docs/sources.md): its columns with their Chinese aliases,
+ * and the column whose presence identifies the kind among the files of one source folder (registry
+ * households have {@code member_count}, members have {@code relation}).
  */
 public record SourceContract(
     String source, String name, String identifyingColumn, List<ColumnSpec> columns)
@@ -24,7 +24,8 @@ public record SourceContract(
   public Optional<String> canonicalName(String header) {
     String folded = normalizeHeader(header);
     for (ColumnSpec column : columns) {
-      if (column.name().equalsIgnoreCase(folded) || normalizeHeader(column.alias()).equals(folded)) {
+      if (column.name().equalsIgnoreCase(folded)
+          || normalizeHeader(column.alias()).equals(folded)) {
         return Optional.of(column.name());
       }
     }
@@ -38,12 +39,18 @@ public record SourceContract(
     return fields;
   }
 
-  /** A record's fields as {@link LandingRecords#FIELDS} holds them: in column order, null where absent. */
+  /**
+   * A record's fields as {@link LandingRecords#FIELDS} holds them: in column order, null where
+   * absent.
+   */
   public List<String> inColumnOrder(Map<String, String> fields) {
     return columns.stream().map(c -> fields.get(c.name())).toList();
   }
 
-  /** Per header position (of {@code width}), the index of the column it fills, or -1; see {@link #resolveHeader}. */
+  /**
+   * Per header position (of {@code width}), the index of the column it fills, or -1; see {@link
+   * #resolveHeader}.
+   */
   int[] columnIndexes(int width, Map<Integer, String> positions) {
     List<String> names = columnNames();
     int[] indexes = new int[width];

@@ -33,10 +33,16 @@ public final class AllocationStaging {
       Dataset<Row> indicators,
       Dataset<Row> earlierAllocationIds) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.ALLOCATION);
-    rows = rows.join(broadcast(reportingUnits), Parse.text("region_code").equalTo(col("unit_code")), "left");
+    rows =
+        rows.join(
+            broadcast(reportingUnits), Parse.text("region_code").equalTo(col("unit_code")), "left");
     rows = Checks.lookUp(rows, Parse.text("fund_source"), fundSources, "fund_source_key");
     rows = Checks.lookUp(rows, Parse.text("indicator_code"), indicators, "indicator_key");
-    rows = rows.join(earlierAllocationIds, Parse.text("allocation_id").equalTo(col("earlier_allocation_id")), "left");
+    rows =
+        rows.join(
+            earlierAllocationIds,
+            Parse.text("allocation_id").equalTo(col("earlier_allocation_id")),
+            "left");
     Dataset<Row> parsed =
         rows.select(
             col("*"),
@@ -47,12 +53,19 @@ public final class AllocationStaging {
     rules.add(Checks.invalidWhen("invalid_number", "year", col("year_value").isNull()));
     rules.add(new Rule("unknown_region", "region_code", col("unit_code").isNull()));
     rules.add(new Rule("unknown_fund_source", "fund_source", col("resolved_fund_source").isNull()));
-    rules.add(new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
+    rules.add(
+        new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
     rules.add(Checks.invalidWhen("invalid_number", "amount_yuan", col("amount_value").isNull()));
     rules.add(new Rule("not_positive", "amount_yuan", col("amount_value").leq(0)));
     rules.add(Checks.invalidWhen("invalid_date", "approved_on", col("approved_on_value").isNull()));
-    rules.add(new Rule("date_outside_year", "approved_on", year(col("approved_on_value")).notEqual(col("year_value"))));
-    rules.add(new Rule("duplicate_allocation_id", "allocation_id", col("earlier_allocation_id").isNotNull()));
+    rules.add(
+        new Rule(
+            "date_outside_year",
+            "approved_on",
+            year(col("approved_on_value")).notEqual(col("year_value"))));
+    rules.add(
+        new Rule(
+            "duplicate_allocation_id", "allocation_id", col("earlier_allocation_id").isNotNull()));
     Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(duplicatesInPeriod(checked), loadedColumns());
   }
@@ -60,11 +73,17 @@ public final class AllocationStaging {
   private static Dataset<Row> duplicatesInPeriod(Dataset<Row> checked) {
     Column valid = col(Staged.RULE).isNull();
     Dataset<Row> marked =
-        checked.withColumn("rows_with_id", count(when(valid, lit(1))).over(Window.partitionBy(Parse.text("allocation_id"))));
+        checked.withColumn(
+            "rows_with_id",
+            count(when(valid, lit(1))).over(Window.partitionBy(Parse.text("allocation_id"))));
     Column duplicate = valid.and(col("rows_with_id").gt(1));
     return marked
-        .withColumn(Staged.RULE_COLUMN, when(duplicate, lit("allocation_id")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(Staged.RULE, when(duplicate, lit("duplicate_allocation_id")).otherwise(col(Staged.RULE)));
+        .withColumn(
+            Staged.RULE_COLUMN,
+            when(duplicate, lit("allocation_id")).otherwise(col(Staged.RULE_COLUMN)))
+        .withColumn(
+            Staged.RULE,
+            when(duplicate, lit("duplicate_allocation_id")).otherwise(col(Staged.RULE)));
   }
 
   private static List<Column> loadedColumns() {

@@ -19,30 +19,44 @@ final class Checks {
 
   /** The data rows of one contract, each field as its own column ({@link Parse#text}). */
   static Dataset<Row> rowsOf(Dataset<Row> landingRecords, SourceContract contract) {
-    List<Column> columns = new ArrayList<>(List.of(
-        col(LandingRecords.SOURCE), col(LandingRecords.CONTRACT), col(LandingRecords.FILE_NAME),
-        col(LandingRecords.LINE_NUMBER), col(LandingRecords.FIELD_COUNT_MATCHES), col(LandingRecords.RAW_TEXT),
-        col(LandingRecords.FILE_RULE)));
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                col(LandingRecords.SOURCE),
+                col(LandingRecords.CONTRACT),
+                col(LandingRecords.FILE_NAME),
+                col(LandingRecords.LINE_NUMBER),
+                col(LandingRecords.FIELD_COUNT_MATCHES),
+                col(LandingRecords.RAW_TEXT),
+                col(LandingRecords.FILE_RULE)));
     contract.columns().forEach(c -> columns.add(Parse.fieldText(contract, c.name())));
     return landingRecords
-        .filter(col(LandingRecords.KIND).equalTo(LandingRecords.KIND_ROW).and(col(LandingRecords.CONTRACT).equalTo(contract.name())))
+        .filter(
+            col(LandingRecords.KIND)
+                .equalTo(LandingRecords.KIND_ROW)
+                .and(col(LandingRecords.CONTRACT).equalTo(contract.name())))
         .select(columns.toArray(Column[]::new));
   }
 
   /**
-   * The rules a reader found for a row (a JSON line that is not an object, a city table's rate
-   * or total that disagrees), a CSV row with more or fewer fields than the header, then one rule
-   * per required column.
+   * The rules a reader found for a row (a JSON line that is not an object, a city table's rate or
+   * total that disagrees), a CSV row with more or fewer fields than the header, then one rule per
+   * required column.
    */
   static List<Rule> shapeRules(SourceContract contract) {
     List<Rule> rules = new ArrayList<>();
     for (String readerRule : LandingRecords.ROW_RULES) {
-      rules.add(new Rule(readerRule, null, Checks.isTrue(col(LandingRecords.FILE_RULE).equalTo(lit(readerRule)))));
+      rules.add(
+          new Rule(
+              readerRule,
+              null,
+              Checks.isTrue(col(LandingRecords.FILE_RULE).equalTo(lit(readerRule)))));
     }
     rules.add(new Rule("field_count", null, not(col(LandingRecords.FIELD_COUNT_MATCHES))));
     contract.columns().stream()
         .filter(c -> c.required())
-        .forEach(c -> rules.add(new Rule("missing_value", c.name(), Parse.text(c.name()).isNull())));
+        .forEach(
+            c -> rules.add(new Rule("missing_value", c.name(), Parse.text(c.name()).isNull())));
     return rules;
   }
 
@@ -51,8 +65,8 @@ final class Checks {
   }
 
   /**
-   * Left-joins a code-or-name look-up: {@code lookup} has columns (key, resolved...), and rows
-   * get the resolved columns, null where the text matched neither a code nor a name.
+   * Left-joins a code-or-name look-up: {@code lookup} has columns (key, resolved...), and rows get
+   * the resolved columns, null where the text matched neither a code nor a name.
    */
   static Dataset<Row> lookUp(Dataset<Row> rows, Column text, Dataset<Row> lookup, String key) {
     return rows.join(broadcast(lookup), text.equalTo(col(key)), "left").drop(key);

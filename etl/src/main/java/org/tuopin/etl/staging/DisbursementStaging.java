@@ -20,8 +20,8 @@ import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
 /**
- * Stages payments (资金拨付). The same txn_id sent again with the same content is one payment;
- * with other content it is a conflict and every copy is quarantined.
+ * Stages payments (资金拨付). The same txn_id sent again with the same content is one payment; with
+ * other content it is a conflict and every copy is quarantined.
  */
 public final class DisbursementStaging {
   private static final String CONTENT = "content";
@@ -49,9 +49,15 @@ public final class DisbursementStaging {
     rows = RegionLookup.join(rows, Parse.text("region_code"), payees, "payee_region_code");
     rows = Checks.lookUp(rows, Parse.text("fund_source"), fundSources, "fund_source_key");
     rows = Checks.lookUp(rows, Parse.text("indicator_code"), indicators, "indicator_key");
-    rows = rows.join(knownAllocationIds, Parse.text("allocation_id").equalTo(col("known_allocation_id")), "left");
+    rows =
+        rows.join(
+            knownAllocationIds,
+            Parse.text("allocation_id").equalTo(col("known_allocation_id")),
+            "left");
     rows = rows.join(earlierTxnIds, Parse.text("txn_id").equalTo(col("earlier_txn_id")), "left");
-    rows = rows.join(reversible, Parse.text("reverses_txn_id").equalTo(col("reversible_txn_id")), "left");
+    rows =
+        rows.join(
+            reversible, Parse.text("reverses_txn_id").equalTo(col("reversible_txn_id")), "left");
     Dataset<Row> parsed =
         rows.select(
             col("*"),
@@ -68,18 +74,47 @@ public final class DisbursementStaging {
     Date last = Date.valueOf(period.plusMonths(1).minusDays(1));
     List<Rule> rules = new ArrayList<>(Checks.shapeRules(Contracts.DISBURSEMENT));
     rules.add(Checks.invalidWhen("invalid_date", "paid_on", col("paid_on_value").isNull()));
-    rules.add(new Rule("paid_outside_period", "paid_on", col("paid_on_value").lt(lit(first)).or(col("paid_on_value").gt(lit(last)))));
+    rules.add(
+        new Rule(
+            "paid_outside_period",
+            "paid_on",
+            col("paid_on_value").lt(lit(first)).or(col("paid_on_value").gt(lit(last)))));
     rules.add(new Rule("unknown_region", "region_code", col("payee_county_code").isNull()));
     rules.add(new Rule("unknown_fund_source", "fund_source", col("resolved_fund_source").isNull()));
-    rules.add(new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
-    rules.add(new Rule("unknown_allocation", "allocation_id", Parse.text("allocation_id").isNotNull().and(col("known_allocation_id").isNull())));
-    rules.add(new Rule("id_number_format", "beneficiary_id_number", IdNumbers.hasFormat(beneficiary).equalTo(lit(false))));
-    rules.add(new Rule("id_number_check_digit", "beneficiary_id_number", IdNumbers.hasValidCheckDigit(beneficiary).equalTo(lit(false))));
+    rules.add(
+        new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
+    rules.add(
+        new Rule(
+            "unknown_allocation",
+            "allocation_id",
+            Parse.text("allocation_id").isNotNull().and(col("known_allocation_id").isNull())));
+    rules.add(
+        new Rule(
+            "id_number_format",
+            "beneficiary_id_number",
+            IdNumbers.hasFormat(beneficiary).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "id_number_check_digit",
+            "beneficiary_id_number",
+            IdNumbers.hasValidCheckDigit(beneficiary).equalTo(lit(false))));
     rules.add(Checks.invalidWhen("invalid_number", "amount_yuan", col("amount_value").isNull()));
     rules.add(new Rule("zero_amount", "amount_yuan", col("amount_value").equalTo(0)));
-    rules.add(new Rule("negative_without_reversal", "amount_yuan", col("amount_value").lt(0).and(reverses.isNull())));
-    rules.add(new Rule("reversal_not_negative", "amount_yuan", col("amount_value").gt(0).and(reverses.isNotNull())));
-    rules.add(new Rule("unknown_reversed_payment", "reverses_txn_id", reverses.isNotNull().and(col("reversible_txn_id").isNull())));
+    rules.add(
+        new Rule(
+            "negative_without_reversal",
+            "amount_yuan",
+            col("amount_value").lt(0).and(reverses.isNull())));
+    rules.add(
+        new Rule(
+            "reversal_not_negative",
+            "amount_yuan",
+            col("amount_value").gt(0).and(reverses.isNotNull())));
+    rules.add(
+        new Rule(
+            "unknown_reversed_payment",
+            "reverses_txn_id",
+            reverses.isNotNull().and(col("reversible_txn_id").isNull())));
     rules.add(new Rule("duplicate_txn_id", "txn_id", col("earlier_txn_id").isNotNull()));
     return rules;
   }
@@ -88,15 +123,25 @@ public final class DisbursementStaging {
     Column valid = col(Staged.RULE).isNull();
     Column content =
         struct(
-            col("paid_on_value"), col("payee_region_code"), col("resolved_fund_source"), col("resolved_indicator_code"),
-            Parse.text("allocation_id"), Parse.text("household_id"), upper(Parse.text("beneficiary_id_number")),
-            col("amount_value"), Parse.text("reverses_txn_id"));
+            col("paid_on_value"),
+            col("payee_region_code"),
+            col("resolved_fund_source"),
+            col("resolved_indicator_code"),
+            Parse.text("allocation_id"),
+            Parse.text("household_id"),
+            upper(Parse.text("beneficiary_id_number")),
+            col("amount_value"),
+            Parse.text("reverses_txn_id"));
     Dataset<Row> marked =
-        checked.withColumn(CONTENT, size(collect_set(when(valid, content)).over(Window.partitionBy(Parse.text("txn_id")))));
+        checked.withColumn(
+            CONTENT,
+            size(collect_set(when(valid, content)).over(Window.partitionBy(Parse.text("txn_id")))));
     Column conflict = valid.and(col(CONTENT).gt(1));
     return marked
-        .withColumn(Staged.RULE_COLUMN, when(conflict, lit("txn_id")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(Staged.RULE, when(conflict, lit("conflicting_txn")).otherwise(col(Staged.RULE)));
+        .withColumn(
+            Staged.RULE_COLUMN, when(conflict, lit("txn_id")).otherwise(col(Staged.RULE_COLUMN)))
+        .withColumn(
+            Staged.RULE, when(conflict, lit("conflicting_txn")).otherwise(col(Staged.RULE)));
   }
 
   private static List<Column> loadedColumns() {

@@ -23,8 +23,8 @@ public final class IdNumbers {
   }
 
   /**
-   * True when the 18th character is the check character of the first 17 digits; null when the
-   * text is not 17 digits and a character. One pass in Java: as 17 substring, cast and multiply
+   * True when the 18th character is the check character of the first 17 digits; null when the text
+   * is not 17 digits and a character. One pass in Java: as 17 substring, cast and multiply
    * expressions it was the top of the profile of staging a province's registry.
    */
   public static Column hasValidCheckDigit(Column idNumber) {

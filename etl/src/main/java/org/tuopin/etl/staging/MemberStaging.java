@@ -21,12 +21,19 @@ public final class MemberStaging {
 
   private MemberStaging() {}
 
-  /** @param households (member_household_id, member_county_code): the households loaded from the same snapshot */
+  /**
+   * @param households (member_household_id, member_county_code): the households loaded from the
+   *     same snapshot
+   */
   public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.MEMBER);
     // The households' ids are sent to every task (a province's million take some 100 MB), so the
     // members, three times as many and with all their fields, are neither shuffled nor sorted.
-    rows = rows.join(broadcast(households), Parse.text("household_id").equalTo(col("member_household_id")), "left");
+    rows =
+        rows.join(
+            broadcast(households),
+            Parse.text("household_id").equalTo(col("member_household_id")),
+            "left");
     Dataset<Row> parsed =
         rows.select(
             col("*"),
@@ -35,14 +42,40 @@ public final class MemberStaging {
     Column idNumber = Parse.text("id_number");
     List<Rule> rules = new ArrayList<>(Checks.shapeRules(Contracts.MEMBER));
     rules.add(new Rule("unknown_household", "household_id", col("member_household_id").isNull()));
-    rules.add(new Rule("id_number_format", "id_number", IdNumbers.hasFormat(idNumber).equalTo(lit(false))));
-    rules.add(new Rule("id_number_check_digit", "id_number", IdNumbers.hasValidCheckDigit(idNumber).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "id_number_format", "id_number", IdNumbers.hasFormat(idNumber).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "id_number_check_digit",
+            "id_number",
+            IdNumbers.hasValidCheckDigit(idNumber).equalTo(lit(false))));
     rules.add(Checks.invalidWhen("invalid_date", "birth_date", col("birth_date_value").isNull()));
-    rules.add(new Rule("id_number_birth_date", "id_number", IdNumbers.birthDate(idNumber).isNull().or(IdNumbers.birthDate(idNumber).notEqual(col("birth_date_value")))));
-    rules.add(new Rule("unknown_relation", "relation", Checks.in(Parse.text("relation"), RELATIONS).equalTo(lit(false))));
-    rules.add(new Rule("invalid_sex", "sex", Checks.in(Parse.text("sex"), List.of("男", "女")).equalTo(lit(false))));
-    rules.add(new Rule("unknown_health", "health", Checks.in(Parse.text("health"), HEALTH).equalTo(lit(false))));
-    rules.add(new Rule("unknown_labor", "labor", Checks.in(Parse.text("labor"), LABOR).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "id_number_birth_date",
+            "id_number",
+            IdNumbers.birthDate(idNumber)
+                .isNull()
+                .or(IdNumbers.birthDate(idNumber).notEqual(col("birth_date_value")))));
+    rules.add(
+        new Rule(
+            "unknown_relation",
+            "relation",
+            Checks.in(Parse.text("relation"), RELATIONS).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "invalid_sex",
+            "sex",
+            Checks.in(Parse.text("sex"), List.of("男", "女")).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "unknown_health",
+            "health",
+            Checks.in(Parse.text("health"), HEALTH).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "unknown_labor", "labor", Checks.in(Parse.text("labor"), LABOR).equalTo(lit(false))));
     rules.add(Checks.invalidWhen("invalid_yes_no", "in_school", col("in_school_value").isNull()));
     Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(
@@ -61,11 +94,12 @@ public final class MemberStaging {
   }
 
   /**
-   * The households a member may belong to, with their county (which the member snapshot
-   * carries), in the shape {@link #stage} joins on. Loaded households are one row per id
-   * already: an id sent twice is quarantined twice (duplicate_household_id).
+   * The households a member may belong to, with their county (which the member snapshot carries),
+   * in the shape {@link #stage} joins on. Loaded households are one row per id already: an id sent
+   * twice is quarantined twice (duplicate_household_id).
    */
   public static Dataset<Row> households(Dataset<Row> loadedHouseholds) {
-    return loadedHouseholds.select(col("household_id").as("member_household_id"), col("county_code").as("member_county_code"));
+    return loadedHouseholds.select(
+        col("household_id").as("member_household_id"), col("county_code").as("member_county_code"));
   }
 }

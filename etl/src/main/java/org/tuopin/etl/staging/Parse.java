@@ -15,9 +15,9 @@ import org.tuopin.etl.source.LandingRecords;
 import org.tuopin.etl.source.SourceContract;
 
 /**
- * Column expressions that turn the raw text of a landing field into a typed value, or null
- * where the text does not parse. Each parser has a matching validity test, so a rule can
- * tell "empty" from "present but wrong".
+ * Column expressions that turn the raw text of a landing field into a typed value, or null where
+ * the text does not parse. Each parser has a matching validity test, so a rule can tell "empty"
+ * from "present but wrong".
  */
 public final class Parse {
   public static final String YUAN = "decimal(18,2)";
@@ -29,16 +29,20 @@ public final class Parse {
   private static final String TEXT_PREFIX = "text_";
 
   /**
-   * The trimmed text of a field, null when empty or absent: a column of the rows that
-   * {@link Checks#rowsOf} returns, which looks each field up in the record only once.
+   * The trimmed text of a field, null when empty or absent: a column of the rows that {@link
+   * Checks#rowsOf} returns, which looks each field up in the record only once.
    */
   public static Column text(String column) {
     return col(TEXT_PREFIX + column);
   }
 
-  /** Projects one field out of a landing record of {@code contract}, trimmed, as {@link #text} names it. */
+  /**
+   * Projects one field out of a landing record of {@code contract}, trimmed, as {@link #text} names
+   * it.
+   */
   static Column fieldText(SourceContract contract, String column) {
-    Column trimmed = trim(col(LandingRecords.FIELDS).getItem(contract.columnNames().indexOf(column)));
+    Column trimmed =
+        trim(col(LandingRecords.FIELDS).getItem(contract.columnNames().indexOf(column)));
     return when(trimmed.notEqual(lit("")), trimmed).as(TEXT_PREFIX + column);
   }
 
@@ -51,7 +55,9 @@ public final class Parse {
   /** YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日 (one-digit months and days too). */
   public static Column date(Column text) {
     return coalesce(
-        try_to_date(text, "yyyy-M-d"), try_to_date(text, "yyyy/M/d"), try_to_date(text, "yyyy年M月d日"));
+        try_to_date(text, "yyyy-M-d"),
+        try_to_date(text, "yyyy/M/d"),
+        try_to_date(text, "yyyy年M月d日"));
   }
 
   /** A reporting period written YYYY-MM, as the first day of the month. */

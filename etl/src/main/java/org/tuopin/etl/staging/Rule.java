@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A row rule: a stable name (published in v_data_quality), the column it checks, and the
- * condition under which a row breaks it. Conditions may assume the earlier rules held.
+ * A row rule: a stable name (published in v_data_quality), the column it checks, and the condition
+ * under which a row breaks it. Conditions may assume the earlier rules held.
  */
 public record Rule(String name, String column, Column broken) {
   private static final String BROKEN_INDEX = "broken_rule_index";
@@ -34,10 +34,14 @@ public record Rule(String name, String column, Column broken) {
       index = when(rules.get(i).broken(), lit(i + 1)).otherwise(index);
     }
     Column names = array(rules.stream().map(r -> lit(r.name())).toArray(Column[]::new));
-    Column columns = array(rules.stream().map(r -> lit(r.column()).cast("string")).toArray(Column[]::new));
+    Column columns =
+        array(rules.stream().map(r -> lit(r.column()).cast("string")).toArray(Column[]::new));
     return rows.withColumn(BROKEN_INDEX, index)
-        .withColumn(Staged.RULE, when(col(BROKEN_INDEX).isNotNull(), element_at(names, col(BROKEN_INDEX))))
-        .withColumn(Staged.RULE_COLUMN, when(col(BROKEN_INDEX).isNotNull(), element_at(columns, col(BROKEN_INDEX))))
+        .withColumn(
+            Staged.RULE, when(col(BROKEN_INDEX).isNotNull(), element_at(names, col(BROKEN_INDEX))))
+        .withColumn(
+            Staged.RULE_COLUMN,
+            when(col(BROKEN_INDEX).isNotNull(), element_at(columns, col(BROKEN_INDEX))))
         .drop(BROKEN_INDEX);
   }
 }

@@ -19,15 +19,16 @@ import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
 /**
- * Stages long-layout progress submissions: one row per period, reporting unit and indicator.
- * Two different values for the same figure in one file are a conflict: both are quarantined.
+ * Stages long-layout progress submissions: one row per period, reporting unit and indicator. Two
+ * different values for the same figure in one file are a conflict: both are quarantined.
  */
 public final class SubmissionStaging {
   private SubmissionStaging() {}
 
   /**
    * @param reportingUnits (unit_code): county-level reporting units
-   * @param indicators (indicator_key, resolved_indicator_code, resolved_unit): keyed by code and by name
+   * @param indicators (indicator_key, resolved_indicator_code, resolved_unit): keyed by code and by
+   *     name
    */
   public static Staged stage(
       Dataset<Row> landingRecords,
@@ -37,7 +38,11 @@ public final class SubmissionStaging {
       Dataset<Row> indicators) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.SUBMISSION);
     rows = Checks.lookUp(rows, Parse.text("indicator_code"), indicators, "indicator_key");
-    rows = rows.join(org.apache.spark.sql.functions.broadcast(reportingUnits), Parse.text("region_code").equalTo(col("unit_code")), "left");
+    rows =
+        rows.join(
+            org.apache.spark.sql.functions.broadcast(reportingUnits),
+            Parse.text("region_code").equalTo(col("unit_code")),
+            "left");
     Dataset<Row> typed =
         rows.select(
             col("*"),
@@ -47,16 +52,28 @@ public final class SubmissionStaging {
             Parse.date(Parse.text("reported_at")).as("reported_at_value"));
     List<Rule> rules = new ArrayList<>(Checks.shapeRules(Contracts.SUBMISSION));
     rules.add(Checks.invalidWhen("invalid_period", "period", col("period_value").isNull()));
-    rules.add(new Rule("period_mismatch", "period", col("period_value").notEqual(lit(Date.valueOf(period)))));
+    rules.add(
+        new Rule(
+            "period_mismatch", "period", col("period_value").notEqual(lit(Date.valueOf(period)))));
     rules.add(new Rule("unknown_region", "region_code", col("unit_code").isNull()));
-    rules.add(new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
+    rules.add(
+        new Rule("unknown_indicator", "indicator_code", col("resolved_indicator_code").isNull()));
     rules.add(new Rule("unit_mismatch", "unit", Parse.text("unit").notEqual(col("resolved_unit"))));
-    rules.add(Checks.invalidWhen("invalid_number", "annual_target", col("annual_target_value").isNull()));
+    rules.add(
+        Checks.invalidWhen("invalid_number", "annual_target", col("annual_target_value").isNull()));
     rules.add(new Rule("negative_value", "annual_target", col("annual_target_value").lt(0)));
-    rules.add(Checks.invalidWhen("invalid_number", "cumulative_completed", col("cumulative_completed_value").isNull()));
-    rules.add(new Rule("negative_value", "cumulative_completed", col("cumulative_completed_value").lt(0)));
+    rules.add(
+        Checks.invalidWhen(
+            "invalid_number", "cumulative_completed", col("cumulative_completed_value").isNull()));
+    rules.add(
+        new Rule(
+            "negative_value", "cumulative_completed", col("cumulative_completed_value").lt(0)));
     rules.add(Checks.invalidWhen("invalid_date", "reported_at", col("reported_at_value").isNull()));
-    rules.add(new Rule("reported_after_ingestion", "reported_at", col("reported_at_value").gt(lit(Date.valueOf(ingestedOn)))));
+    rules.add(
+        new Rule(
+            "reported_after_ingestion",
+            "reported_at",
+            col("reported_at_value").gt(lit(Date.valueOf(ingestedOn)))));
     Dataset<Row> checked = Rule.check(typed, rules);
     return Staged.split(withinFileConflicts(checked), loadedColumns());
   }
@@ -66,12 +83,23 @@ public final class SubmissionStaging {
     Dataset<Row> marked =
         checked.withColumn(
             "values_in_file",
-            size(collect_set(when(valid, struct(col("annual_target_value"), col("cumulative_completed_value"))))
-                .over(Window.partitionBy(col(LandingRecords.FILE_NAME), col("unit_code"), col("resolved_indicator_code")))));
+            size(
+                collect_set(
+                        when(
+                            valid,
+                            struct(col("annual_target_value"), col("cumulative_completed_value"))))
+                    .over(
+                        Window.partitionBy(
+                            col(LandingRecords.FILE_NAME),
+                            col("unit_code"),
+                            col("resolved_indicator_code")))));
     Column conflict = valid.and(col("values_in_file").gt(1));
     return marked
-        .withColumn(Staged.RULE_COLUMN, when(conflict, lit("cumulative_completed")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(Staged.RULE, when(conflict, lit("conflicting_duplicate")).otherwise(col(Staged.RULE)));
+        .withColumn(
+            Staged.RULE_COLUMN,
+            when(conflict, lit("cumulative_completed")).otherwise(col(Staged.RULE_COLUMN)))
+        .withColumn(
+            Staged.RULE, when(conflict, lit("conflicting_duplicate")).otherwise(col(Staged.RULE)));
   }
 
   private static List<Column> loadedColumns() {

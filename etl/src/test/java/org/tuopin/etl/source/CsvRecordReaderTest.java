@@ -17,14 +17,16 @@ class CsvRecordReaderTest {
 
   @Test
   void quotedFieldsHoldCommasQuotesAndLineBreaks() {
-    List<CsvRecord> records = all("a,b,c\r\n1,\"苍溪县,规划股\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",x\r\n3,y,z\r\n");
+    List<CsvRecord> records =
+        all("a,b,c\r\n1,\"苍溪县,规划股\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",x\r\n3,y,z\r\n");
     assertEquals(4, records.size());
     assertEquals(List.of("1", "苍溪县,规划股", "say \"hi\""), records.get(1).fields());
     assertEquals(List.of("2", "two\nlines", "x"), records.get(2).fields());
     assertEquals(1, records.get(0).lineNumber());
     assertEquals(2, records.get(1).lineNumber());
     assertEquals(3, records.get(2).lineNumber());
-    assertEquals(5, records.get(3).lineNumber(), "the record after a two-line field starts on line 5");
+    assertEquals(
+        5, records.get(3).lineNumber(), "the record after a two-line field starts on line 5");
   }
 
   @Test
@@ -39,7 +41,9 @@ class CsvRecordReaderTest {
   void quoteLeftOpenIsATruncatedFile() {
     CsvRecordReader reader = new CsvRecordReader("a,b\n1,\"never closed\n");
     reader.next();
-    CsvRecordReader.TruncatedFileException e = assertThrows(CsvRecordReader.TruncatedFileException.class, reader::next);
-    assertEquals("a quoted field opened on line 2 is never closed: the file is cut off", e.getMessage());
+    CsvRecordReader.TruncatedFileException e =
+        assertThrows(CsvRecordReader.TruncatedFileException.class, reader::next);
+    assertEquals(
+        "a quoted field opened on line 2 is never closed: the file is cut off", e.getMessage());
   }
 }

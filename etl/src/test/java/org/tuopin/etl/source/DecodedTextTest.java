@@ -28,7 +28,8 @@ class DecodedTextTest {
 
   @Test
   void gb18030AsExcelOnChineseWindowsWritesIt() {
-    DecodedText decoded = DecodedText.decode(TEXT.getBytes(Charset.forName("GB18030"))).orElseThrow();
+    DecodedText decoded =
+        DecodedText.decode(TEXT.getBytes(Charset.forName("GB18030"))).orElseThrow();
     assertEquals("GB18030", decoded.encoding());
     assertEquals(TEXT, decoded.text());
   }
@@ -36,6 +37,7 @@ class DecodedTextTest {
   @Test
   void bytesThatAreNeitherAreRefused() {
     // 0x80 alone is invalid UTF-8, and 0xFF is never valid in GB18030
-    assertTrue(DecodedText.decode(new byte[] {'a', (byte) 0x80, (byte) 0xFF, (byte) 0xFF}).isEmpty());
+    assertTrue(
+        DecodedText.decode(new byte[] {'a', (byte) 0x80, (byte) 0xFF, (byte) 0xFF}).isEmpty());
   }
 }

@@ -8,8 +8,8 @@ import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.jobs.refresh.RunRecord;
 
 /**
- * Refreshes months in order and publishes once at the end. When the quality gate stops a month,
- * the months before it are published and the run exits 3; the stopped month is not in the lake.
+ * Refreshes months in order and publishes once at the end. When the quality gate stops a month, the
+ * months before it are published and the run exits 3; the stopped month is not in the lake.
  */
 final class Backfill {
   private Backfill() {}

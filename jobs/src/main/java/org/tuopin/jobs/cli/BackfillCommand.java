@@ -9,18 +9,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "backfill", mixinStandardHelpOptions = true, description = "Refreshes a range of months, in order, and publishes.")
+@Command(
+    name = "backfill",
+    mixinStandardHelpOptions = true,
+    description = "Refreshes a range of months, in order, and publishes.")
 final class BackfillCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--allow-missing", paramLabel = "SOURCE", split = ",",
-      description = "Refresh even though the month has no file of SOURCE (a required one, or one its last run read); repeatable.")
+  @Option(
+      names = "--allow-missing",
+      paramLabel = "SOURCE",
+      split = ",",
+      description =
+          "Refresh even though the month has no file of SOURCE (a required one, or one its last run"
+              + " read); repeatable.")
   Set<String> allowMissing = Set.of();
 
-  @Option(names = "--from", required = true, converter = Months.class, description = "First month, YYYY-MM.")
+  @Option(
+      names = "--from",
+      required = true,
+      converter = Months.class,
+      description = "First month, YYYY-MM.")
   YearMonth from;
 
-  @Option(names = "--to", required = true, converter = Months.class, description = "Last month, YYYY-MM.")
+  @Option(
+      names = "--to",
+      required = true,
+      converter = Months.class,
+      description = "Last month, YYYY-MM.")
   YearMonth to;
 
   @Override
@@ -30,7 +46,8 @@ final class BackfillCommand implements Callable<Integer> {
     }
     SparkSession spark = Environment.spark(common);
     try {
-      return Backfill.run(Environment.refreshJob(common, spark, allowMissing), Backfill.months(from, to));
+      return Backfill.run(
+          Environment.refreshJob(common, spark, allowMissing), Backfill.months(from, to));
     } finally {
       spark.stop();
     }

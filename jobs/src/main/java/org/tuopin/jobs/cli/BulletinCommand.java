@@ -13,30 +13,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bulletin", mixinStandardHelpOptions = true,
-    description = "Writes the monthly bulletin (月度战报) of each city from the published warehouse: <city code>-<YYYY-MM>.xlsx "
-        + "in the offices' progress-table layout and a self-contained .html page (README, \"The monthly bulletin\").")
+@Command(
+    name = "bulletin",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes the monthly bulletin (月度战报) of each city from the published warehouse: <city"
+            + " code>-<YYYY-MM>.xlsx in the offices' progress-table layout and a self-contained"
+            + " .html page (README, \"The monthly bulletin\").")
 final class BulletinCommand implements Callable<Integer> {
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--period", required = true, converter = Months.class, description = "The bulletin's month, YYYY-MM.")
+  @Option(
+      names = "--period",
+      required = true,
+      converter = Months.class,
+      description = "The bulletin's month, YYYY-MM.")
   YearMonth period;
 
-  @Option(names = "--city", paramLabel = "CODE", description = "One city (its region code); default: every city with figures that month.")
+  @Option(
+      names = "--city",
+      paramLabel = "CODE",
+      description = "One city (its region code); default: every city with figures that month.")
   String city;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder of the files (default: <data>/bulletins).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder of the files (default: <data>/bulletins).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
     Path published = common.data.resolve("serving").resolve(Publisher.FILE_NAME);
     if (!Files.exists(published)) {
-      throw new IllegalStateException("Nothing is published at " + published.toAbsolutePath() + " yet: run ./tuopin refresh or ./tuopin demo first");
+      throw new IllegalStateException(
+          "Nothing is published at "
+              + published.toAbsolutePath()
+              + " yet: run ./tuopin refresh or ./tuopin demo first");
     }
-    print(Bulletins.write(published, period, city, folder(common, out), LocalDate.now(OFFICE_ZONE)));
+    print(
+        Bulletins.write(published, period, city, folder(common, out), LocalDate.now(OFFICE_ZONE)));
     return 0;
   }
 
@@ -46,8 +64,14 @@ final class BulletinCommand implements Callable<Integer> {
 
   static void print(List<Bulletins.Written> written) {
     for (Bulletins.Written bulletin : written) {
-      System.out.println(bulletin.cityName() + " (" + bulletin.cityCode() + "): " + bulletin.workbook().toAbsolutePath() + "  "
-          + bulletin.page().toAbsolutePath());
+      System.out.println(
+          bulletin.cityName()
+              + " ("
+              + bulletin.cityCode()
+              + "): "
+              + bulletin.workbook().toAbsolutePath()
+              + "  "
+              + bulletin.page().toAbsolutePath());
     }
   }
 }

@@ -5,21 +5,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.tuopin.jobs.refresh.RefreshJob;
-import org.tuopin.jobs.refresh.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "refresh", mixinStandardHelpOptions = true, description = "Ingests, validates, builds and publishes one month; re-running gives the same warehouse.")
+@Command(
+    name = "refresh",
+    mixinStandardHelpOptions = true,
+    description =
+        "Ingests, validates, builds and publishes one month; re-running gives the same warehouse.")
 final class RefreshCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--allow-missing", paramLabel = "SOURCE", split = ",",
-      description = "Refresh even though the month has no file of SOURCE (a required one, or one its last run read); repeatable.")
+  @Option(
+      names = "--allow-missing",
+      paramLabel = "SOURCE",
+      split = ",",
+      description =
+          "Refresh even though the month has no file of SOURCE (a required one, or one its last run"
+              + " read); repeatable.")
   Set<String> allowMissing = Set.of();
 
-  @Option(names = "--period", required = true, converter = Months.class, description = "The month, YYYY-MM.")
+  @Option(
+      names = "--period",
+      required = true,
+      converter = Months.class,
+      description = "The month, YYYY-MM.")
   YearMonth period;
 
   @Override

@@ -21,7 +21,11 @@ final class SparkScratch {
       try (Stream<Path> folders = Files.list(parent)) {
         for (Path folder : folders.toList()) {
           String name = folder.getFileName().toString();
-          boolean alive = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::isAlive).orElse(false);
+          boolean alive =
+              name.matches("\\d+")
+                  && ProcessHandle.of(Long.parseLong(name))
+                      .map(ProcessHandle::isAlive)
+                      .orElse(false);
           if (!alive) {
             LakeLayout.deleteTree(folder);
           }

@@ -21,36 +21,58 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs one SELECT against the published warehouse; it can only read (see README, \"The query path\").")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs one SELECT against the published warehouse; it can only read (see README, \"The query"
+            + " path\").")
 final class SqlCommand implements Callable<Integer> {
   private static final int USAGE = 2;
   // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: every name garbled.
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /** What the result is written as; xlsx is a workbook, so it needs --out. */
-  enum OutputFormat { TABLE, CSV, JSON, XLSX }
+  enum OutputFormat {
+    TABLE,
+    CSV,
+    JSON,
+    XLSX
+  }
 
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", description = "The query.")
   String query;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv, json or xlsx (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, csv, json or xlsx (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of the terminal (required for xlsx).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the result to FILE instead of the terminal (required for xlsx).")
   Path out;
 
-  @Option(names = "--bom", description = "Start a csv with a UTF-8 byte-order mark, so Excel opens it as UTF-8.")
+  @Option(
+      names = "--bom",
+      description = "Start a csv with a UTF-8 byte-order mark, so Excel opens it as UTF-8.")
   boolean bom;
 
-  @Option(names = "--as-of", paramLabel = "PUBLISH_ID", description = "Query an earlier publish, as it was (ids: ./tuopin status).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "PUBLISH_ID",
+      description = "Query an earlier publish, as it was (ids: ./tuopin status).")
   Integer asOf;
 
   @Override
   public Integer call() throws SQLException, IOException {
     if (format == OutputFormat.XLSX && out == null) {
-      System.err.println("tuopin sql: --format xlsx writes a workbook: give its file with --out FILE.xlsx");
+      System.err.println(
+          "tuopin sql: --format xlsx writes a workbook: give its file with --out FILE.xlsx");
       return USAGE;
     }
     if (bom && format != OutputFormat.CSV) {
@@ -58,13 +80,20 @@ final class SqlCommand implements Callable<Integer> {
       return USAGE;
     }
     Path serving = common.data.resolve("serving");
-    Path file = asOf == null ? serving.resolve(Publisher.FILE_NAME) : new PublishHistory(serving).file(asOf);
+    Path file =
+        asOf == null
+            ? serving.resolve(Publisher.FILE_NAME)
+            : new PublishHistory(serving).file(asOf);
     if (!Files.exists(file)) {
-      throw new IllegalStateException("Nothing is published at " + file.toAbsolutePath() + " yet: run ./tuopin refresh or ./tuopin demo first");
+      throw new IllegalStateException(
+          "Nothing is published at "
+              + file.toAbsolutePath()
+              + " yet: run ./tuopin refresh or ./tuopin demo first");
     }
     try (Connection connection = ReadOnlyQueries.open(file)) {
       ReadOnlyQueries.requireOneSelect(connection, query);
-      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(query)) {
         write(result);
       }
     } catch (ReadOnlyQueries.RefusedStatement e) {
@@ -91,7 +120,8 @@ final class SqlCommand implements Callable<Integer> {
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
-    try (OutputStream file = Files.newOutputStream(out); PrintStream printer = new PrintStream(file, false, StandardCharsets.UTF_8)) {
+    try (OutputStream file = Files.newOutputStream(out);
+        PrintStream printer = new PrintStream(file, false, StandardCharsets.UTF_8)) {
       if (bom) {
         file.write(UTF8_BOM);
       }

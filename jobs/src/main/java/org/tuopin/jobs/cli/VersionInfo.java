@@ -44,7 +44,8 @@ public final class VersionInfo implements IVersionProvider {
       DatabaseMetaData metaData = connection.getMetaData();
       return metaData.getDatabaseProductVersion();
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot start DuckDB to read its version: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot start DuckDB to read its version: " + e.getMessage(), e);
     }
   }
 }

@@ -10,13 +10,19 @@ public record QualityGate(double maxQuarantinedPercent, Map<String, Double> perS
   public QualityGate {
     perSource = perSource == null ? Map.of() : Map.copyOf(perSource);
     check(maxQuarantinedPercent, "qualityGate.maxQuarantinedPercent");
-    perSource.forEach((source, percent) -> {
-      if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
-        throw new IllegalArgumentException("qualityGate.perSource: unknown source '" + source + "'; the sources are "
-            + Contracts.MONTHLY_SOURCES + " and " + Contracts.POPULATION);
-      }
-      check(percent, "qualityGate.perSource." + source);
-    });
+    perSource.forEach(
+        (source, percent) -> {
+          if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
+            throw new IllegalArgumentException(
+                "qualityGate.perSource: unknown source '"
+                    + source
+                    + "'; the sources are "
+                    + Contracts.MONTHLY_SOURCES
+                    + " and "
+                    + Contracts.POPULATION);
+          }
+          check(percent, "qualityGate.perSource." + source);
+        });
   }
 
   public double thresholdFor(String source) {

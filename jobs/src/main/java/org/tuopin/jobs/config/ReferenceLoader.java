@@ -25,7 +25,14 @@ public final class ReferenceLoader {
   public static ReferenceData load(TuopinConfig config, Path configDirectory) {
     List<Region> regions = readRegions(configDirectory.resolve(config.regions()));
     for (TuopinConfig.CustomRegion custom : config.customRegions()) {
-      regions.add(new Region(custom.code(), custom.name(), custom.shortName(), RegionLevel.COUNTY, custom.parentCode(), true));
+      regions.add(
+          new Region(
+              custom.code(),
+              custom.name(),
+              custom.shortName(),
+              RegionLevel.COUNTY,
+              custom.parentCode(),
+              true));
     }
     return new ReferenceData(
         new RegionTree(regions),
@@ -35,20 +42,24 @@ public final class ReferenceLoader {
   }
 
   /**
-   * regions.csv(.gz): region_code,region_name,region_level,parent_code (names hold no commas).
-   * The shipped list is gzip-compressed: 665,000 rows in 5 MB.
+   * regions.csv(.gz): region_code,region_name,region_level,parent_code (names hold no commas). The
+   * shipped list is gzip-compressed: 665,000 rows in 5 MB.
    */
   static List<Region> readRegions(Path file) {
     List<Region> regions = new ArrayList<>(700_000);
     try (BufferedReader reader = open(file)) {
       String header = reader.readLine();
-      if (header == null || !header.startsWith("region_code,region_name,region_level,parent_code")) {
-        throw new IllegalArgumentException(file + ": expected the header region_code,region_name,region_level,parent_code");
+      if (header == null
+          || !header.startsWith("region_code,region_name,region_level,parent_code")) {
+        throw new IllegalArgumentException(
+            file + ": expected the header region_code,region_name,region_level,parent_code");
       }
       String line;
       while ((line = reader.readLine()) != null) {
         String[] f = line.split(",", -1);
-        regions.add(new Region(f[0], f[1], null, RegionLevel.ofLabel(f[2]), f[3].isEmpty() ? null : f[3], false));
+        regions.add(
+            new Region(
+                f[0], f[1], null, RegionLevel.ofLabel(f[2]), f[3].isEmpty() ? null : f[3], false));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the region list " + file, e);

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
-import java.util.Objects;
 
 /** conf/tuopin.yaml, validated once when read. */
 public record TuopinConfig(
@@ -62,53 +62,81 @@ public record TuopinConfig(
     if (smallMonthMegabytes < 0) {
       throw new IllegalArgumentException("smallMonthMegabytes: 0 or more");
     }
-    leagueMinimumShare = leagueMinimumShare == null ? PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE : leagueMinimumShare;
+    leagueMinimumShare =
+        leagueMinimumShare == null
+            ? PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE
+            : leagueMinimumShare;
     if (!(leagueMinimumShare >= 0 && leagueMinimumShare <= 1)) {
-      throw new IllegalArgumentException("leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
+      throw new IllegalArgumentException(
+          "leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
     }
-    requiredSources = requiredSources == null ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY) : List.copyOf(requiredSources);
+    requiredSources =
+        requiredSources == null
+            ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)
+            : List.copyOf(requiredSources);
     for (String source : requiredSources) {
       if (!Contracts.MONTHLY_SOURCES.contains(source) && !source.equals(Contracts.POPULATION)) {
-        throw new IllegalArgumentException("requiredSources: unknown source '" + source + "'; the sources are "
-            + Contracts.MONTHLY_SOURCES + " and " + Contracts.POPULATION);
+        throw new IllegalArgumentException(
+            "requiredSources: unknown source '"
+                + source
+                + "'; the sources are "
+                + Contracts.MONTHLY_SOURCES
+                + " and "
+                + Contracts.POPULATION);
       }
     }
   }
 
-  /** Poverty incidence (percent) below which a village or county may exit: a default and provinces' own. */
+  /**
+   * Poverty incidence (percent) below which a village or county may exit: a default and provinces'
+   * own.
+   */
   public record ExitThresholds(Double incidencePercent, Map<String, Double> provinces) {
     public ExitThresholds {
       incidencePercent = incidencePercent == null ? 2.0 : incidencePercent;
       // sorted: Map.copyOf iterates in an order that differs from one JVM to the next
-      provinces = provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
+      provinces =
+          provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
     }
 
     List<PublishSettings.ExitThreshold> rows() {
       List<PublishSettings.ExitThreshold> rows = new ArrayList<>();
       rows.add(new PublishSettings.ExitThreshold(null, incidencePercent));
-      provinces.forEach((province, percent) -> rows.add(new PublishSettings.ExitThreshold(province, percent)));
+      provinces.forEach(
+          (province, percent) -> rows.add(new PublishSettings.ExitThreshold(province, percent)));
       return rows;
     }
   }
 
   /** Yuan per person per year by year: the national line, and provinces' own by province code. */
-  public record PovertyLines(Map<Integer, BigDecimal> national, Map<String, Map<Integer, BigDecimal>> provinces) {
+  public record PovertyLines(
+      Map<Integer, BigDecimal> national, Map<String, Map<Integer, BigDecimal>> provinces) {
     public PovertyLines {
       national = national == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(national));
-      provinces = provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
+      provinces =
+          provinces == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(provinces));
     }
 
     /** As the rows of the published table poverty_line. */
     public List<PublishSettings.PovertyLine> rows() {
       List<PublishSettings.PovertyLine> rows = new ArrayList<>();
       national.forEach((year, line) -> rows.add(new PublishSettings.PovertyLine(null, year, line)));
-      provinces.forEach((province, lines) -> lines.forEach((year, line) -> rows.add(new PublishSettings.PovertyLine(province, year, line))));
+      provinces.forEach(
+          (province, lines) ->
+              lines.forEach(
+                  (year, line) -> rows.add(new PublishSettings.PovertyLine(province, year, line))));
       return rows;
     }
   }
 
   public PublishSettings publishSettings() {
-    return new PublishSettings(submissionDeadlineDay, povertyLines.rows(), exitThresholds.rows(), regionChanges, publishRetention, leagueMinimumShare);
+    return new PublishSettings(
+        submissionDeadlineDay,
+        povertyLines.rows(),
+        exitThresholds.rows(),
+        regionChanges,
+        publishRetention,
+        leagueMinimumShare);
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {
@@ -136,11 +164,13 @@ public record TuopinConfig(
 
   public static TuopinConfig read(Path file) {
     ObjectMapper mapper =
-        new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       return mapper.readValue(file.toFile(), TuopinConfig.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read configuration " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read configuration " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -26,9 +26,9 @@ import org.tuopin.etl.reference.Region;
 
 /**
  * A city's consolidated progress table as its monthly bulletin publishes it (the wide layout):
- * title rows, the 序号 header, and per indicator a block of 年度任务, 累计完成 and 完成率 rows with
- * merged 序号 and 项目类别 cells; the city's column is the sum of its units. Written as .xlsx with
- * its saved date, or as an Excel 97-2003 .xls without document properties, as old offices send.
+ * title rows, the 序号 header, and per indicator a block of 年度任务, 累计完成 and 完成率 rows with merged 序号
+ * and 项目类别 cells; the city's column is the sum of its units. Written as .xlsx with its saved date,
+ * or as an Excel 97-2003 .xls without document properties, as old offices send.
  */
 final class CityBulletinFile {
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
@@ -42,7 +42,12 @@ final class CityBulletinFile {
    * @param figures per indicator, per unit column: the figures a unit reported (absent: blank)
    * @param issuedOn the day the bulletin was saved (its reported_at)
    */
-  static void write(Path path, Region city, List<Region> units, YearMonth month, Map<Indicator, Map<Region, Figure>> figures,
+  static void write(
+      Path path,
+      Region city,
+      List<Region> units,
+      YearMonth month,
+      Map<Indicator, Map<Region, Figure>> figures,
       LocalDate issuedOn) {
     boolean xls = path.getFileName().toString().endsWith(".xls");
     try (Workbook workbook = xls ? new HSSFWorkbook() : new XSSFWorkbook()) {
@@ -52,15 +57,28 @@ final class CityBulletinFile {
       text(sheet.createRow(0), 0, city.name() + "脱贫攻坚重点项目推进情况表");
       sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 4 + units.size()));
       text(sheet.createRow(1), 0, "（截至" + month.getYear() + "年" + month.getMonthValue() + "月底）");
-      text(sheet.createRow(2), 0, "填报单位：" + city.name() + "乡村振兴局    " + issuedOn.getYear() + "年" + issuedOn.getMonthValue() + "月"
-          + issuedOn.getDayOfMonth() + "日");
+      text(
+          sheet.createRow(2),
+          0,
+          "填报单位："
+              + city.name()
+              + "乡村振兴局    "
+              + issuedOn.getYear()
+              + "年"
+              + issuedOn.getMonthValue()
+              + "月"
+              + issuedOn.getDayOfMonth()
+              + "日");
       Row header = sheet.createRow(3);
       List<String> fixed = List.of("序号", "项目类别", "完成进度", "单位", city.name());
       for (int c = 0; c < fixed.size(); c++) {
         text(header, c, fixed.get(c));
       }
       for (int u = 0; u < units.size(); u++) {
-        text(header, 5 + u, units.get(u).shortName() != null ? units.get(u).shortName() : units.get(u).name());
+        text(
+            header,
+            5 + u,
+            units.get(u).shortName() != null ? units.get(u).shortName() : units.get(u).name());
       }
       int row = 4;
       int sequence = 0;
@@ -80,7 +98,12 @@ final class CityBulletinFile {
     }
   }
 
-  private static void writeBlock(Sheet sheet, int first, int sequence, Indicator indicator, List<Region> units,
+  private static void writeBlock(
+      Sheet sheet,
+      int first,
+      int sequence,
+      Indicator indicator,
+      List<Region> units,
       Map<Region, Figure> figures) {
     Row target = sheet.createRow(first);
     Row completed = sheet.createRow(first + 1);
@@ -112,7 +135,11 @@ final class CityBulletinFile {
     target.createCell(column).setCellValue(figure.target().doubleValue());
     completed.createCell(column).setCellValue(figure.completed().doubleValue());
     if (figure.target().signum() > 0) {
-      BigDecimal percent = figure.completed().multiply(BigDecimal.valueOf(100)).divide(figure.target(), 1, RoundingMode.HALF_UP);
+      BigDecimal percent =
+          figure
+              .completed()
+              .multiply(BigDecimal.valueOf(100))
+              .divide(figure.target(), 1, RoundingMode.HALF_UP);
       rate.createCell(column).setCellValue(percent.doubleValue());
     }
   }

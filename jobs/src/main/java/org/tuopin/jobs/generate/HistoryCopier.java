@@ -14,13 +14,18 @@ import org.tuopin.etl.model.FactVillageSurvey;
 
 /**
  * Makes years of history cheaply, for benchmarks only: a month's registry snapshots, progress
- * figures and village surveys, as the lake holds them, written again as a later month's, with
- * the period changed and nothing else. Fund records are not copied (their ids must be unique),
- * so a copied month has no payments. Copying a province month takes seconds where generating
- * and refreshing it takes minutes.
+ * figures and village surveys, as the lake holds them, written again as a later month's, with the
+ * period changed and nothing else. Fund records are not copied (their ids must be unique), so a
+ * copied month has no payments. Copying a province month takes seconds where generating and
+ * refreshing it takes minutes.
  */
 public final class HistoryCopier {
-  private static final List<String> TABLES = List.of(FactHouseholdSnapshot.TABLE, FactMemberSnapshot.TABLE, FactProgress.TABLE, FactVillageSurvey.TABLE);
+  private static final List<String> TABLES =
+      List.of(
+          FactHouseholdSnapshot.TABLE,
+          FactMemberSnapshot.TABLE,
+          FactProgress.TABLE,
+          FactVillageSurvey.TABLE);
   private final SparkSession spark;
   private final Lake lake;
 
@@ -33,12 +38,17 @@ public final class HistoryCopier {
   public void copy(YearMonth from, YearMonth to) {
     String source = Lake.periodPartition(from.toString());
     if (!lake.exists(FactHouseholdSnapshot.TABLE, source)) {
-      throw new IllegalArgumentException("The lake has no registry snapshot of " + from + " to copy");
+      throw new IllegalArgumentException(
+          "The lake has no registry snapshot of " + from + " to copy");
     }
     for (String table : TABLES) {
       if (lake.exists(table, source)) {
-        lake.write(lake.readCurrent(spark, table, source).withColumn("period", lit(Date.valueOf(to.atDay(1)))),
-            table, Lake.periodPartition(to.toString()), lake.fileCount(table, source));
+        lake.write(
+            lake.readCurrent(spark, table, source)
+                .withColumn("period", lit(Date.valueOf(to.atDay(1)))),
+            table,
+            Lake.periodPartition(to.toString()),
+            lake.fileCount(table, source));
       }
     }
   }

@@ -27,7 +27,12 @@ final class LandedCsv {
     try {
       byte[] bytes = Files.readAllBytes(path);
       this.encoding = encodingOf(bytes);
-      String text = new String(bytes, encoding.prefix.length, bytes.length - encoding.prefix.length, encoding.charset);
+      String text =
+          new String(
+              bytes,
+              encoding.prefix.length,
+              bytes.length - encoding.prefix.length,
+              encoding.charset);
       CsvRecordReader reader = new CsvRecordReader(text);
       this.header = reader.next().fields();
       while (reader.hasNext()) {
@@ -39,7 +44,10 @@ final class LandedCsv {
   }
 
   private static TextEncoding encodingOf(byte[] bytes) {
-    if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+    if (bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF) {
       return TextEncoding.UTF8_BOM;
     }
     try {
@@ -55,7 +63,8 @@ final class LandedCsv {
   }
 
   boolean has(SourceContract contract, String column) {
-    return header.stream().anyMatch(h -> contract.canonicalName(h).map(column::equals).orElse(false));
+    return header.stream()
+        .anyMatch(h -> contract.canonicalName(h).map(column::equals).orElse(false));
   }
 
   int size() {

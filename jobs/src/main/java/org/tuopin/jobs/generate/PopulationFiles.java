@@ -20,12 +20,24 @@ final class PopulationFiles {
     this.seed = seed;
   }
 
-  /** @param fileSuffix what the yearly file's name ends with (a province's code, or nothing) */
-  long write(YearMonth from, YearMonth to, Map<String, List<HouseholdLife>> households, String fileSuffix) {
+  /**
+   * @param fileSuffix what the yearly file's name ends with (a province's code, or nothing)
+   */
+  long write(
+      YearMonth from,
+      YearMonth to,
+      Map<String, List<HouseholdLife>> households,
+      String fileSuffix) {
     long rows = 0;
     for (int year = from.getYear(); year <= to.getYear(); year++) {
-      Path file = landing.resolve("population").resolve(String.valueOf(year)).resolve("农村户籍人口_" + year + fileSuffix + ".csv");
-      try (CsvFile csv = new CsvFile(file, TextEncoding.UTF8, List.of("region_code", "year", "rural_population"))) {
+      Path file =
+          landing
+              .resolve("population")
+              .resolve(String.valueOf(year))
+              .resolve("农村户籍人口_" + year + fileSuffix + ".csv");
+      try (CsvFile csv =
+          new CsvFile(
+              file, TextEncoding.UTF8, List.of("region_code", "year", "rural_population"))) {
         for (Map.Entry<String, List<HouseholdLife>> county : households.entrySet()) {
           rows += writeCounty(csv, year, county.getKey(), county.getValue());
         }
@@ -45,7 +57,9 @@ final class PopulationFiles {
       }
     }
     double rate = Seeds.between(Seeds.random(seed, "incidence", county), 0.10, 0.15);
-    csv.row(List.of(county, String.valueOf(year), String.valueOf(Math.round(persons / rate * decline))));
+    csv.row(
+        List.of(
+            county, String.valueOf(year), String.valueOf(Math.round(persons / rate * decline))));
     long rows = 1;
     for (Map.Entry<String, Integer> village : personsByVillage.entrySet()) {
       Random r = Seeds.random(seed, "village-incidence", village.getKey());

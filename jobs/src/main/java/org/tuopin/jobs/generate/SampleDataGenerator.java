@@ -13,19 +13,22 @@ import org.tuopin.etl.reference.Region;
 import org.tuopin.etl.reference.RegionLevel;
 
 /**
- * Writes realistic landing files (docs/sources.md) for the counties of a {@link Scale}: registry snapshots
- * with members, long-layout progress submissions (with corrected resends) and the cities'
- * XLSX bulletins, allocations, disbursements (household subsidies, village payments,
- * reversals; CSV or JSON Lines), the December village survey and population. Offices that
- * write Chinese headers save CSV as GB18030 or UTF-8 with a BOM. The same
- * seed gives the same files; any window of months gives the same data for those months.
+ * Writes realistic landing files (docs/sources.md) for the counties of a {@link Scale}: registry
+ * snapshots with members, long-layout progress submissions (with corrected resends) and the cities'
+ * XLSX bulletins, allocations, disbursements (household subsidies, village payments, reversals; CSV
+ * or JSON Lines), the December village survey and population. Offices that write Chinese headers
+ * save CSV as GB18030 or UTF-8 with a BOM. The same seed gives the same files; any window of months
+ * gives the same data for those months.
  */
 public final class SampleDataGenerator {
   // ~1 KB a household with its members: a batch of up to 4 million fits the benchmark's heap.
   private static final long HOUSEHOLDS_HELD_AT_ONCE = 4_000_000;
+
   /** 广元市's seven counties and districts, 渠县, 商州区, 陇县 and 富宁县. */
   public static final List<String> DEMO_COUNTIES =
-      List.of("510802", "510811", "510812", "510821", "510822", "510823", "510824", "511725", "611002", "610327", "532628");
+      List.of(
+          "510802", "510811", "510812", "510821", "510822", "510823", "510824", "511725", "611002",
+          "610327", "532628");
 
   private final ReferenceData reference;
   private final long seed;
@@ -39,21 +42,23 @@ public final class SampleDataGenerator {
 
   /**
    * Writes every source for the months from..to (inclusive); returns counts per source. A scale
-   * over several provinces is written province by province, so that only one province's
-   * households are held at a time (30 million would not fit); the files every unit shares
-   * (allocations, population) then get the province's code in their names.
+   * over several provinces is written province by province, so that only one province's households
+   * are held at a time (30 million would not fit); the files every unit shares (allocations,
+   * population) then get the province's code in their names.
    */
   public Map<String, Long> generate(Path landing, YearMonth from, YearMonth to) {
     Map<String, List<String>> batches = countiesByProvince();
     Map<String, Long> written = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> batch : batches.entrySet()) {
       String fileSuffix = batches.size() == 1 ? "" : "_" + batch.getKey();
-      generate(landing, from, to, batch.getValue(), fileSuffix).forEach((source, rows) -> written.merge(source, rows, Long::sum));
+      generate(landing, from, to, batch.getValue(), fileSuffix)
+          .forEach((source, rows) -> written.merge(source, rows, Long::sum));
     }
     return written;
   }
 
-  private Map<String, Long> generate(Path landing, YearMonth from, YearMonth to, List<String> counties, String fileSuffix) {
+  private Map<String, Long> generate(
+      Path landing, YearMonth from, YearMonth to, List<String> counties, String fileSuffix) {
     Map<String, List<HouseholdLife>> households = households(counties);
     List<Region> units = reportingUnits(counties);
     Map<String, Long> written = new LinkedHashMap<>();
@@ -66,11 +71,15 @@ public final class SampleDataGenerator {
     FundFiles funds = new FundFiles(landing, seed, reference);
     written.putAll(funds.write(from, to, units, households, fileSuffix));
     written.put("villages", new VillageSurveyFiles(landing, seed).write(from, to, households));
-    written.put("population", new PopulationFiles(landing, seed).write(from, to, households, fileSuffix));
+    written.put(
+        "population", new PopulationFiles(landing, seed).write(from, to, households, fileSuffix));
     return written;
   }
 
-  /** The scale's counties grouped by province: one group when the scale is small enough to hold at once. */
+  /**
+   * The scale's counties grouped by province: one group when the scale is small enough to hold at
+   * once.
+   */
   private Map<String, List<String>> countiesByProvince() {
     Map<String, List<String>> byProvince = new LinkedHashMap<>();
     if (scale.households() <= HOUSEHOLDS_HELD_AT_ONCE) {
@@ -78,7 +87,9 @@ public final class SampleDataGenerator {
       return byProvince;
     }
     for (String county : scale.householdsByCounty().keySet()) {
-      byProvince.computeIfAbsent(county.substring(0, 2) + "0000", p -> new ArrayList<>()).add(county);
+      byProvince
+          .computeIfAbsent(county.substring(0, 2) + "0000", p -> new ArrayList<>())
+          .add(county);
     }
     return byProvince;
   }
@@ -118,7 +129,8 @@ public final class SampleDataGenerator {
       units.add(reference.regions().require(county));
     }
     for (Region region : reference.regions().all()) {
-      boolean underDemoCity = units.stream().anyMatch(u -> u.parentCode().equals(region.parentCode()));
+      boolean underDemoCity =
+          units.stream().anyMatch(u -> u.parentCode().equals(region.parentCode()));
       if (region.custom() && region.level() == RegionLevel.COUNTY && underDemoCity) {
         units.add(region);
       }

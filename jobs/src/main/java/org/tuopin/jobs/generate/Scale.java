@@ -14,7 +14,8 @@ import org.tuopin.etl.reference.RegionTree;
  * Which counties the generator writes registry households for, and how many in each.
  *
  * <ul>
- *   <li>{@code small}: the eleven demo counties ({@link SampleDataGenerator#DEMO_COUNTIES}), 250 each;
+ *   <li>{@code small}: the eleven demo counties ({@link SampleDataGenerator#DEMO_COUNTIES}), 250
+ *       each;
  *   <li>a number such as {@code 20000}: that many in each demo county;
  *   <li>{@code province}: about 1 million over 四川省's 66 poor counties ({@link PoorCounties});
  *   <li>{@code national}: about 30 million over the 832 poor counties of 22 provinces.
@@ -30,29 +31,41 @@ public record Scale(String label, Map<String, Integer> householdsByCounty) {
 
   public Scale {
     if (householdsByCounty.isEmpty() || householdsByCounty.values().stream().anyMatch(n -> n < 1)) {
-      throw new IllegalArgumentException("a scale needs at least 1 household in each of its counties");
+      throw new IllegalArgumentException(
+          "a scale needs at least 1 household in each of its counties");
     }
     householdsByCounty = Collections.unmodifiableMap(new LinkedHashMap<>(householdsByCounty));
   }
 
-  /** {@code small}, {@code province}, {@code national}, or a number of households per demo county such as {@code 20000}. */
+  /**
+   * {@code small}, {@code province}, {@code national}, or a number of households per demo county
+   * such as {@code 20000}.
+   */
   public static Scale of(String text, RegionTree regions) {
     String name = text.trim().toLowerCase(Locale.ROOT);
     switch (name) {
       case "small":
         return SMALL;
       case "province":
-        return spread("province", PoorCounties.of(regions, PoorCounties.PROVINCE_SCALE), PROVINCE_HOUSEHOLDS);
-      case "national": {
-        List<Region> counties = new ArrayList<>();
-        PoorCounties.PER_PROVINCE.keySet().forEach(p -> counties.addAll(PoorCounties.of(regions, p)));
-        return spread("national", counties, NATIONAL_HOUSEHOLDS);
-      }
+        return spread(
+            "province", PoorCounties.of(regions, PoorCounties.PROVINCE_SCALE), PROVINCE_HOUSEHOLDS);
+      case "national":
+        {
+          List<Region> counties = new ArrayList<>();
+          PoorCounties.PER_PROVINCE
+              .keySet()
+              .forEach(p -> counties.addAll(PoorCounties.of(regions, p)));
+          return spread("national", counties, NATIONAL_HOUSEHOLDS);
+        }
       default:
         try {
           return perDemoCounty(name, Integer.parseInt(name.replace("_", "")));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--scale: small, province, national or a number of households per county, not '" + text + "'", e);
+          throw new IllegalArgumentException(
+              "--scale: small, province, national or a number of households per county, not '"
+                  + text
+                  + "'",
+              e);
         }
     }
   }
@@ -75,7 +88,9 @@ public record Scale(String label, Map<String, Integer> householdsByCounty) {
     }
     double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
     Map<String, Integer> households = new LinkedHashMap<>();
-    weights.forEach((county, weight) -> households.put(county, (int) Math.max(1000, Math.round(total * weight / sum))));
+    weights.forEach(
+        (county, weight) ->
+            households.put(county, (int) Math.max(1000, Math.round(total * weight / sum))));
     return new Scale(label, households);
   }
 }

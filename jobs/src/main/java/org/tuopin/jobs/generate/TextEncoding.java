@@ -18,8 +18,8 @@ enum TextEncoding {
   }
 
   /**
-   * An office that writes Chinese headers uses Excel: half of them save as GB18030, the rest
-   * as UTF-8 with a BOM. Offices with English headers export UTF-8 from a system.
+   * An office that writes Chinese headers uses Excel: half of them save as GB18030, the rest as
+   * UTF-8 with a BOM. Offices with English headers export UTF-8 from a system.
    */
   static TextEncoding ofOffice(long seed, String unitCode, boolean chineseHeaders) {
     if (!chineseHeaders) {

@@ -8,10 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a month's independent steps (writing one table each) side by side. Each
- * is a few small Spark jobs whose planning on the driver can overlap another's tasks on the
- * executors. The first failure is rethrown once every step has ended, so none is left running
- * behind an error.
+ * Runs a month's independent steps (writing one table each) side by side. Each is a few small Spark
+ * jobs whose planning on the driver can overlap another's tasks on the executors. The first failure
+ * is rethrown once every step has ended, so none is left running behind an error.
  */
 final class Concurrently {
   private static final int THREADS = 3;
@@ -19,11 +18,14 @@ final class Concurrently {
   private Concurrently() {}
 
   static void run(List<Runnable> steps) {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread thread = new Thread(r, "refresh-step");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread thread = new Thread(r, "refresh-step");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<?>> pending = new ArrayList<>();
       steps.forEach(step -> pending.add(pool.submit(step)));
@@ -32,7 +34,10 @@ final class Concurrently {
         try {
           step.get();
         } catch (ExecutionException e) {
-          RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          RuntimeException failure =
+              e.getCause() instanceof RuntimeException r
+                  ? r
+                  : new IllegalStateException(e.getCause());
           if (first == null) {
             first = failure;
           } else {

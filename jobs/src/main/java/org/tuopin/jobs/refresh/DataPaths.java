@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * The data folder: {@code lake/} (Parquet), {@code serving/tuopin.duckdb} (what analysts read),
  * {@code runs/} (run records), {@code ledger/}, {@code reference/} (the region list as Parquet,
- * rebuilt when conf/ changes), and {@code restricted/} (quarantined raw text
- * and the pseudonym key: personal data, never published).
+ * rebuilt when conf/ changes), and {@code restricted/} (quarantined raw text and the pseudonym key:
+ * personal data, never published).
  */
 public record DataPaths(Path landing, Path data) {
   public DataPaths {

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * When Tuopin first ingested each file's bytes (by SHA-256). Versions of a progress figure
- * with the same reported_at are ordered by it, and a re-run finds the same times, so it
- * rebuilds the same versions.
+ * When Tuopin first ingested each file's bytes (by SHA-256). Versions of a progress figure with the
+ * same reported_at are ordered by it, and a re-run finds the same times, so it rebuilds the same
+ * versions.
  */
 public final class IngestionLedger {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,8 @@ public final class IngestionLedger {
 
   /** The first ingestion time of these bytes, recording {@code now} when they are new. */
   public Instant firstIngestion(Path landingFile, Instant now) {
-    return Instant.parse(firstIngestedAt.computeIfAbsent(sha256(landingFile), digest -> now.toString()));
+    return Instant.parse(
+        firstIngestedAt.computeIfAbsent(sha256(landingFile), digest -> now.toString()));
   }
 
   public void save() {
@@ -41,7 +42,8 @@ public final class IngestionLedger {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), firstIngestedAt);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save the ingestion ledger " + file, e);
     }
@@ -52,14 +54,16 @@ public final class IngestionLedger {
       return new TreeMap<>();
     }
     try {
-      return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      return new TreeMap<>(
+          JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the ingestion ledger " + file, e);
     }
   }
 
   static String sha256(Path path) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
       MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(digest.digest());

@@ -20,7 +20,11 @@ public final class LandingScan {
     for (String source : Contracts.MONTHLY_SOURCES) {
       files.addAll(filesIn(landing, source, landing.resolve(source).resolve(period.toString())));
     }
-    files.addAll(filesIn(landing, Contracts.POPULATION, landing.resolve(Contracts.POPULATION).resolve(String.valueOf(period.getYear()))));
+    files.addAll(
+        filesIn(
+            landing,
+            Contracts.POPULATION,
+            landing.resolve(Contracts.POPULATION).resolve(String.valueOf(period.getYear()))));
     return files;
   }
 

@@ -9,15 +9,15 @@ import org.tuopin.etl.source.LandingFile;
 /**
  * How Spark runs one month's refresh, chosen by the size of the month's landing files.
  *
- * <p>Spark's settings suit large inputs: the records spread over two partitions per core,
- * adaptive execution plans each query again at every shuffle, shuffles spread over several
- * partitions, and expressions are compiled to Java classes. On a small month (the demo's 1.4 MB,
- * one county's files) all of that is fixed cost, paid in each of the month's fifty-odd jobs:
- * every partition is a task in each stage that deserializes the month's large plans, and the JIT
- * compiles the generated classes again. The 13-month demo took 182 s with Spark's settings and
- * 119-128 s with these. A large month keeps the settings the session was started with
- * (spark-submit's, or Spark's defaults). Results do not depend on the choice (EndToEndTest
- * backfills the same months under both).
+ * <p>Spark's settings suit large inputs: the records spread over two partitions per core, adaptive
+ * execution plans each query again at every shuffle, shuffles spread over several partitions, and
+ * expressions are compiled to Java classes. On a small month (the demo's 1.4 MB, one county's
+ * files) all of that is fixed cost, paid in each of the month's fifty-odd jobs: every partition is
+ * a task in each stage that deserializes the month's large plans, and the JIT compiles the
+ * generated classes again. The 13-month demo took 182 s with Spark's settings and 119-128 s with
+ * these. A large month keeps the settings the session was started with (spark-submit's, or Spark's
+ * defaults). Results do not depend on the choice (EndToEndTest backfills the same months under
+ * both).
  */
 public final class MonthSettings {
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
@@ -27,19 +27,23 @@ public final class MonthSettings {
 
   private final long smallMonthBytes;
 
-  /** @param smallMonthBytes months whose landing files are smaller than this run with the small-month settings */
+  /**
+   * @param smallMonthBytes months whose landing files are smaller than this run with the
+   *     small-month settings
+   */
   public MonthSettings(long smallMonthBytes) {
     this.smallMonthBytes = smallMonthBytes;
   }
 
   /**
-   * Sets the session up for a month's landing files. A file whose size cannot be read counts
-   * as empty ({@link File#length} is 0); its reader then reports why it cannot be read.
+   * Sets the session up for a month's landing files. A file whose size cannot be read counts as
+   * empty ({@link File#length} is 0); its reader then reports why it cannot be read.
    *
    * @return how many partitions to read the month's records into
    */
   public int apply(SparkSession spark, List<LandingFile> files) {
-    return apply(spark, files.stream().mapToLong(f -> new File(f.location()).length()).sum(), files.size());
+    return apply(
+        spark, files.stream().mapToLong(f -> new File(f.location()).length()).sum(), files.size());
   }
 
   int apply(SparkSession spark, long landingBytes, int fileCount) {
@@ -47,8 +51,16 @@ public final class MonthSettings {
     SparkConf started = spark.sparkContext().getConf();
     spark.conf().set(ADAPTIVE, small ? "false" : started.get(ADAPTIVE, "true"));
     spark.conf().set(SHUFFLE_PARTITIONS, small ? "1" : started.get(SHUFFLE_PARTITIONS, "200"));
-    spark.conf().set(EXPRESSION_EVALUATION, small ? "NO_CODEGEN" : started.get(EXPRESSION_EVALUATION, "FALLBACK"));
-    Progress.detail("%.1f MB of landing files: %s", landingBytes / 1e6, small ? "small-month settings" : "Spark's settings");
-    return small ? 1 : Math.max(1, Math.min(fileCount, spark.sparkContext().defaultParallelism() * 2));
+    spark
+        .conf()
+        .set(
+            EXPRESSION_EVALUATION,
+            small ? "NO_CODEGEN" : started.get(EXPRESSION_EVALUATION, "FALLBACK"));
+    Progress.detail(
+        "%.1f MB of landing files: %s",
+        landingBytes / 1e6, small ? "small-month settings" : "Spark's settings");
+    return small
+        ? 1
+        : Math.max(1, Math.min(fileCount, spark.sparkContext().defaultParallelism() * 2));
   }
 }

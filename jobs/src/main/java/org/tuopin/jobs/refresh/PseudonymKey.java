@@ -10,9 +10,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The pseudonym key, never in the repository: TUOPIN_PSEUDONYM_KEY, else the configured file,
- * else {@code <data>/restricted/pseudonym.key}, created with 32 random bytes on first use.
- * The same key must be used for every run over one warehouse, or keys stop matching.
+ * The pseudonym key, never in the repository: TUOPIN_PSEUDONYM_KEY, else the configured file, else
+ * {@code <data>/restricted/pseudonym.key}, created with 32 random bytes on first use. The same key
+ * must be used for every run over one warehouse, or keys stop matching.
  */
 public final class PseudonymKey {
   public static final String ENVIRONMENT_VARIABLE = "TUOPIN_PSEUDONYM_KEY";
@@ -35,7 +35,9 @@ public final class PseudonymKey {
 
   private static byte[] readKey(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8)
+          .strip()
+          .getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the pseudonym key file " + file, e);
     }
@@ -48,7 +50,8 @@ public final class PseudonymKey {
       Files.createDirectories(file.getParent());
       Files.writeString(file, HexFormat.of().formatHex(key) + "\n", StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      System.err.println("Created a new pseudonym key in " + file + "; keep it, and keep it private.");
+      System.err.println(
+          "Created a new pseudonym key in " + file + "; keep it, and keep it private.");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the pseudonym key file " + file, e);
     }

@@ -52,12 +52,13 @@ import org.tuopin.warehouse.PublishSettings;
 import org.tuopin.warehouse.Publisher;
 
 /**
- * Refreshes one period: reads its landing files, stages and validates them, applies the
- * quality gate, writes the period's lake partitions and (unless told not to) publishes. A
- * re-run of the same period with the same files rewrites the same partitions with the same rows.
+ * Refreshes one period: reads its landing files, stages and validates them, applies the quality
+ * gate, writes the period's lake partitions and (unless told not to) publishes. A re-run of the
+ * same period with the same files rewrites the same partitions with the same rows.
  */
 public final class RefreshJob {
-  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private static final String QUARANTINE = "quarantine";
 
@@ -73,11 +74,20 @@ public final class RefreshJob {
   private final PublishSettings publishSettings;
   private final MonthSettings monthSettings;
   private final LandingRules landingRules;
+
   /** The runs this process started: any other unfinished run belongs to a process that is gone. */
   private final Set<String> ownRuns = new HashSet<>();
 
-  public RefreshJob(SparkSession spark, ReferenceFrames reference, List<String> povertyCauses, QualityGate gate,
-      DataPaths paths, byte[] pseudonymKey, Clock clock, PublishSettings publishSettings, MonthSettings monthSettings,
+  public RefreshJob(
+      SparkSession spark,
+      ReferenceFrames reference,
+      List<String> povertyCauses,
+      QualityGate gate,
+      DataPaths paths,
+      byte[] pseudonymKey,
+      Clock clock,
+      PublishSettings publishSettings,
+      MonthSettings monthSettings,
       LandingRules landingRules) {
     this.spark = spark;
     this.reference = reference;
@@ -95,7 +105,8 @@ public final class RefreshJob {
 
   /** Ingests and builds one period; publishes when {@code publish} is set. */
   public RunRecord refresh(YearMonth period, boolean publish) {
-    return WriterLock.holding(paths.data(), "refresh --period " + period, () -> refreshLocked(period, publish));
+    return WriterLock.holding(
+        paths.data(), "refresh --period " + period, () -> refreshLocked(period, publish));
   }
 
   private RunRecord refreshLocked(YearMonth period, boolean publish) {
@@ -104,7 +115,16 @@ public final class RefreshJob {
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
     landingRules.check(paths.landing(), period, files, lastRunOf(period));
     markInterruptedRuns();
-    RunRecord running = new RunRecord(runId, period.toString(), started.toString(), null, RunRecord.RUNNING, null, List.of(), List.of());
+    RunRecord running =
+        new RunRecord(
+            runId,
+            period.toString(),
+            started.toString(),
+            null,
+            RunRecord.RUNNING,
+            null,
+            List.of(),
+            List.of());
     ownRuns.add(runId);
     runs.save(running);
     Progress.step("%s: reading %d landing files", period, files.size());
@@ -116,9 +136,11 @@ public final class RefreshJob {
         input.records().unpersist();
       }
     } catch (RuntimeException e) {
-      RunRecord latest = runs.all().stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(running);
+      RunRecord latest =
+          runs.all().stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(running);
       if (latest.unfinished()) {
-        runs.save(latest.withOutcome(RunRecord.FAILED, String.valueOf(e.getMessage()), clock.instant()));
+        runs.save(
+            latest.withOutcome(RunRecord.FAILED, String.valueOf(e.getMessage()), clock.instant()));
       }
       throw e;
     }
@@ -126,7 +148,9 @@ public final class RefreshJob {
 
   /** The latest run of the period that was published, if any: what a re-run must not lose. */
   private Optional<RunRecord> lastRunOf(YearMonth period) {
-    return runs.all().stream().filter(r -> r.period().equals(period.toString()) && r.outcome().equals(RunRecord.PUBLISHED))
+    return runs.all().stream()
+        .filter(
+            r -> r.period().equals(period.toString()) && r.outcome().equals(RunRecord.PUBLISHED))
         .reduce((a, b) -> b);
   }
 
@@ -134,29 +158,40 @@ public final class RefreshJob {
   private void markInterruptedRuns() {
     for (RunRecord run : runs.all()) {
       if (run.unfinished() && !ownRuns.contains(run.runId())) {
-        runs.save(run.withOutcome(RunRecord.INTERRUPTED, "the run ended before it published", clock.instant()));
+        runs.save(
+            run.withOutcome(
+                RunRecord.INTERRUPTED, "the run ended before it published", clock.instant()));
       }
     }
   }
 
   private void writeRegions() {
-    reference.regionFile().ifPresentOrElse(
-        file -> lake.writeFileUnlessCurrent(file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
-        () -> lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1));
+    reference
+        .regionFile()
+        .ifPresentOrElse(
+            file -> lake.writeFileUnlessCurrent(file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
+            () ->
+                lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1));
   }
 
   /**
    * A period's landing files and their records, read into {@code partitions} partitions and kept:
    * every staging reads them, and the quality report counts them.
    */
-  private record MonthInput(YearMonth period, List<LandingFile> files, Dataset<Row> records, int partitions, LocalDate ingestedOn) {}
+  private record MonthInput(
+      YearMonth period,
+      List<LandingFile> files,
+      Dataset<Row> records,
+      int partitions,
+      LocalDate ingestedOn) {}
 
   private MonthInput read(YearMonth period, List<LandingFile> files) {
     int partitions = monthSettings.apply(spark, files);
     // one day for the run: the raw-text re-read must give the same records across midnight
     LocalDate ingestedOn = LandingReader.officeDay(clock.instant());
-    Dataset<Row> records = LandingReader.read(spark, files, reference.cityUnitNames(), ingestedOn, partitions)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records =
+        LandingReader.read(spark, files, reference.cityUnitNames(), ingestedOn, partitions)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     return new MonthInput(period, files, records, partitions, ingestedOn);
   }
 
@@ -165,14 +200,30 @@ public final class RefreshJob {
     StagedPeriod staged = stage(input.records(), period);
     Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      QualityReport report = QualityReport.of(runId, period.toString(), input.records(), staged.outcomeByFile(), quarantine);
-      RunRecord record = new RunRecord(runId, period.toString(), started.toString(), null, RunRecord.RUNNING, null, report.sources(), report.rules());
+      QualityReport report =
+          QualityReport.of(
+              runId, period.toString(), input.records(), staged.outcomeByFile(), quarantine);
+      RunRecord record =
+          new RunRecord(
+              runId,
+              period.toString(),
+              started.toString(),
+              null,
+              RunRecord.RUNNING,
+              null,
+              report.sources(),
+              report.rules());
       report.print();
       runs.saveQualityReport(report);
-      writeQuarantine(withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
+      writeQuarantine(
+          withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
-        RunRecord gateStopped = record.withOutcome(RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped), clock.instant());
+        RunRecord gateStopped =
+            record.withOutcome(
+                RunRecord.GATE_STOPPED,
+                "quality gate: " + String.join("; ", stopped),
+                clock.instant());
         runs.save(gateStopped);
         return gateStopped;
       }
@@ -187,7 +238,9 @@ public final class RefreshJob {
     }
   }
 
-  /** The month's quarantine, restricted: only its latest version is kept, since no publish reads it. */
+  /**
+   * The month's quarantine, restricted: only its latest version is kept, since no publish reads it.
+   */
   private void writeQuarantine(Dataset<Row> quarantine, YearMonth period) {
     Lake restricted = new Lake(paths.restricted());
     String partition = Lake.periodPartition(period.toString());
@@ -197,40 +250,62 @@ public final class RefreshJob {
   }
 
   /**
-   * The quarantine with every row's raw text: the month's records were read without CSV and
-   * JSON Lines rows' text, so the files the report counts quarantined rows in (a few, on a bad
-   * month) are read again with it. Rows that kept their text pass through.
+   * The quarantine with every row's raw text: the month's records were read without CSV and JSON
+   * Lines rows' text, so the files the report counts quarantined rows in (a few, on a bad month)
+   * are read again with it. Rows that kept their text pass through.
    */
-  private Dataset<Row> withRawText(Dataset<Row> quarantine, MonthInput input, QualityReport report) {
-    Set<String> withQuarantine = report.files().stream().filter(f -> f.quarantined() > 0)
-        .map(QualityReport.FileCount::fileName).collect(Collectors.toSet());
+  private Dataset<Row> withRawText(
+      Dataset<Row> quarantine, MonthInput input, QualityReport report) {
+    Set<String> withQuarantine =
+        report.files().stream()
+            .filter(f -> f.quarantined() > 0)
+            .map(QualityReport.FileCount::fileName)
+            .collect(Collectors.toSet());
     if (withQuarantine.isEmpty()) {
       return quarantine;
     }
-    List<LandingFile> reread = input.files().stream().filter(f -> withQuarantine.contains(f.name())).toList();
+    List<LandingFile> reread =
+        input.files().stream().filter(f -> withQuarantine.contains(f.name())).toList();
     Progress.detail("reading %d files again for their quarantined rows' raw text", reread.size());
     int partitions = Math.min(reread.size(), input.partitions());
-    return Quarantine.withRawText(quarantine,
-        LandingReader.readWithRawText(spark, reread, reference.cityUnitNames(), input.ingestedOn(), partitions));
+    return Quarantine.withRawText(
+        quarantine,
+        LandingReader.readWithRawText(
+            spark, reread, reference.cityUnitNames(), input.ingestedOn(), partitions));
   }
 
   /**
-   * Validates one source of a period against the contracts and the quality gate, writing
-   * nothing: the check a scheduler runs per source, in parallel, before the refresh. Files a
-   * source's rules look up are read too (a payment names an allocation of the same month).
+   * Validates one source of a period against the contracts and the quality gate, writing nothing:
+   * the check a scheduler runs per source, in parallel, before the refresh. Files a source's rules
+   * look up are read too (a payment names an allocation of the same month).
    *
    * @return the reasons the gate would stop the source; empty when it passes
    */
   public List<String> validate(YearMonth period, String source) {
-    List<String> read = source.equals(Contracts.DISBURSEMENTS) ? List.of(source, Contracts.ALLOCATIONS) : List.of(source);
-    List<LandingFile> files = LandingScan.filesFor(paths.landing(), period).stream().filter(f -> read.contains(f.source())).toList();
+    List<String> read =
+        source.equals(Contracts.DISBURSEMENTS)
+            ? List.of(source, Contracts.ALLOCATIONS)
+            : List.of(source);
+    List<LandingFile> files =
+        LandingScan.filesFor(paths.landing(), period).stream()
+            .filter(f -> read.contains(f.source()))
+            .toList();
     Progress.step("%s: validating %s (%d landing files)", period, source, files.size());
     Dataset<Row> records = read(period, files).records();
     StagedPeriod staged = stage(records, period);
-    Dataset<Row> quarantine = staged.quarantine().filter(col(LandingRecords.SOURCE).equalTo(source)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> quarantine =
+        staged
+            .quarantine()
+            .filter(col(LandingRecords.SOURCE).equalTo(source))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      QualityReport report = QualityReport.of("validate", period.toString(), records.filter(col(LandingRecords.SOURCE).equalTo(source)),
-          staged.outcomeByFile().filter(col(LandingRecords.SOURCE).equalTo(source)), quarantine);
+      QualityReport report =
+          QualityReport.of(
+              "validate",
+              period.toString(),
+              records.filter(col(LandingRecords.SOURCE).equalTo(source)),
+              staged.outcomeByFile().filter(col(LandingRecords.SOURCE).equalTo(source)),
+              quarantine);
       report.print();
       return report.sourcesOverGate(gate);
     } finally {
@@ -241,8 +316,8 @@ public final class RefreshJob {
   }
 
   /**
-   * Publishes the lake. The given runs (built, waiting for this publish) are published with it
-   * and their records say so once it has succeeded; they are marked failed if it fails.
+   * Publishes the lake. The given runs (built, waiting for this publish) are published with it and
+   * their records say so once it has succeeded; they are marked failed if it fails.
    *
    * @return the given runs as published
    */
@@ -255,65 +330,153 @@ public final class RefreshJob {
     long start = System.nanoTime();
     markInterruptedRuns();
     Instant finished = clock.instant();
-    List<RunRecord> published = pending.stream().map(r -> r.withOutcome(RunRecord.PUBLISHED, null, finished)).toList();
+    List<RunRecord> published =
+        pending.stream().map(r -> r.withOutcome(RunRecord.PUBLISHED, null, finished)).toList();
     List<String> publishedIds = published.stream().map(RunRecord::runId).toList();
-    List<RunRecord> records = new ArrayList<>(runs.all().stream().filter(r -> !publishedIds.contains(r.runId())).toList());
+    List<RunRecord> records =
+        new ArrayList<>(
+            runs.all().stream().filter(r -> !publishedIds.contains(r.runId())).toList());
     records.addAll(published);
     try {
-      int id = new Publisher(paths.lake(), paths.serving(), publishSettings, message -> Progress.detail("%s", message))
-          .publish(RunStore.runSources(records), RunStore.ruleCounts(records));
+      int id =
+          new Publisher(
+                  paths.lake(),
+                  paths.serving(),
+                  publishSettings,
+                  message -> Progress.detail("%s", message))
+              .publish(RunStore.runSources(records), RunStore.ruleCounts(records));
       published.forEach(runs::save);
-      Progress.detail("publish %d in %.1f s (kept for ./tuopin sql --as-of %d)", id, (System.nanoTime() - start) / 1e9, id);
+      Progress.detail(
+          "publish %d in %.1f s (kept for ./tuopin sql --as-of %d)",
+          id, (System.nanoTime() - start) / 1e9, id);
       return published;
     } catch (RuntimeException e) {
       for (RunRecord run : pending) {
-        runs.save(run.withOutcome(RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));
+        runs.save(
+            run.withOutcome(
+                RunRecord.FAILED, "publish failed: " + e.getMessage(), clock.instant()));
       }
       throw e;
     }
   }
 
-  private record StagedPeriod(Staged submissions, Staged households, Staged members, Staged allocations,
-      Staged disbursements, Staged population, Staged villageSurveys, Dataset<Row> failedFiles) {
+  private record StagedPeriod(
+      Staged submissions,
+      Staged households,
+      Staged members,
+      Staged allocations,
+      Staged disbursements,
+      Staged population,
+      Staged villageSurveys,
+      Dataset<Row> failedFiles) {
     Dataset<Row> quarantine() {
-      return submissions.quarantined().unionByName(households.quarantined()).unionByName(members.quarantined())
-          .unionByName(allocations.quarantined()).unionByName(disbursements.quarantined())
-          .unionByName(population.quarantined()).unionByName(villageSurveys.quarantined()).unionByName(failedFiles);
+      return submissions
+          .quarantined()
+          .unionByName(households.quarantined())
+          .unionByName(members.quarantined())
+          .unionByName(allocations.quarantined())
+          .unionByName(disbursements.quarantined())
+          .unionByName(population.quarantined())
+          .unionByName(villageSurveys.quarantined())
+          .unionByName(failedFiles);
     }
 
     Dataset<Row> outcomeByFile() {
-      Dataset<Row> failed = failedFiles.select(col(LandingRecords.SOURCE), col(LandingRecords.FILE_NAME), lit(0L).as("loaded"), lit(1L).as("quarantined"));
-      return List.of(submissions, households, members, allocations, disbursements, population, villageSurveys).stream()
-          .map(Staged::outcomeByFile).reduce(failed, Dataset::unionByName);
+      Dataset<Row> failed =
+          failedFiles.select(
+              col(LandingRecords.SOURCE),
+              col(LandingRecords.FILE_NAME),
+              lit(0L).as("loaded"),
+              lit(1L).as("quarantined"));
+      return List.of(
+              submissions,
+              households,
+              members,
+              allocations,
+              disbursements,
+              population,
+              villageSurveys)
+          .stream()
+          .map(Staged::outcomeByFile)
+          .reduce(failed, Dataset::unionByName);
     }
 
     void release() {
-      List.of(submissions, households, members, allocations, disbursements, population, villageSurveys).forEach(Staged::release);
+      List.of(
+              submissions,
+              households,
+              members,
+              allocations,
+              disbursements,
+              population,
+              villageSurveys)
+          .forEach(Staged::release);
     }
   }
 
   private StagedPeriod stage(Dataset<Row> records, YearMonth period) {
     LocalDate first = period.atDay(1);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Staged submissions = SubmissionStaging.stage(records, first, today, reference.reportingUnits(), reference.indicatorKeys()).cached();
-    Staged households = HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses).cached();
-    Staged members = MemberStaging.stage(records, MemberStaging.households(households.loaded())).cached();
-    Dataset<Row> earlierAllocations = lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
-        .filter(col("approved_on").isNotNull())
-        .join(lake.read(spark, FactAllocation.TABLE, Lake.periodPartition(period.toString()), FactAllocation.SCHEMA).select(col("allocation_id").as("same_period_id")),
-            col("allocation_id").equalTo(col("same_period_id")), "left_anti")
-        .select(col("allocation_id").as("earlier_allocation_id"));
-    Staged allocations = AllocationStaging.stage(records, reference.reportingUnits(), reference.fundSourceKeys(), reference.indicatorKeys(), earlierAllocations).cached();
-    Dataset<Row> knownAllocations = earlierAllocations.select(col("earlier_allocation_id").as("known_allocation_id"))
-        .union(allocations.loaded().select(col("allocation_id"))).distinct();
-    Dataset<Row> earlierTxns = lake.readAll(spark, FactDisbursement.TABLE, FactDisbursement.SCHEMA)
-        .filter(col("period").notEqual(lit(java.sql.Date.valueOf(first))))
-        .select(col("txn_id").as("earlier_txn_id"));
-    Staged disbursements = DisbursementStaging.stage(records, first, reference.payees(), reference.fundSourceKeys(),
-        reference.indicatorKeys(), knownAllocations, earlierTxns).cached();
-    Staged population = PopulationStaging.stage(records, period.getYear(), reference.payees()).cached();
+    Staged submissions =
+        SubmissionStaging.stage(
+                records, first, today, reference.reportingUnits(), reference.indicatorKeys())
+            .cached();
+    Staged households =
+        HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses)
+            .cached();
+    Staged members =
+        MemberStaging.stage(records, MemberStaging.households(households.loaded())).cached();
+    Dataset<Row> earlierAllocations =
+        lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
+            .filter(col("approved_on").isNotNull())
+            .join(
+                lake.read(
+                        spark,
+                        FactAllocation.TABLE,
+                        Lake.periodPartition(period.toString()),
+                        FactAllocation.SCHEMA)
+                    .select(col("allocation_id").as("same_period_id")),
+                col("allocation_id").equalTo(col("same_period_id")),
+                "left_anti")
+            .select(col("allocation_id").as("earlier_allocation_id"));
+    Staged allocations =
+        AllocationStaging.stage(
+                records,
+                reference.reportingUnits(),
+                reference.fundSourceKeys(),
+                reference.indicatorKeys(),
+                earlierAllocations)
+            .cached();
+    Dataset<Row> knownAllocations =
+        earlierAllocations
+            .select(col("earlier_allocation_id").as("known_allocation_id"))
+            .union(allocations.loaded().select(col("allocation_id")))
+            .distinct();
+    Dataset<Row> earlierTxns =
+        lake.readAll(spark, FactDisbursement.TABLE, FactDisbursement.SCHEMA)
+            .filter(col("period").notEqual(lit(java.sql.Date.valueOf(first))))
+            .select(col("txn_id").as("earlier_txn_id"));
+    Staged disbursements =
+        DisbursementStaging.stage(
+                records,
+                first,
+                reference.payees(),
+                reference.fundSourceKeys(),
+                reference.indicatorKeys(),
+                knownAllocations,
+                earlierTxns)
+            .cached();
+    Staged population =
+        PopulationStaging.stage(records, period.getYear(), reference.payees()).cached();
     Staged villageSurveys = VillageSurveyStaging.stage(records, reference.villages()).cached();
-    return new StagedPeriod(submissions, households, members, allocations, disbursements, population, villageSurveys,
+    return new StagedPeriod(
+        submissions,
+        households,
+        members,
+        allocations,
+        disbursements,
+        population,
+        villageSurveys,
         Quarantine.ofFailedFiles(records));
   }
 
@@ -327,34 +490,80 @@ public final class RefreshJob {
     LocalDate first = period.atDay(1);
     String partition = Lake.periodPartition(period.toString());
     Progress.step("%s: writing the lake", period);
-    Dataset<Row> previousHouseholds = previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
-    Dataset<Row> previousMembers = previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
+    Dataset<Row> previousHouseholds =
+        previousPartition(FactHouseholdSnapshot.TABLE, period, FactHouseholdSnapshot.SCHEMA);
+    Dataset<Row> previousMembers =
+        previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
     Dataset<Row> ingested = ingestedFiles(input.files());
-    Concurrently.run(List.of(
-        () -> lake.write(FactHouseholdSnapshot.build(staged.households().loaded(), previousHouseholds, first, pseudonyms),
-            FactHouseholdSnapshot.TABLE, partition, input.partitions()),
-        () -> lake.write(FactMemberSnapshot.build(staged.members().loaded(), previousMembers, first, pseudonyms),
-            FactMemberSnapshot.TABLE, partition, input.partitions()),
-        () -> lake.write(FactProgress.build(staged.submissions().loaded(), ingested), FactProgress.TABLE, partition, 1),
-        () -> lake.write(FactAllocation.build(staged.allocations().loaded()), FactAllocation.TABLE, partition, 1),
-        () -> lake.write(FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms), FactDisbursement.TABLE, partition, 1),
-        () -> lake.write(FactPopulation.build(staged.population().loaded()), FactPopulation.TABLE, Lake.yearPartition(period.getYear()), 1),
-        () -> lake.write(FactVillageSurvey.build(staged.villageSurveys().loaded(), first), FactVillageSurvey.TABLE, partition, 1),
-        this::writeRegions,
-        () -> lake.write(reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
-        () -> lake.write(reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE, Lake.WHOLE_TABLE, 1)));
+    Concurrently.run(
+        List.of(
+            () ->
+                lake.write(
+                    FactHouseholdSnapshot.build(
+                        staged.households().loaded(), previousHouseholds, first, pseudonyms),
+                    FactHouseholdSnapshot.TABLE,
+                    partition,
+                    input.partitions()),
+            () ->
+                lake.write(
+                    FactMemberSnapshot.build(
+                        staged.members().loaded(), previousMembers, first, pseudonyms),
+                    FactMemberSnapshot.TABLE,
+                    partition,
+                    input.partitions()),
+            () ->
+                lake.write(
+                    FactProgress.build(staged.submissions().loaded(), ingested),
+                    FactProgress.TABLE,
+                    partition,
+                    1),
+            () ->
+                lake.write(
+                    FactAllocation.build(staged.allocations().loaded()),
+                    FactAllocation.TABLE,
+                    partition,
+                    1),
+            () ->
+                lake.write(
+                    FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms),
+                    FactDisbursement.TABLE,
+                    partition,
+                    1),
+            () ->
+                lake.write(
+                    FactPopulation.build(staged.population().loaded()),
+                    FactPopulation.TABLE,
+                    Lake.yearPartition(period.getYear()),
+                    1),
+            () ->
+                lake.write(
+                    FactVillageSurvey.build(staged.villageSurveys().loaded(), first),
+                    FactVillageSurvey.TABLE,
+                    partition,
+                    1),
+            this::writeRegions,
+            () ->
+                lake.write(
+                    reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
+            () ->
+                lake.write(
+                    reference.dimFundSource(),
+                    ReferenceFrames.DIM_FUND_SOURCE,
+                    Lake.WHOLE_TABLE,
+                    1)));
   }
 
   /**
    * A month refreshed after later ones (sent late, or re-run) changes what those later months
-   * carried forward for counties that sent nothing then. Each later month that carries a county
-   * is built again from its own sent rows and the month before it, in order; the first later
-   * month that carries none depends on nothing earlier, and neither do the months after it.
+   * carried forward for counties that sent nothing then. Each later month that carries a county is
+   * built again from its own sent rows and the month before it, in order; the first later month
+   * that carries none depends on nothing earlier, and neither do the months after it.
    */
   private void carryForwardIntoLaterPeriods(YearMonth period) {
     for (String later : lake.periodsAfter(FactHouseholdSnapshot.TABLE, period.toString())) {
       YearMonth month = YearMonth.parse(later.substring("period=".length()));
-      boolean carried = carryForwardAgain(FactHouseholdSnapshot.TABLE, FactHouseholdSnapshot.SCHEMA, month);
+      boolean carried =
+          carryForwardAgain(FactHouseholdSnapshot.TABLE, FactHouseholdSnapshot.SCHEMA, month);
       carried |= carryForwardAgain(FactMemberSnapshot.TABLE, FactMemberSnapshot.SCHEMA, month);
       if (!carried) {
         return;
@@ -362,16 +571,23 @@ public final class RefreshJob {
     }
   }
 
-  /** @return whether the month carries any county forward from the month before it */
+  /**
+   * @return whether the month carries any county forward from the month before it
+   */
   private boolean carryForwardAgain(String table, StructType schema, YearMonth month) {
     String partition = Lake.periodPartition(month.toString());
-    Dataset<Row> sent = lake.read(spark, table, partition, schema).filter(col("carried_forward").equalTo(false));
+    Dataset<Row> sent =
+        lake.read(spark, table, partition, schema).filter(col("carried_forward").equalTo(false));
     Dataset<Row> previous = previousPartition(table, month, schema);
     if (CarryForward.carriedCounties(sent, previous).isEmpty()) {
       return false;
     }
     Progress.detail("%s: %s carried forward again", month, table);
-    lake.write(CarryForward.apply(sent, previous, month.atDay(1)), table, partition, lake.fileCount(table, partition));
+    lake.write(
+        CarryForward.apply(sent, previous, month.atDay(1)),
+        table,
+        partition,
+        lake.fileCount(table, partition));
     return true;
   }
 
@@ -390,6 +606,10 @@ public final class RefreshJob {
       rows.add(RowFactory.create(file.name(), java.sql.Timestamp.from(first)));
     }
     ledger.save();
-    return spark.createDataFrame(rows, new StructType().add("file_name", DataTypes.StringType).add("first_ingested_at", DataTypes.TimestampType));
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("file_name", DataTypes.StringType)
+            .add("first_ingested_at", DataTypes.TimestampType));
   }
 }

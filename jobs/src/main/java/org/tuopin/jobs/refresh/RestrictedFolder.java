@@ -12,12 +12,13 @@ import java.util.stream.Stream;
 
 /**
  * {@code <data>/restricted/}: the pseudonym key and the quarantine's raw rows (identity numbers,
- * names). Owner-only: folders 0700, files 0600, set again after every write into it, so a folder
- * or file created looser (by an earlier version, by Spark under the process's umask, by hand) is
+ * names). Owner-only: folders 0700, files 0600, set again after every write into it, so a folder or
+ * file created looser (by an earlier version, by Spark under the process's umask, by hand) is
  * tightened too.
  */
 public final class RestrictedFolder {
-  private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FOLDER =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private RestrictedFolder() {}
@@ -26,7 +27,9 @@ public final class RestrictedFolder {
   public static void secure(Path restricted) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       // no POSIX modes here (a Windows file system): the folder's access list must be set by hand
-      Progress.detail("%s: this file system has no POSIX modes; restrict the folder to its owner by hand", restricted);
+      Progress.detail(
+          "%s: this file system has no POSIX modes; restrict the folder to its owner by hand",
+          restricted);
       return;
     }
     try {

@@ -6,18 +6,29 @@ import java.util.List;
 import org.tuopin.warehouse.RuleCount;
 import org.tuopin.warehouse.RunSource;
 
-/** What one run did, kept as JSON in {@code <data>/runs/}: the source of v_runs and v_data_quality. */
+/**
+ * What one run did, kept as JSON in {@code <data>/runs/}: the source of v_runs and v_data_quality.
+ */
 public record RunRecord(
-    String runId, String period, String startedAt, String finishedAt, String outcome, String message,
-    List<SourceCount> sources, List<RuleEntry> quality) {
+    String runId,
+    String period,
+    String startedAt,
+    String finishedAt,
+    String outcome,
+    String message,
+    List<SourceCount> sources,
+    List<RuleEntry> quality) {
 
   public static final String PUBLISHED = "published";
   public static final String GATE_STOPPED = "gate_stopped";
   public static final String FAILED = "failed";
+
   /** Reading and building; a record left so by a dead process becomes {@link #INTERRUPTED}. */
   public static final String RUNNING = "running";
+
   /** Its month is in the lake and waits for the publish at the end of its backfill. */
   public static final String BUILT = "built";
+
   /** The process ended (killed, or the machine stopped) before the run published. */
   public static final String INTERRUPTED = "interrupted";
 
@@ -36,19 +47,32 @@ public record RunRecord(
   }
 
   public RunRecord withOutcome(String newOutcome, String newMessage, Instant finished) {
-    return new RunRecord(runId, period, startedAt, finished.toString(), newOutcome, newMessage, sources, quality);
+    return new RunRecord(
+        runId, period, startedAt, finished.toString(), newOutcome, newMessage, sources, quality);
   }
 
   List<RunSource> runSources() {
     LocalDate first = LocalDate.parse(period + "-01");
     return sources.stream()
-        .map(s -> new RunSource(runId, first, Instant.parse(startedAt), finishedAt == null ? null : Instant.parse(finishedAt),
-            outcome, s.source(), s.read(), s.loaded(), s.quarantined()))
+        .map(
+            s ->
+                new RunSource(
+                    runId,
+                    first,
+                    Instant.parse(startedAt),
+                    finishedAt == null ? null : Instant.parse(finishedAt),
+                    outcome,
+                    s.source(),
+                    s.read(),
+                    s.loaded(),
+                    s.quarantined()))
         .toList();
   }
 
   List<RuleCount> ruleCounts() {
     LocalDate first = LocalDate.parse(period + "-01");
-    return quality.stream().map(q -> new RuleCount(runId, first, q.source(), q.fileName(), q.rule(), q.rows())).toList();
+    return quality.stream()
+        .map(q -> new RuleCount(runId, first, q.source(), q.fileName(), q.rule(), q.rows()))
+        .toList();
   }
 }

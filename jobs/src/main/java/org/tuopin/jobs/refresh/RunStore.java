@@ -16,7 +16,8 @@ import org.tuopin.warehouse.RunSource;
 /** The run records, one JSON file per run, written atomically. */
 public final class RunStore {
   private static final String QUALITY_SUFFIX = ".quality.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path directory;
 
   public RunStore(Path directory) {
@@ -32,7 +33,11 @@ public final class RunStore {
       Files.createDirectories(directory);
       Path temporary = directory.resolve("." + fileName + ".tmp");
       JSON.writeValue(temporary.toFile(), value);
-      Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary,
+          directory.resolve(fileName),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save " + directory.resolve(fileName), e);
     }
@@ -66,10 +71,16 @@ public final class RunStore {
 
   /** The rows of v_runs: every run but those still running or waiting for a publish. */
   static List<RunSource> runSources(List<RunRecord> records) {
-    return records.stream().filter(r -> !r.unfinished()).flatMap(r -> r.runSources().stream()).toList();
+    return records.stream()
+        .filter(r -> !r.unfinished())
+        .flatMap(r -> r.runSources().stream())
+        .toList();
   }
 
   static List<RuleCount> ruleCounts(List<RunRecord> records) {
-    return records.stream().filter(r -> !r.unfinished()).flatMap(r -> r.ruleCounts().stream()).toList();
+    return records.stream()
+        .filter(r -> !r.unfinished())
+        .flatMap(r -> r.ruleCounts().stream())
+        .toList();
   }
 }

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * One writer per data folder: an exclusive lock on {@code <data>/.tuopin.lock}, which holds who
- * took it (pid, start time, what it runs). A second run sees it at once and stops with that
- * text. The operating system releases the lock when its process dies, so a lock left by a
- * killed run is simply taken over; the file's text then only names the dead run.
- * Within one JVM the lock is re-entrant: a backfill holds it around each month's refresh.
+ * took it (pid, start time, what it runs). A second run sees it at once and stops with that text.
+ * The operating system releases the lock when its process dies, so a lock left by a killed run is
+ * simply taken over; the file's text then only names the dead run. Within one JVM the lock is
+ * re-entrant: a backfill holds it around each month's refresh.
  */
 public final class WriterLock implements AutoCloseable {
   private static final Map<Path, Held> HELD = new HashMap<>();
@@ -31,7 +31,10 @@ public final class WriterLock implements AutoCloseable {
     this.file = file;
   }
 
-  /** Runs {@code work} holding the lock of {@code data}; fails at once, naming the holder, when another run has it. */
+  /**
+   * Runs {@code work} holding the lock of {@code data}; fails at once, naming the holder, when
+   * another run has it.
+   */
   public static <T> T holding(Path data, String what, Supplier<T> work) {
     WriterLock lock = acquire(data, what);
     try {
@@ -51,17 +54,31 @@ public final class WriterLock implements AutoCloseable {
     }
     try {
       Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new IllegalStateException("another Tuopin run is writing " + data.toAbsolutePath().normalize() + " (" + holder
-            + "); wait for it to finish");
+        throw new IllegalStateException(
+            "another Tuopin run is writing "
+                + data.toAbsolutePath().normalize()
+                + " ("
+                + holder
+                + "); wait for it to finish");
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + ": " + what + "\n")
-          .getBytes(StandardCharsets.UTF_8)));
+      channel.write(
+          ByteBuffer.wrap(
+              ("pid "
+                      + ProcessHandle.current().pid()
+                      + ", started "
+                      + Instant.now()
+                      + ": "
+                      + what
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8)));
       channel.force(true);
       HELD.put(file, new Held(channel, lock, new int[] {1}));
       return new WriterLock(file);

@@ -11,7 +11,8 @@ class CommandLineTest {
   @Test
   void formatsAreSpelledAsTheSpecSpellsThem() {
     for (String format : new String[] {"table", "csv", "json"}) {
-      CommandLine.ParseResult parsed = TuopinCommand.commandLine().parseArgs("sql", "--format", format, "SELECT 1");
+      CommandLine.ParseResult parsed =
+          TuopinCommand.commandLine().parseArgs("sql", "--format", format, "SELECT 1");
       Object value = parsed.subcommand().matchedOption("--format").getValue();
       assertEquals(format.toUpperCase(), value.toString());
     }

@@ -43,10 +43,10 @@ import org.tuopin.warehouse.Publisher;
 
 /**
  * Generated small-scale data with {@code --faults}: every injected fault (and the member rows a
- * spoiled household takes with it) is quarantined under the rule the injector named, and no
- * clean row is. Over the default 5% threshold the gate stops the month with exit code 3, leaves
- * the published file byte for byte as it was, and says which source and rule without quoting
- * any identity number or name.
+ * spoiled household takes with it) is quarantined under the rule the injector named, and no clean
+ * row is. Over the default 5% threshold the gate stops the month with exit code 3, leaves the
+ * published file byte for byte as it was, and says which source and rule without quoting any
+ * identity number or name.
  */
 @Tag("e2e")
 class FaultsTest {
@@ -54,18 +54,27 @@ class FaultsTest {
   private static final YearMonth JANUARY = YearMonth.of(2020, 1);
 
   @Test
-  void everyInjectedFaultIsQuarantinedUnderItsRuleAndNothingElseIs(@TempDir Path work) throws Exception {
+  void everyInjectedFaultIsQuarantinedUnderItsRuleAndNothingElseIs(@TempDir Path work)
+      throws Exception {
     CommonOptions permissive = options(work, permissiveConf(work));
-    new SampleDataGenerator(Environment.reference(permissive, Environment.config(permissive)), 20140101L, Scale.SMALL)
+    new SampleDataGenerator(
+            Environment.reference(permissive, Environment.config(permissive)),
+            20140101L,
+            Scale.SMALL)
         .generate(permissive.landing, DECEMBER, JANUARY);
-    List<FaultInjector.Fault> injectedInDecember = FaultInjector.inject(permissive.landing, 20140101L, DECEMBER);
-    List<FaultInjector.Fault> injectedInJanuary = FaultInjector.inject(permissive.landing, 20140101L, JANUARY);
-    List<AnomalyPlanter.Planted> planted = new ArrayList<>(AnomalyPlanter.plant(permissive.landing, DECEMBER, injectedInDecember));
+    List<FaultInjector.Fault> injectedInDecember =
+        FaultInjector.inject(permissive.landing, 20140101L, DECEMBER);
+    List<FaultInjector.Fault> injectedInJanuary =
+        FaultInjector.inject(permissive.landing, 20140101L, JANUARY);
+    List<AnomalyPlanter.Planted> planted =
+        new ArrayList<>(AnomalyPlanter.plant(permissive.landing, DECEMBER, injectedInDecember));
     planted.addAll(AnomalyPlanter.plant(permissive.landing, JANUARY, injectedInJanuary));
     List<String> decemberFaults = keys(injectedInDecember);
     List<String> januaryFaults = keys(injectedInJanuary);
     assertTrue(decemberFaults.size() > 30 && januaryFaults.size() > 20, "faults were injected");
-    assertTrue(decemberFaults.stream().map(k -> k.split(" ")[2]).distinct().count() >= 20, "more than twenty rules: " + decemberFaults);
+    assertTrue(
+        decemberFaults.stream().map(k -> k.split(" ")[2]).distinct().count() >= 20,
+        "more than twenty rules: " + decemberFaults);
 
     RefreshJob lenient = Environment.refreshJob(permissive, TestSpark.session());
     assertEquals(0, Backfill.run(lenient, List.of(DECEMBER)));
@@ -74,7 +83,8 @@ class FaultsTest {
 
     Path published = permissive.data.resolve("serving").resolve(Publisher.FILE_NAME);
     String before = sha256(published);
-    CommonOptions strict = options(work, Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize());
+    CommonOptions strict =
+        options(work, Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize());
     PrintStream terminal = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int exit;
@@ -87,7 +97,9 @@ class FaultsTest {
     String messages = captured.toString(StandardCharsets.UTF_8);
     assertEquals(TuopinCommand.GATE_STOPPED, exit, messages);
     assertEquals(before, sha256(published), "the published file is untouched");
-    assertTrue(messages.contains("2020-01 was not published: quality gate: submissions quarantined"), messages);
+    assertTrue(
+        messages.contains("2020-01 was not published: quality gate: submissions quarantined"),
+        messages);
     assertNoPersonalData(messages, permissive.landing);
     try (Stream<Path> records = Files.walk(permissive.data.resolve("runs"))) {
       for (Path record : records.filter(Files::isRegularFile).toList()) {
@@ -95,7 +107,8 @@ class FaultsTest {
       }
     }
 
-    assertEquals(0, Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(JANUARY)));
+    assertEquals(
+        0, Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(JANUARY)));
     assertEquals(januaryFaults, quarantined(permissive.data, JANUARY));
     assertEveryFileBalances(permissive, JANUARY, januaryFaults);
     assertEquals(plantedKinds(planted), foundKinds(published));
@@ -104,7 +117,8 @@ class FaultsTest {
   /** Per period, the anomaly kinds planted (which the quarantine above shows break no rule). */
   private static Map<String, Set<String>> plantedKinds(List<AnomalyPlanter.Planted> planted) {
     Map<String, Set<String>> kinds = new TreeMap<>();
-    planted.forEach(p -> kinds.computeIfAbsent(p.period() + "-01", k -> new TreeSet<>()).add(p.kind()));
+    planted.forEach(
+        p -> kinds.computeIfAbsent(p.period() + "-01", k -> new TreeSet<>()).add(p.kind()));
     assertTrue(kinds.values().stream().mapToInt(Set::size).sum() >= 10, kinds::toString);
     return kinds;
   }
@@ -112,8 +126,10 @@ class FaultsTest {
   /** Per period, the kinds v_anomalies finds in the published warehouse. */
   private static Map<String, Set<String>> foundKinds(Path published) throws Exception {
     Map<String, Set<String>> kinds = new TreeMap<>();
-    try (Connection c = DuckDb.openReadOnly(published); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT DISTINCT CAST(period AS VARCHAR), kind FROM v_anomalies")) {
+    try (Connection c = DuckDb.openReadOnly(published);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT DISTINCT CAST(period AS VARCHAR), kind FROM v_anomalies")) {
       while (r.next()) {
         kinds.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
       }
@@ -127,7 +143,8 @@ class FaultsTest {
    * rows read = the data rows the test counts itself in a CSV or JSON Lines file; a file that
    * cannot be read is one row, quarantined.
    */
-  private static void assertEveryFileBalances(CommonOptions options, YearMonth month, List<String> faults) throws Exception {
+  private static void assertEveryFileBalances(
+      CommonOptions options, YearMonth month, List<String> faults) throws Exception {
     JsonNode report = latestQualityReport(options.data, month);
     Map<String, JsonNode> byFile = new HashMap<>();
     report.get("files").forEach(f -> byFile.put(f.get("fileName").asText(), f));
@@ -139,27 +156,40 @@ class FaultsTest {
       long read = counts.get("read").asLong();
       long quarantined = counts.get("quarantined").asLong();
       assertEquals(read, counts.get("loaded").asLong() + quarantined, name);
-      assertEquals(faults.stream().filter(k -> k.startsWith(name + " ")).count(), quarantined, name);
+      assertEquals(
+          faults.stream().filter(k -> k.startsWith(name + " ")).count(), quarantined, name);
       boolean unreadable = faults.stream().anyMatch(k -> k.startsWith(name + " 0 "));
       if (unreadable) {
         assertEquals(1, read, name);
       } else if (name.endsWith(".csv")) {
         assertEquals(RawLandingFile.records(file).size() - 1, read, name);
       } else if (name.endsWith(".jsonl")) {
-        assertEquals(Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count(), read, name);
+        assertEquals(
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .count(),
+            read,
+            name);
       }
     }
   }
 
   private static JsonNode latestQualityReport(Path data, YearMonth month) throws Exception {
     try (Stream<Path> files = Files.list(data.resolve("runs"))) {
-      Path latest = files.filter(p -> p.getFileName().toString().endsWith("-" + month + ".quality.json")).sorted()
-          .reduce((a, b) -> b).orElseThrow();
+      Path latest =
+          files
+              .filter(p -> p.getFileName().toString().endsWith("-" + month + ".quality.json"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow();
       return new ObjectMapper().readTree(latest.toFile());
     }
   }
 
-  /** The month's folder of every source, and the population folder of its year (spec: landing layout). */
+  /**
+   * The month's folder of every source, and the population folder of its year (spec: landing
+   * layout).
+   */
   private static List<Path> landedFiles(Path landing, YearMonth month) throws Exception {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> sources = Files.list(landing)) {
@@ -176,7 +206,8 @@ class FaultsTest {
 
   private static void assertNoPersonalData(String text, Path landing) {
     assertFalse(text.matches("(?s).*\\d{17}[0-9Xx].*"), "nothing shaped like an identity number");
-    Set<String> personal = new LandingOracle(landing, List.of(DECEMBER, JANUARY), Set.of()).personalData();
+    Set<String> personal =
+        new LandingOracle(landing, List.of(DECEMBER, JANUARY), Set.of()).personalData();
     assertTrue(personal.size() > 1000);
     for (String value : personal) {
       assertFalse(value.length() >= 2 && text.contains(value), "a message quotes personal data");
@@ -193,7 +224,10 @@ class FaultsTest {
 
   private static List<String> quarantined(Path data, YearMonth month) {
     List<String> keys = new ArrayList<>();
-    Path partition = new LakeLayout(data.resolve("restricted")).currentFolder("quarantine", "period=" + month).orElseThrow();
+    Path partition =
+        new LakeLayout(data.resolve("restricted"))
+            .currentFolder("quarantine", "period=" + month)
+            .orElseThrow();
     for (Row r : TestSpark.session().read().parquet(partition.toString()).collectAsList()) {
       String key = r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule");
       // staged without it, a CSV or JSON Lines row gets its raw text back from its file
@@ -215,15 +249,19 @@ class FaultsTest {
   /** The project's configuration with a gate that never stops, so a faulty month still loads. */
   private static Path permissiveConf(Path work) throws Exception {
     Path conf = Path.of("..", "conf").toAbsolutePath().normalize();
-    String yaml = Files.readString(conf.resolve("tuopin.yaml"))
-        .replace("regions: regions/regions.csv.gz", "regions: " + conf.resolve("regions").resolve("regions.csv.gz"))
-        .replace("maxQuarantinedPercent: 5.0", "maxQuarantinedPercent: 100.0");
+    String yaml =
+        Files.readString(conf.resolve("tuopin.yaml"))
+            .replace(
+                "regions: regions/regions.csv.gz",
+                "regions: " + conf.resolve("regions").resolve("regions.csv.gz"))
+            .replace("maxQuarantinedPercent: 5.0", "maxQuarantinedPercent: 100.0");
     Path file = work.resolve("permissive.yaml");
     Files.writeString(file, yaml);
     return file;
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

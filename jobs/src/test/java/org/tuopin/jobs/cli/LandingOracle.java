@@ -18,17 +18,19 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The published views' numbers computed straight from the landing files, in plain Java and
- * straight from the definitions of spec/warehouse.md, for the end-to-end test to compare with.
- * Region roll-ups use the code structure (village = county + 6 digits; county = city's first
- * four digits), which holds for the demo counties and for the custom unit 510899.
+ * The published views' numbers computed straight from the landing files, in plain Java and straight
+ * from the definitions of spec/warehouse.md, for the end-to-end test to compare with. Region
+ * roll-ups use the code structure (village = county + 6 digits; county = city's first four digits),
+ * which holds for the demo counties and for the custom unit 510899.
  */
 final class LandingOracle {
   private final Path landing;
   private final List<YearMonth> months;
   private final Set<Path> brokenFiles;
 
-  /** @param brokenFiles files written with rows that break rules: read, but never loaded */
+  /**
+   * @param brokenFiles files written with rows that break rules: read, but never loaded
+   */
   LandingOracle(Path landing, List<YearMonth> months, Set<Path> brokenFiles) {
     this.landing = landing;
     this.months = months;
@@ -45,38 +47,53 @@ final class LandingOracle {
 
   // ---- v_poverty_trend ------------------------------------------------------------------
 
-  record Trend(long poorHouseholds, long poorPersons, long exitedHouseholds, long returnedHouseholds, Long population, Double incidence) {}
+  record Trend(
+      long poorHouseholds,
+      long poorPersons,
+      long exitedHouseholds,
+      long returnedHouseholds,
+      Long population,
+      Double incidence) {}
 
   /** Keyed by period|region_code, for counties and cities. */
   Map<String, Trend> povertyTrend() {
     Map<String, Trend> expected = new TreeMap<>();
     for (YearMonth period : months) {
       Map<String, long[]> byCounty = new TreeMap<>();
-      snapshotAsOf(period).forEach((county, households) -> byCounty.put(county, counts(households)));
+      snapshotAsOf(period)
+          .forEach((county, households) -> byCounty.put(county, counts(households)));
       Map<String, Long> population = population(period.getYear());
       Map<String, List<String>> countiesOfCity = new TreeMap<>();
-      byCounty.forEach((county, c) -> {
-        Long figure = population.get(county);
-        expected.put(key(period.atDay(1), county), trend(c, figure));
-        countiesOfCity.computeIfAbsent(cityOf(county), k -> new ArrayList<>()).add(county);
-      });
-      countiesOfCity.forEach((city, counties) -> {
-        long[] sum = new long[4];
-        counties.forEach(county -> {
-          for (int i = 0; i < 4; i++) {
-            sum[i] += byCounty.get(county)[i];
-          }
-        });
-        Long figure = population.containsKey(city) ? population.get(city)
-            : counties.stream().allMatch(population::containsKey) ? counties.stream().mapToLong(population::get).sum() : null;
-        expected.put(key(period.atDay(1), city), trend(sum, figure));
-      });
+      byCounty.forEach(
+          (county, c) -> {
+            Long figure = population.get(county);
+            expected.put(key(period.atDay(1), county), trend(c, figure));
+            countiesOfCity.computeIfAbsent(cityOf(county), k -> new ArrayList<>()).add(county);
+          });
+      countiesOfCity.forEach(
+          (city, counties) -> {
+            long[] sum = new long[4];
+            counties.forEach(
+                county -> {
+                  for (int i = 0; i < 4; i++) {
+                    sum[i] += byCounty.get(county)[i];
+                  }
+                });
+            Long figure =
+                population.containsKey(city)
+                    ? population.get(city)
+                    : counties.stream().allMatch(population::containsKey)
+                        ? counties.stream().mapToLong(population::get).sum()
+                        : null;
+            expected.put(key(period.atDay(1), city), trend(sum, figure));
+          });
     }
     return expected;
   }
 
   private static Trend trend(long[] c, Long population) {
-    return new Trend(c[0], c[1], c[2], c[3], population, population == null ? null : 100.0 * c[1] / population);
+    return new Trend(
+        c[0], c[1], c[2], c[3], population, population == null ? null : 100.0 * c[1] / population);
   }
 
   /** poor households, poor persons, exited households, returned households. */
@@ -109,7 +126,8 @@ final class LandingOracle {
       for (Path file : validFiles("registry", month.toString())) {
         if (RawLandingFile.hasColumn(file, "member_count")) {
           for (Map<String, String> h : RawLandingFile.rows(file)) {
-            sent.computeIfAbsent(h.get("village_code").substring(0, 6), k -> new ArrayList<>()).add(h);
+            sent.computeIfAbsent(h.get("village_code").substring(0, 6), k -> new ArrayList<>())
+                .add(h);
           }
         }
       }
@@ -146,8 +164,10 @@ final class LandingOracle {
       Map<String, Figure> figures = withCities(unitFigures(period));
       for (Map.Entry<String, Figure> e : figures.entrySet()) {
         Figure before = previous.get(e.getKey());
-        BigDecimal monthCompleted = period.getMonthValue() == 1 ? e.getValue().completed()
-            : before == null ? null : e.getValue().completed().subtract(before.completed());
+        BigDecimal monthCompleted =
+            period.getMonthValue() == 1
+                ? e.getValue().completed()
+                : before == null ? null : e.getValue().completed().subtract(before.completed());
         expected.put(key(period.atDay(1), e.getKey()), new Progress(e.getValue(), monthCompleted));
       }
       previous = figures;
@@ -160,28 +180,54 @@ final class LandingOracle {
     Map<String, List<Map<String, String>>> sends = new TreeMap<>();
     for (Path file : validFiles("submissions", period.toString())) {
       for (Map<String, String> row : RawLandingFile.rows(file)) {
-        sends.computeIfAbsent(key(row.get("region_code"), RawLandingFile.code(row.get("indicator_code"))), k -> new ArrayList<>()).add(row);
+        sends
+            .computeIfAbsent(
+                key(row.get("region_code"), RawLandingFile.code(row.get("indicator_code"))),
+                k -> new ArrayList<>())
+            .add(row);
       }
     }
     Map<String, Figure> figures = new TreeMap<>();
-    sends.forEach((k, rows) -> {
-      Set<String> values = new HashSet<>();
-      rows.forEach(r -> values.add(RawLandingFile.amount(r.get("annual_target")).stripTrailingZeros() + "/"
-          + RawLandingFile.amount(r.get("cumulative_completed")).stripTrailingZeros()));
-      Map<String, String> latest = rows.stream().max(Comparator.comparing(r -> RawLandingFile.date(r.get("reported_at")))).orElseThrow();
-      figures.put(k, new Figure(RawLandingFile.amount(latest.get("annual_target")), RawLandingFile.amount(latest.get("cumulative_completed")),
-          values.size(), RawLandingFile.date(latest.get("reported_at"))));
-    });
+    sends.forEach(
+        (k, rows) -> {
+          Set<String> values = new HashSet<>();
+          rows.forEach(
+              r ->
+                  values.add(
+                      RawLandingFile.amount(r.get("annual_target")).stripTrailingZeros()
+                          + "/"
+                          + RawLandingFile.amount(r.get("cumulative_completed"))
+                              .stripTrailingZeros()));
+          Map<String, String> latest =
+              rows.stream()
+                  .max(Comparator.comparing(r -> RawLandingFile.date(r.get("reported_at"))))
+                  .orElseThrow();
+          figures.put(
+              k,
+              new Figure(
+                  RawLandingFile.amount(latest.get("annual_target")),
+                  RawLandingFile.amount(latest.get("cumulative_completed")),
+                  values.size(),
+                  RawLandingFile.date(latest.get("reported_at"))));
+        });
     return figures;
   }
 
   private static Map<String, Figure> withCities(Map<String, Figure> units) {
     Map<String, Figure> all = new TreeMap<>(units);
-    units.forEach((k, f) -> {
-      String[] parts = k.split("\\|");
-      all.merge(key(cityOf(parts[0]), parts[1]), f, (a, b) -> new Figure(a.target().add(b.target()), a.completed().add(b.completed()),
-          a.versions() + b.versions(), a.reportedAt().isAfter(b.reportedAt()) ? a.reportedAt() : b.reportedAt()));
-    });
+    units.forEach(
+        (k, f) -> {
+          String[] parts = k.split("\\|");
+          all.merge(
+              key(cityOf(parts[0]), parts[1]),
+              f,
+              (a, b) ->
+                  new Figure(
+                      a.target().add(b.target()),
+                      a.completed().add(b.completed()),
+                      a.versions() + b.versions(),
+                      a.reportedAt().isAfter(b.reportedAt()) ? a.reportedAt() : b.reportedAt()));
+        });
     return all;
   }
 
@@ -192,17 +238,30 @@ final class LandingOracle {
     Map<String, LeagueEntry> expected = new TreeMap<>();
     for (YearMonth period : months) {
       Map<String, List<Double>> capped = new TreeMap<>();
-      unitFigures(period).forEach((k, f) -> {
-        if (f.target().signum() > 0) {
-          capped.computeIfAbsent(k.split("\\|")[0], u -> new ArrayList<>()).add(Math.min(f.completionRate(), 100.0));
-        }
-      });
+      unitFigures(period)
+          .forEach(
+              (k, f) -> {
+                if (f.target().signum() > 0) {
+                  capped
+                      .computeIfAbsent(k.split("\\|")[0], u -> new ArrayList<>())
+                      .add(Math.min(f.completionRate(), 100.0));
+                }
+              });
       Map<String, Double> scores = new TreeMap<>();
-      capped.forEach((unit, rates) -> scores.put(unit, rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
-      scores.forEach((unit, score) -> {
-        long better = scores.entrySet().stream().filter(o -> cityOf(o.getKey()).equals(cityOf(unit)) && o.getValue() > score).count();
-        expected.put(key(period.atDay(1), unit), new LeagueEntry(cityOf(unit), capped.get(unit).size(), score, better + 1));
-      });
+      capped.forEach(
+          (unit, rates) ->
+              scores.put(
+                  unit, rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+      scores.forEach(
+          (unit, score) -> {
+            long better =
+                scores.entrySet().stream()
+                    .filter(o -> cityOf(o.getKey()).equals(cityOf(unit)) && o.getValue() > score)
+                    .count();
+            expected.put(
+                key(period.atDay(1), unit),
+                new LeagueEntry(cityOf(unit), capped.get(unit).size(), score, better + 1));
+          });
     }
     return expected;
   }
@@ -218,7 +277,14 @@ final class LandingOracle {
     for (YearMonth month : months) {
       for (Path file : validFiles("allocations", month.toString())) {
         for (Map<String, String> a : RawLandingFile.rows(file)) {
-          add(sums, 0, a.get("year"), a.get("region_code"), a.get("fund_source"), a.get("indicator_code"), a.get("amount_yuan"));
+          add(
+              sums,
+              0,
+              a.get("year"),
+              a.get("region_code"),
+              a.get("fund_source"),
+              a.get("indicator_code"),
+              a.get("amount_yuan"));
         }
       }
       for (Path file : validFiles("disbursements", month.toString())) {
@@ -227,18 +293,34 @@ final class LandingOracle {
     }
     for (Map<String, String> p : payments.values()) {
       String year = String.valueOf(RawLandingFile.date(p.get("paid_on")).getYear());
-      add(sums, 1, year, p.get("region_code").substring(0, 6), p.get("fund_source"), p.get("indicator_code"), p.get("amount_yuan"));
+      add(
+          sums,
+          1,
+          year,
+          p.get("region_code").substring(0, 6),
+          p.get("fund_source"),
+          p.get("indicator_code"),
+          p.get("amount_yuan"));
     }
     Map<String, Flow> expected = new TreeMap<>();
     sums.forEach((k, v) -> expected.put(k, new Flow(v[0], v[1])));
     return expected;
   }
 
-  private static void add(Map<String, BigDecimal[]> sums, int which, String year, String county, String fundSource, String indicator, String amount) {
+  private static void add(
+      Map<String, BigDecimal[]> sums,
+      int which,
+      String year,
+      String county,
+      String fundSource,
+      String indicator,
+      String amount) {
     BigDecimal value = RawLandingFile.amount(amount);
     for (String region : List.of(county, cityOf(county))) {
-      BigDecimal[] s = sums.computeIfAbsent(key(year, region, RawLandingFile.code(fundSource), RawLandingFile.code(indicator)),
-          k -> new BigDecimal[] {null, null});
+      BigDecimal[] s =
+          sums.computeIfAbsent(
+              key(year, region, RawLandingFile.code(fundSource), RawLandingFile.code(indicator)),
+              k -> new BigDecimal[] {null, null});
       s[which] = s[which] == null ? value : s[which].add(value);
     }
   }
@@ -248,10 +330,19 @@ final class LandingOracle {
   /** Data rows read by the refresh of a period, per source (population: the period's year). */
   Map<String, Long> rowsRead(YearMonth period) {
     Map<String, Long> read = new TreeMap<>();
-    for (String source : List.of("submissions", "registry", "allocations", "disbursements", "villages")) {
-      read.put(source, files(source, period.toString()).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
+    for (String source :
+        List.of("submissions", "registry", "allocations", "disbursements", "villages")) {
+      read.put(
+          source,
+          files(source, period.toString()).stream()
+              .mapToLong(f -> RawLandingFile.rows(f).size())
+              .sum());
     }
-    read.put("population", files("population", String.valueOf(period.getYear())).stream().mapToLong(f -> RawLandingFile.rows(f).size()).sum());
+    read.put(
+        "population",
+        files("population", String.valueOf(period.getYear())).stream()
+            .mapToLong(f -> RawLandingFile.rows(f).size())
+            .sum());
     return read;
   }
 
@@ -262,7 +353,14 @@ final class LandingOracle {
       for (String source : List.of("registry", "disbursements")) {
         for (Path file : files(source, month.toString())) {
           for (Map<String, String> row : RawLandingFile.rows(file)) {
-            for (String column : List.of("head_id_number", "head_name", "phone", "id_number", "name", "beneficiary_id_number")) {
+            for (String column :
+                List.of(
+                    "head_id_number",
+                    "head_name",
+                    "phone",
+                    "id_number",
+                    "name",
+                    "beneficiary_id_number")) {
               String value = row.get(column);
               if (value != null && !value.isEmpty()) {
                 values.add(value);

@@ -29,22 +29,27 @@ import org.tuopin.warehouse.Publisher;
 
 /**
  * 苍溪县 (510824) sends its November registry late and its December registry never, so December
- * carries November forward. Backfilled before the late files came (November and December then
- * carry October forward), and November refreshed again once they did, the warehouse equals a
- * backfill of the three months with every file from the start; so does a warehouse whose
- * months were refreshed newest first. Compared relation by relation, every column but the
- * times of ingestion and runs. Without fund files (see below).
+ * carries November forward. Backfilled before the late files came (November and December then carry
+ * October forward), and November refreshed again once they did, the warehouse equals a backfill of
+ * the three months with every file from the start; so does a warehouse whose months were refreshed
+ * newest first. Compared relation by relation, every column but the times of ingestion and runs.
+ * Without fund files (see below).
  */
 @Tag("e2e")
 class OutOfOrderTest {
-  private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2019, 10), YearMonth.of(2019, 11), YearMonth.of(2019, 12));
+  private static final List<YearMonth> MONTHS =
+      List.of(YearMonth.of(2019, 10), YearMonth.of(2019, 11), YearMonth.of(2019, 12));
   private static final String LATE_COUNTY = "510824";
 
   @Test
-  void aLateCountyAndMonthsRefreshedNewestFirstGiveTheWarehouseOfABackfillInOrder(@TempDir Path work) throws Exception {
+  void aLateCountyAndMonthsRefreshedNewestFirstGiveTheWarehouseOfABackfillInOrder(
+      @TempDir Path work) throws Exception {
     Path landing = work.resolve("landing");
     CommonOptions generating = options(landing, work.resolve("unused"));
-    new SampleDataGenerator(Environment.reference(generating, Environment.config(generating)), 20140101L, Scale.SMALL)
+    new SampleDataGenerator(
+            Environment.reference(generating, Environment.config(generating)),
+            20140101L,
+            Scale.SMALL)
         .generate(landing, MONTHS.get(0), MONTHS.get(2));
     for (Path december : countyRegistry(landing, MONTHS.get(2))) {
       Files.delete(december);
@@ -87,7 +92,10 @@ class OutOfOrderTest {
 
   private static List<Path> countyRegistry(Path landing, YearMonth month) throws Exception {
     try (Stream<Path> files = Files.list(landing.resolve("registry").resolve(month.toString()))) {
-      return files.filter(f -> f.getFileName().toString().startsWith(LATE_COUNTY + "_")).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(LATE_COUNTY + "_"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -99,12 +107,17 @@ class OutOfOrderTest {
     return options;
   }
 
-  /** A data folder, with the pseudonym key of {@code keyFrom} (the same households get the same keys). */
+  /**
+   * A data folder, with the pseudonym key of {@code keyFrom} (the same households get the same
+   * keys).
+   */
   private static Path dataFolder(Path work, String name, Path keyFrom) throws Exception {
     Path data = work.resolve(name);
     if (keyFrom != null) {
       Files.createDirectories(data.resolve("restricted"));
-      Files.copy(keyFrom.resolve("restricted").resolve("pseudonym.key"), data.resolve("restricted").resolve("pseudonym.key"));
+      Files.copy(
+          keyFrom.resolve("restricted").resolve("pseudonym.key"),
+          data.resolve("restricted").resolve("pseudonym.key"));
     }
     return data;
   }
@@ -113,7 +126,8 @@ class OutOfOrderTest {
     return Environment.refreshJob(options(landing, data), TestSpark.session());
   }
 
-  private static void assertSame(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+  private static void assertSame(
+      Map<String, List<String>> expected, Map<String, List<String>> actual) {
     assertEquals(expected.keySet(), actual.keySet());
     List<String> differences = new ArrayList<>();
     for (String relation : expected.keySet()) {
@@ -122,30 +136,65 @@ class OutOfOrderTest {
         missing.removeAll(actual.get(relation));
         List<String> extra = new ArrayList<>(actual.get(relation));
         extra.removeAll(expected.get(relation));
-        differences.add(relation + ": " + missing.size() + " rows only expected, e.g. " + missing.stream().limit(2).toList()
-            + "; " + extra.size() + " only here, e.g. " + extra.stream().limit(2).toList());
+        differences.add(
+            relation
+                + ": "
+                + missing.size()
+                + " rows only expected, e.g. "
+                + missing.stream().limit(2).toList()
+                + "; "
+                + extra.size()
+                + " only here, e.g. "
+                + extra.stream().limit(2).toList());
       }
     }
     assertTrue(differences.isEmpty(), () -> String.join("\n", differences));
   }
 
-  /** Every published table and view (runs and settings left out): its rows as text, sorted, without timestamp columns. */
+  /**
+   * Every published table and view (runs and settings left out): its rows as text, sorted, without
+   * timestamp columns.
+   */
   private static Map<String, List<String>> contents(Path data) throws SQLException {
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
     Map<String, List<String>> contents = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.resolve("serving").resolve(Publisher.FILE_NAME).toAbsolutePath(), readOnly);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:duckdb:"
+                    + data.resolve("serving").resolve(Publisher.FILE_NAME).toAbsolutePath(),
+                readOnly);
         Statement s = c.createStatement()) {
-      for (String relation : strings(s, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-          + " AND table_name NOT IN ('setting', 'run_source', 'run_quality', 'v_runs', 'v_data_quality') ORDER BY 1")) {
+      for (String relation :
+          strings(
+              s,
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND"
+                  + " table_name NOT IN ('setting', 'run_source', 'run_quality', 'v_runs',"
+                  + " 'v_data_quality') ORDER BY 1")) {
         // doubles rounded: their last digit depends on the order DuckDB's threads add them in
-        List<String> columns = strings(s, "SELECT CASE WHEN data_type = 'DOUBLE' THEN 'round(\"' || column_name || '\", 9)'"
-            + " ELSE '\"' || column_name || '\"' END FROM information_schema.columns WHERE table_name = '"
-            + relation + "' AND data_type NOT LIKE 'TIMESTAMP%' ORDER BY ordinal_position");
-        contents.put(relation, strings(s, "SELECT CAST(row(" + String.join(", ", columns) + ") AS VARCHAR) AS r FROM " + relation + " ORDER BY r"));
+        List<String> columns =
+            strings(
+                s,
+                "SELECT CASE WHEN data_type = 'DOUBLE' THEN 'round(\"' || column_name || '\", 9)'"
+                    + " ELSE '\"' || column_name || '\"' END FROM information_schema.columns WHERE"
+                    + " table_name = '"
+                    + relation
+                    + "' AND data_type NOT LIKE 'TIMESTAMP%' ORDER BY ordinal_position");
+        contents.put(
+            relation,
+            strings(
+                s,
+                "SELECT CAST(row("
+                    + String.join(", ", columns)
+                    + ") AS VARCHAR) AS r FROM "
+                    + relation
+                    + " ORDER BY r"));
       }
     }
-    assertTrue(contents.get("fact_household_snapshot").size() > 1000 && contents.get("fact_household_event").size() > 10, () -> String.valueOf(contents.keySet()));
+    assertTrue(
+        contents.get("fact_household_snapshot").size() > 1000
+            && contents.get("fact_household_event").size() > 10,
+        () -> String.valueOf(contents.keySet()));
     return contents;
   }
 

@@ -27,9 +27,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * The test's own reading of a generated city bulletin (.xlsx or .xls, the wide layout): the
- * generator's tables start with 序号 in column A, have the city total in column E and units
- * after it, and a block of 年度任务/累计完成/完成率 rows per indicator. Unit names resolve
- * through conf/regions/regions.csv.gz and the custom unit's short name.
+ * generator's tables start with 序号 in column A, have the city total in column E and units after it,
+ * and a block of 年度任务/累计完成/完成率 rows per indicator. Unit names resolve through
+ * conf/regions/regions.csv.gz and the custom unit's short name.
  */
 final class RawBulletin {
   private static final Map<String, String> CUSTOM_SHORT_NAMES = Map.of("广元经开区", "510899");
@@ -38,7 +38,8 @@ final class RawBulletin {
   private RawBulletin() {}
 
   static List<Map<String, String>> rows(Path file) {
-    try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        Workbook workbook = WorkbookFactory.create(in)) {
       Sheet sheet = workbook.getSheetAt(0);
       return rows(sheet, file.getParent().getFileName().toString(), issuedOn(sheet), unitCodes());
     } catch (IOException e) {
@@ -46,16 +47,26 @@ final class RawBulletin {
     }
   }
 
-  /** The generator writes the day of issue at the end of the third title row: 填报单位：…    2020年11月11日. */
+  /**
+   * The generator writes the day of issue at the end of the third title row: 填报单位：… 2020年11月11日.
+   */
   private static String issuedOn(Sheet sheet) {
-    Matcher day = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日$").matcher(text(sheet.getRow(2).getCell(0)));
+    Matcher day =
+        Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日$")
+            .matcher(text(sheet.getRow(2).getCell(0)));
     if (!day.find()) {
-      throw new IllegalStateException("no day of issue in the third title row of " + sheet.getSheetName());
+      throw new IllegalStateException(
+          "no day of issue in the third title row of " + sheet.getSheetName());
     }
-    return LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)), Integer.parseInt(day.group(3))).toString();
+    return LocalDate.of(
+            Integer.parseInt(day.group(1)),
+            Integer.parseInt(day.group(2)),
+            Integer.parseInt(day.group(3)))
+        .toString();
   }
 
-  private static List<Map<String, String>> rows(Sheet sheet, String period, String reportedAt, Map<String, String> codes) {
+  private static List<Map<String, String>> rows(
+      Sheet sheet, String period, String reportedAt, Map<String, String> codes) {
     int header = 0;
     while (!"序号".equals(text(sheet.getRow(header).getCell(0)))) {
       header++;
@@ -95,8 +106,10 @@ final class RawBulletin {
   private static Map<String, String> unitCodes() {
     Map<String, String> codes = new HashMap<>(CUSTOM_SHORT_NAMES);
     Path regions = Path.of("..", "conf", "regions", "regions.csv.gz");
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(new GZIPInputStream(Files.newInputStream(regions)), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(regions)), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] f = line.split(",", -1);
         if (f[2].equals("county") && f[3].equals("510800")) {

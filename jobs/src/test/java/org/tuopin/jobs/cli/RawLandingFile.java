@@ -15,26 +15,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The test's own reading of a generated landing file, written from spec/sources.md and not from
- * the pipeline's reader: CSV in UTF-8 (optional BOM) or else GB18030, RFC 4180 quotes, canonical
- * or Chinese header names, codes or Chinese names for indicators and fund sources; JSON Lines;
- * and the city bulletin XLSX, turned into long-layout rows.
+ * The test's own reading of a generated landing file, written from spec/sources.md and not from the
+ * pipeline's reader: CSV in UTF-8 (optional BOM) or else GB18030, RFC 4180 quotes, canonical or
+ * Chinese header names, codes or Chinese names for indicators and fund sources; JSON Lines; and the
+ * city bulletin XLSX, turned into long-layout rows.
  */
 final class RawLandingFile {
   private static final Map<String, String> HEADER_ALIASES = new HashMap<>();
   private static final Map<String, String> CODE_BY_NAME = new HashMap<>();
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   static {
     String[][] aliases = {
-      {"报告期", "period"}, {"区划代码", "region_code"}, {"指标代码", "indicator_code"}, {"单位", "unit"},
-      {"年度任务", "annual_target"}, {"累计完成", "cumulative_completed"}, {"填报日期", "reported_at"},
-      {"填报单位", "reporter"}, {"户编号", "household_id"}, {"村代码", "village_code"},
-      {"户主身份证号", "head_id_number"}, {"户主姓名", "head_name"}, {"联系电话", "phone"},
-      {"家庭人口数", "member_count"}, {"贫困户状态", "status"}, {"身份证号", "id_number"}, {"姓名", "name"},
-      {"与户主关系", "relation"}, {"指标文号", "allocation_id"}, {"年度", "year"}, {"资金来源", "fund_source"},
-      {"金额(元)", "amount_yuan"}, {"下达日期", "approved_on"}, {"流水号", "txn_id"}, {"支付日期", "paid_on"},
-      {"收款人身份证号", "beneficiary_id_number"}, {"冲正流水号", "reverses_txn_id"}, {"农村户籍人口", "rural_population"},
+      {"报告期", "period"},
+      {"区划代码", "region_code"},
+      {"指标代码", "indicator_code"},
+      {"单位", "unit"},
+      {"年度任务", "annual_target"},
+      {"累计完成", "cumulative_completed"},
+      {"填报日期", "reported_at"},
+      {"填报单位", "reporter"},
+      {"户编号", "household_id"},
+      {"村代码", "village_code"},
+      {"户主身份证号", "head_id_number"},
+      {"户主姓名", "head_name"},
+      {"联系电话", "phone"},
+      {"家庭人口数", "member_count"},
+      {"贫困户状态", "status"},
+      {"身份证号", "id_number"},
+      {"姓名", "name"},
+      {"与户主关系", "relation"},
+      {"指标文号", "allocation_id"},
+      {"年度", "year"},
+      {"资金来源", "fund_source"},
+      {"金额(元)", "amount_yuan"},
+      {"下达日期", "approved_on"},
+      {"流水号", "txn_id"},
+      {"支付日期", "paid_on"},
+      {"收款人身份证号", "beneficiary_id_number"},
+      {"冲正流水号", "reverses_txn_id"},
+      {"农村户籍人口", "rural_population"},
     };
     for (String[] a : aliases) {
       HEADER_ALIASES.put(a[0], a[1]);
@@ -64,7 +85,8 @@ final class RawLandingFile {
       return jsonRows(file);
     }
     List<List<String>> records = records(file);
-    List<String> header = records.get(0).stream().map(h -> HEADER_ALIASES.getOrDefault(h.trim(), h.trim())).toList();
+    List<String> header =
+        records.get(0).stream().map(h -> HEADER_ALIASES.getOrDefault(h.trim(), h.trim())).toList();
     List<Map<String, String>> rows = new ArrayList<>();
     for (List<String> record : records.subList(1, records.size())) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -105,7 +127,13 @@ final class RawLandingFile {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
           Map<String, String> row = new LinkedHashMap<>();
-          JSON.readTree(line).properties().forEach(e -> row.put(HEADER_ALIASES.getOrDefault(e.getKey(), e.getKey()), e.getValue().asText()));
+          JSON.readTree(line)
+              .properties()
+              .forEach(
+                  e ->
+                      row.put(
+                          HEADER_ALIASES.getOrDefault(e.getKey(), e.getKey()),
+                          e.getValue().asText()));
           rows.add(row);
         }
       }
@@ -120,7 +148,8 @@ final class RawLandingFile {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      return new String(bytes, java.nio.charset.Charset.forName("GB18030")); // Excel on a Chinese Windows
+      return new String(
+          bytes, java.nio.charset.Charset.forName("GB18030")); // Excel on a Chinese Windows
     }
   }
 

@@ -16,7 +16,8 @@ import org.tuopin.warehouse.PublishSettings;
 
 /** conf/tuopin.yaml: the defaults of what is left out, explicit values, and what is refused. */
 class TuopinConfigTest {
-  private static final String REQUIRED = """
+  private static final String REQUIRED =
+      """
       regions: regions/regions.csv.gz
       indicators: [{code: relocation, name: 易地扶贫搬迁, unit: 人}]
       fundSources: [{code: central, name: 中央财政专项扶贫资金}]
@@ -47,15 +48,18 @@ class TuopinConfigTest {
 
   @Test
   void explicitValuesAreKeptAndPublished() throws Exception {
-    TuopinConfig config = read(REQUIRED + """
-        submissionDeadlineDay: 10
-        publishRetention: 3
-        leagueMinimumShare: 0.75
-        qualityGate: {maxQuarantinedPercent: 1.5, perSource: {registry: 0.5}}
-        povertyLines: {national: {2020: 4000}, provinces: {'510000': {2020: 4200}}}
-        exitThresholds: {incidencePercent: 3.0, provinces: {'540000': 5.0}}
-        requiredSources: [registry]
-        """);
+    TuopinConfig config =
+        read(
+            REQUIRED
+                + """
+                submissionDeadlineDay: 10
+                publishRetention: 3
+                leagueMinimumShare: 0.75
+                qualityGate: {maxQuarantinedPercent: 1.5, perSource: {registry: 0.5}}
+                povertyLines: {national: {2020: 4000}, provinces: {'510000': {2020: 4200}}}
+                exitThresholds: {incidencePercent: 3.0, provinces: {'540000': 5.0}}
+                requiredSources: [registry]
+                """);
     assertEquals(0.5, config.qualityGate().thresholdFor("registry"));
     assertEquals(1.5, config.qualityGate().thresholdFor("submissions"));
     assertEquals(List.of("registry"), config.requiredSources());
@@ -63,33 +67,54 @@ class TuopinConfigTest {
     assertEquals(10, published.submissionDeadlineDay());
     assertEquals(3, published.publishRetention());
     assertEquals(0.75, published.leagueMinimumShare());
-    assertEquals(List.of(new PublishSettings.PovertyLine(null, 2020, new BigDecimal("4000")),
-        new PublishSettings.PovertyLine("510000", 2020, new BigDecimal("4200"))), published.povertyLines());
-    assertEquals(List.of(new PublishSettings.ExitThreshold(null, 3.0), new PublishSettings.ExitThreshold("540000", 5.0)),
+    assertEquals(
+        List.of(
+            new PublishSettings.PovertyLine(null, 2020, new BigDecimal("4000")),
+            new PublishSettings.PovertyLine("510000", 2020, new BigDecimal("4200"))),
+        published.povertyLines());
+    assertEquals(
+        List.of(
+            new PublishSettings.ExitThreshold(null, 3.0),
+            new PublishSettings.ExitThreshold("540000", 5.0)),
         published.exitThresholds());
   }
 
   @Test
   void anUnknownKeyIsRefusedNamingIt() {
-    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> read(REQUIRED + "submisionDeadlineDay: 5\n"));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> read(REQUIRED + "submisionDeadlineDay: 5\n"));
     assertTrue(e.getMessage().contains("submisionDeadlineDay"), e.getMessage());
   }
 
   @Test
   void aQualityGateForAnUnknownSourceIsRefused() {
-    Exception e = assertThrows(Exception.class, () -> read(REQUIRED + "qualityGate: {perSource: {registy: 1.0}}\n"));
+    Exception e =
+        assertThrows(
+            Exception.class, () -> read(REQUIRED + "qualityGate: {perSource: {registy: 1.0}}\n"));
     assertTrue(e.getMessage().contains("unknown source 'registy'"), e.getMessage());
   }
 
   @Test
   void valuesOutOfRangeAreRefused() {
-    assertTrue(assertThrows(Exception.class, () -> read(REQUIRED + "leagueMinimumShare: 1.5\n")).getMessage()
-        .contains("leagueMinimumShare"));
-    assertTrue(assertThrows(Exception.class, () -> read(REQUIRED + "submissionDeadlineDay: 31\n")).getMessage()
-        .contains("submissionDeadlineDay"));
-    assertTrue(assertThrows(Exception.class, () -> read(REQUIRED + "qualityGate: {maxQuarantinedPercent: 120}\n")).getMessage()
-        .contains("maxQuarantinedPercent"));
-    assertTrue(assertThrows(Exception.class, () -> read("indicators: []\n")).getMessage().contains("regions"));
+    assertTrue(
+        assertThrows(Exception.class, () -> read(REQUIRED + "leagueMinimumShare: 1.5\n"))
+            .getMessage()
+            .contains("leagueMinimumShare"));
+    assertTrue(
+        assertThrows(Exception.class, () -> read(REQUIRED + "submissionDeadlineDay: 31\n"))
+            .getMessage()
+            .contains("submissionDeadlineDay"));
+    assertTrue(
+        assertThrows(
+                Exception.class,
+                () -> read(REQUIRED + "qualityGate: {maxQuarantinedPercent: 120}\n"))
+            .getMessage()
+            .contains("maxQuarantinedPercent"));
+    assertTrue(
+        assertThrows(Exception.class, () -> read("indicators: []\n"))
+            .getMessage()
+            .contains("regions"));
   }
 
   @Test

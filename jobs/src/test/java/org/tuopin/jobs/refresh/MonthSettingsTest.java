@@ -36,7 +36,9 @@ class MonthSettingsTest {
   }
 
   private List<String> current() {
-    return List.of(spark.conf().get(MonthSettings.ADAPTIVE), spark.conf().get(MonthSettings.SHUFFLE_PARTITIONS),
+    return List.of(
+        spark.conf().get(MonthSettings.ADAPTIVE),
+        spark.conf().get(MonthSettings.SHUFFLE_PARTITIONS),
         spark.conf().get(MonthSettings.EXPRESSION_EVALUATION));
   }
 }
