@@ -156,7 +156,7 @@ public final class PublishedSchema {
   public static final List<String> COMPUTED_AT_PUBLISH = List.of("v_reconciliation", "v_anomalies");
 
   /** Creates every published table and derived table, empty, with its types. */
-  static void createTypedTables(Statement statement) throws SQLException {
+  public static void createTypedTables(Statement statement) throws SQLException {
     for (String file : List.of("tables/schema.sql", "tables/derived.sql")) {
       for (String ddl : SqlResources.statements(file)) {
         statement.execute(ddl);

@@ -43,7 +43,9 @@ class PublisherTest {
       PublisherTestLake.write(s, lake);
       Publisher publisher = new Publisher(lake, serving, settings(definitions), messages::add);
       List<RuleCount> quality = quality(definitions);
-      s.execute("INSERT INTO setting VALUES ('submission_deadline_day', '5')");
+      s.execute(
+          "INSERT INTO setting VALUES ('submission_deadline_day', '5'), ('league_minimum_share',"
+              + " '0.5')");
       TestWarehouse.deriveAndDefineViews(s);
       Map<String, List<String>> expected = contents(definitions);
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds {@code fact_disbursement}: one row per payment (txn_id); a resend with the same content is
@@ -18,25 +19,14 @@ public final class FactDisbursement {
   public static final String TABLE = "fact_disbursement";
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final org.apache.spark.sql.types.StructType SCHEMA =
-      org.apache.spark.sql.types.StructType.fromDDL(
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
           "txn_id STRING, paid_on DATE, period DATE, region_code STRING, county_code STRING,"
               + " fund_source STRING, indicator_code STRING, allocation_id STRING, household_key"
               + " STRING, amount_yuan DECIMAL(18,2), reverses_txn_id STRING");
 
-  public static final List<String> COLUMNS =
-      List.of(
-          "txn_id",
-          "paid_on",
-          "period",
-          "region_code",
-          "county_code",
-          "fund_source",
-          "indicator_code",
-          "allocation_id",
-          "household_key",
-          "amount_yuan",
-          "reverses_txn_id");
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
   private FactDisbursement() {}
 

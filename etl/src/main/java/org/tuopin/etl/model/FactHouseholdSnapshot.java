@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds {@code fact_household_snapshot}: one row per household and period, keyed by the
@@ -18,8 +19,8 @@ public final class FactHouseholdSnapshot {
   public static final String TABLE = "fact_household_snapshot";
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final org.apache.spark.sql.types.StructType SCHEMA =
-      org.apache.spark.sql.types.StructType.fromDDL(
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
           "period DATE, household_key STRING, village_code STRING, county_code STRING,"
               + " identified_year INT, poverty_cause STRING, head_person_key STRING, status STRING,"
               + " exit_year INT, member_count INT, per_capita_income DECIMAL(18,2),"
@@ -27,27 +28,8 @@ public final class FactHouseholdSnapshot {
               + " housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao"
               + " BOOLEAN, carried_forward BOOLEAN");
 
-  public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "household_key",
-          "village_code",
-          "county_code",
-          "identified_year",
-          "poverty_cause",
-          "head_person_key",
-          "status",
-          "exit_year",
-          "member_count",
-          "per_capita_income",
-          "food_clothing_secure",
-          "education_secure",
-          "medical_secure",
-          "housing_secure",
-          "drinking_water_secure",
-          "relocated",
-          "dibao",
-          "carried_forward");
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
   private FactHouseholdSnapshot() {}
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds {@code fact_member_snapshot}: one row per household member and period. The person is a
@@ -18,25 +19,14 @@ public final class FactMemberSnapshot {
   public static final String TABLE = "fact_member_snapshot";
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final org.apache.spark.sql.types.StructType SCHEMA =
-      org.apache.spark.sql.types.StructType.fromDDL(
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
           "period DATE, household_key STRING, person_key STRING, county_code STRING, relation"
               + " STRING, sex STRING, birth_year INT, health STRING, labor STRING, in_school"
               + " BOOLEAN, carried_forward BOOLEAN");
 
-  public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "household_key",
-          "person_key",
-          "county_code",
-          "relation",
-          "sex",
-          "birth_year",
-          "health",
-          "labor",
-          "in_school",
-          "carried_forward");
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
 
   private FactMemberSnapshot() {}
 
