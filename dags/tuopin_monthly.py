@@ -102,7 +102,7 @@ with DAG(
     dag_id="tuopin_monthly_refresh",
     description="Refresh and publish Tuopin's warehouse for the previous month",
     schedule=CronTriggerTimetable("0 2 6 * *", timezone="Asia/Shanghai"),
-    start_date=dt.datetime.strptime(START_MONTH, "%Y-%m").replace(tzinfo=dt.timezone.utc),
+    start_date=dt.datetime.strptime(START_MONTH, "%Y-%m").replace(tzinfo=dt.UTC),
     catchup=CATCHUP,
     max_active_runs=1,
     default_args=default_args,

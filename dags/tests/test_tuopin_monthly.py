@@ -37,7 +37,8 @@ def test_dagbag_imports_without_errors_or_warnings():
     assert list(bag.dag_ids) == ["tuopin_monthly_refresh"]
 
 
-VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions", "validate_villages"]
+VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions",
+               "validate_villages"]
 
 
 def test_task_graph_waits_then_validates_each_source_in_parallel_then_refreshes(monkeypatch):
@@ -90,11 +91,11 @@ def test_jobs_retry_with_back_off_and_nothing_else_retries(monkeypatch):
 def test_period_parameter_and_previous_month(monkeypatch):
     module = load_dag(monkeypatch)
     assert module.dag.params["period"] == ""
-    assert module.period_of(dt.datetime(2020, 1, 6, 2, tzinfo=dt.timezone.utc), "") == "2019-12"
-    assert module.period_of(dt.datetime(2020, 3, 6, 2, tzinfo=dt.timezone.utc), None) == "2020-02"
-    assert module.period_of(dt.datetime(2020, 3, 6, 2, tzinfo=dt.timezone.utc), "2019-07") == "2019-07"
+    assert module.period_of(dt.datetime(2020, 1, 6, 2, tzinfo=dt.UTC), "") == "2019-12"
+    assert module.period_of(dt.datetime(2020, 3, 6, 2, tzinfo=dt.UTC), None) == "2020-02"
+    assert module.period_of(dt.datetime(2020, 3, 6, 2, tzinfo=dt.UTC), "2019-07") == "2019-07"
     with pytest.raises(ValueError):
-        module.period_of(dt.datetime(2020, 3, 6, tzinfo=dt.timezone.utc), "2019-13")
+        module.period_of(dt.datetime(2020, 3, 6, tzinfo=dt.UTC), "2019-13")
 
 
 def test_sensor_waits_for_the_required_sources(monkeypatch, tmp_path):
@@ -113,7 +114,7 @@ def test_sensor_waits_for_the_required_sources(monkeypatch, tmp_path):
 def run_dag(monkeypatch, tmp_path, period, **environment):
     """One real DAG run through dag.test(); returns each task's final state."""
     module = load_dag(monkeypatch, TUOPIN_LANDING=str(tmp_path / "landing"), TUOPIN_DATA=str(tmp_path / "data"), **environment)
-    run = module.dag.test(logical_date=dt.datetime(2020, 2, 6, 2, tzinfo=dt.timezone.utc), run_conf={"period": period})
+    run = module.dag.test(logical_date=dt.datetime(2020, 2, 6, 2, tzinfo=dt.UTC), run_conf={"period": period})
     return {ti.task_id: str(ti.state) for ti in run.get_task_instances()}, {ti.task_id: ti.try_number for ti in run.get_task_instances()}
 
 
@@ -140,7 +141,8 @@ def test_two_consecutive_months_refresh_and_publish_through_the_dag(monkeypatch,
     assert "510800-2019-12.xlsx" in written and "510800-2019-12.html" in written
     assert len(written) >= 4 and len(written) % 2 == 0
     out = subprocess.run([str(REPOSITORY / "tuopin"), "sql", "--data", str(tmp_path / "data"), "--format", "csv",
-                          "SELECT strftime(period, '%Y-%m') AS p, count(*) AS sources FROM v_runs WHERE outcome = 'published' GROUP BY p ORDER BY p"],
+                          "SELECT strftime(period, '%Y-%m') AS p, count(*) AS sources FROM v_runs"
+                          " WHERE outcome = 'published' GROUP BY p ORDER BY p"],
                          check=True, capture_output=True, text=True).stdout
     assert out.split() == ["p,sources", "2019-11,6", "2019-12,6"]
 
