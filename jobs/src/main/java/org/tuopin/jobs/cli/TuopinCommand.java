@@ -15,17 +15,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Tuopin: the poverty-alleviation analytics warehouse.",
+    // The pipeline's commands; the launcher adds demo, generate, measure and extend-history
+    // from the tools module (org.tuopin.tools.Main), which spark-submit's jar does not carry.
     subcommands = {
-      DemoCommand.class,
-      GenerateCommand.class,
       RefreshCommand.class,
       BackfillCommand.class,
       ValidateCommand.class,
-      MeasureCommand.class,
       SqlCommand.class,
       StatusCommand.class,
-      BulletinCommand.class,
-      ExtendHistoryCommand.class
+      BulletinCommand.class
     },
     footer = {"", "Documentation: README.md and docs/ in the Tuopin repository."})
 public final class TuopinCommand implements Callable<Integer> {
@@ -49,8 +47,16 @@ public final class TuopinCommand implements Callable<Integer> {
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
   }
 
-  public static CommandLine commandLine() {
+  /**
+   * The command line of the pipeline's commands, and of {@code moreCommands} (the tools'), which
+   * are added before the settings so that they share them (picocli applies a setting to the
+   * subcommands present when it is set).
+   */
+  public static CommandLine commandLine(Object... moreCommands) {
     CommandLine commandLine = new CommandLine(new TuopinCommand());
+    for (Object command : moreCommands) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     // docs/cli.md spells formats and scales in lower case: table, csv, json; small, province...

@@ -1,0 +1,12 @@
+package org.tuopin.jobs.cli;
+
+/** The commands of the tools module, which the launcher adds to the pipeline's. */
+public final class ToolCommands {
+  private ToolCommands() {}
+
+  public static Object[] all() {
+    return new Object[] {
+      new DemoCommand(), new GenerateCommand(), new MeasureCommand(), new ExtendHistoryCommand()
+    };
+  }
+}
