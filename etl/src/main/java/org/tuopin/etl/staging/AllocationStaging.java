@@ -2,9 +2,6 @@ package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -71,19 +67,11 @@ public final class AllocationStaging {
   }
 
   private static Dataset<Row> duplicatesInPeriod(Dataset<Row> checked) {
-    Column valid = col(Staged.RULE).isNull();
-    Dataset<Row> marked =
-        checked.withColumn(
-            "rows_with_id",
-            count(when(valid, lit(1))).over(Window.partitionBy(Parse.text("allocation_id"))));
-    Column duplicate = valid.and(col("rows_with_id").gt(1));
-    return marked
-        .withColumn(
-            Staged.RULE_COLUMN,
-            when(duplicate, lit("allocation_id")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(
-            Staged.RULE,
-            when(duplicate, lit("duplicate_allocation_id")).otherwise(col(Staged.RULE)));
+    return Conflicts.repeatedKey(
+        checked,
+        new Column[] {Parse.text("allocation_id")},
+        "duplicate_allocation_id",
+        "allocation_id");
   }
 
   private static List<Column> loadedColumns() {

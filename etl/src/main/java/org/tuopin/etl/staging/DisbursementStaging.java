@@ -1,12 +1,9 @@
 package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -15,7 +12,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -24,7 +20,6 @@ import org.tuopin.etl.source.LandingRecords;
  * other content it is a conflict and every copy is quarantined.
  */
 public final class DisbursementStaging {
-  private static final String CONTENT = "content";
 
   private DisbursementStaging() {}
 
@@ -120,7 +115,6 @@ public final class DisbursementStaging {
   }
 
   private static Dataset<Row> conflictingResends(Dataset<Row> checked) {
-    Column valid = col(Staged.RULE).isNull();
     Column content =
         struct(
             col("paid_on_value"),
@@ -132,16 +126,8 @@ public final class DisbursementStaging {
             upper(Parse.text("beneficiary_id_number")),
             col("amount_value"),
             Parse.text("reverses_txn_id"));
-    Dataset<Row> marked =
-        checked.withColumn(
-            CONTENT,
-            size(collect_set(when(valid, content)).over(Window.partitionBy(Parse.text("txn_id")))));
-    Column conflict = valid.and(col(CONTENT).gt(1));
-    return marked
-        .withColumn(
-            Staged.RULE_COLUMN, when(conflict, lit("txn_id")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(
-            Staged.RULE, when(conflict, lit("conflicting_txn")).otherwise(col(Staged.RULE)));
+    return Conflicts.differingContent(
+        checked, new Column[] {Parse.text("txn_id")}, content, "conflicting_txn", "txn_id");
   }
 
   private static List<Column> loadedColumns() {

@@ -3,14 +3,12 @@ package org.tuopin.etl.staging;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -145,19 +143,11 @@ public final class HouseholdStaging {
 
   /** A household_id twice in one snapshot: no row can be trusted over the other, both go. */
   private static Dataset<Row> duplicateHouseholds(Dataset<Row> checked) {
-    Column valid = col(Staged.RULE).isNull();
-    Dataset<Row> marked =
-        checked.withColumn(
-            "rows_with_id",
-            count(when(valid, lit(1))).over(Window.partitionBy(Parse.text("household_id"))));
-    Column duplicate = valid.and(col("rows_with_id").gt(1));
-    return marked
-        .withColumn(
-            Staged.RULE_COLUMN,
-            when(duplicate, lit("household_id")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(
-            Staged.RULE,
-            when(duplicate, lit("duplicate_household_id")).otherwise(col(Staged.RULE)));
+    return Conflicts.repeatedKey(
+        checked,
+        new Column[] {Parse.text("household_id")},
+        "duplicate_household_id",
+        "household_id");
   }
 
   private static List<Column> loadedColumns() {

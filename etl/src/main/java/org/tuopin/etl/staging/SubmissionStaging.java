@@ -1,11 +1,8 @@
 package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -14,7 +11,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -79,27 +75,12 @@ public final class SubmissionStaging {
   }
 
   private static Dataset<Row> withinFileConflicts(Dataset<Row> checked) {
-    Column valid = col(Staged.RULE).isNull();
-    Dataset<Row> marked =
-        checked.withColumn(
-            "values_in_file",
-            size(
-                collect_set(
-                        when(
-                            valid,
-                            struct(col("annual_target_value"), col("cumulative_completed_value"))))
-                    .over(
-                        Window.partitionBy(
-                            col(LandingRecords.FILE_NAME),
-                            col("unit_code"),
-                            col("resolved_indicator_code")))));
-    Column conflict = valid.and(col("values_in_file").gt(1));
-    return marked
-        .withColumn(
-            Staged.RULE_COLUMN,
-            when(conflict, lit("cumulative_completed")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(
-            Staged.RULE, when(conflict, lit("conflicting_duplicate")).otherwise(col(Staged.RULE)));
+    Column[] figure = {
+      col(LandingRecords.FILE_NAME), col("unit_code"), col("resolved_indicator_code")
+    };
+    Column values = struct(col("annual_target_value"), col("cumulative_completed_value"));
+    return Conflicts.differingContent(
+        checked, figure, values, "conflicting_duplicate", "cumulative_completed");
   }
 
   private static List<Column> loadedColumns() {

@@ -1,18 +1,13 @@
 package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 
@@ -53,22 +48,14 @@ public final class VillageSurveyStaging {
   }
 
   private static Dataset<Row> conflictingSurveys(Dataset<Row> checked) {
-    Column valid = col(Staged.RULE).isNull();
     List<Column> answers = new ArrayList<>(List.of(col("collective_income_value")));
     YES_NO_COLUMNS.forEach(c -> answers.add(col(c + "_value")));
-    Dataset<Row> marked =
-        checked.withColumn(
-            "answers_for_village",
-            size(
-                collect_set(when(valid, struct(answers.toArray(Column[]::new))))
-                    .over(Window.partitionBy(col("known_village_code")))));
-    Column conflict = valid.and(col("answers_for_village").gt(1));
-    return marked
-        .withColumn(
-            Staged.RULE_COLUMN,
-            when(conflict, lit("village_code")).otherwise(col(Staged.RULE_COLUMN)))
-        .withColumn(
-            Staged.RULE, when(conflict, lit("conflicting_duplicate")).otherwise(col(Staged.RULE)));
+    return Conflicts.differingContent(
+        checked,
+        new Column[] {col("known_village_code")},
+        struct(answers.toArray(Column[]::new)),
+        "conflicting_duplicate",
+        "village_code");
   }
 
   private static List<Column> loadedColumns() {

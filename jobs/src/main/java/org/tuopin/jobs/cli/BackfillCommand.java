@@ -1,7 +1,6 @@
 package org.tuopin.jobs.cli;
 
 import java.time.YearMonth;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -16,14 +15,7 @@ import picocli.CommandLine.Option;
 final class BackfillCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--allow-missing",
-      paramLabel = "SOURCE",
-      split = ",",
-      description =
-          "Refresh even though the month has no file of SOURCE (a required one, or one its last run"
-              + " read); repeatable.")
-  Set<String> allowMissing = Set.of();
+  @Mixin AllowMissing allowMissing;
 
   @Option(
       names = "--from",
@@ -47,7 +39,7 @@ final class BackfillCommand implements Callable<Integer> {
     SparkSession spark = Environment.spark(common);
     try {
       return Backfill.run(
-          Environment.refreshJob(common, spark, allowMissing), Backfill.months(from, to));
+          Environment.refreshJob(common, spark, allowMissing.sources), Backfill.months(from, to));
     } finally {
       spark.stop();
     }

@@ -2,7 +2,6 @@ package org.tuopin.jobs.cli;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -17,14 +16,7 @@ import picocli.CommandLine.Option;
 final class RefreshCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--allow-missing",
-      paramLabel = "SOURCE",
-      split = ",",
-      description =
-          "Refresh even though the month has no file of SOURCE (a required one, or one its last run"
-              + " read); repeatable.")
-  Set<String> allowMissing = Set.of();
+  @Mixin AllowMissing allowMissing;
 
   @Option(
       names = "--period",
@@ -37,7 +29,8 @@ final class RefreshCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession spark = Environment.spark(common);
     try {
-      return Backfill.run(Environment.refreshJob(common, spark, allowMissing), List.of(period));
+      return Backfill.run(
+          Environment.refreshJob(common, spark, allowMissing.sources), List.of(period));
     } finally {
       spark.stop();
     }
