@@ -1,5 +1,6 @@
 package org.tuopin.etl;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,15 +20,10 @@ public final class TestSpark {
   public static synchronized SparkSession session() {
     if (session == null) {
       session =
-          SparkSession.builder()
+          SparkSettings.applyTo(SparkSession.builder())
               .appName("tuopin-tests")
               .master("local[2]")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.shuffle.partitions", "2")
-              .config("spark.sql.codegen.wholeStage", "false")
-              .config("spark.sql.maxPlanStringLength", "2048")
-              .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .getOrCreate();
     }
     return session;
@@ -35,7 +31,7 @@ public final class TestSpark {
 
   /** A Dataset of the given rows, each row given as its values in schema order. */
   public static Dataset<Row> rows(String ddl, Object[]... values) {
-    List<Row> rows = java.util.Arrays.stream(values).map(RowFactory::create).toList();
+    List<Row> rows = Arrays.stream(values).map(RowFactory::create).toList();
     return session().createDataFrame(rows, StructType.fromDDL(ddl));
   }
 }

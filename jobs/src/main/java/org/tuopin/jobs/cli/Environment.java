@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.etl.SparkSettings;
 import org.tuopin.etl.model.ReferenceFrames;
 import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.jobs.config.ReferenceLoader;
@@ -44,29 +45,10 @@ final class Environment {
           SparkScratch.prepare(new DataPaths(options.landing, options.data).restricted())
               .toString());
     }
-    return builder
+    return SparkSettings.applyTo(builder)
         .appName("tuopin")
         .master(resolved)
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        // Validation plans have hundreds of expressions: compiling them whole costs more than it
-        // saves.
-        .config("spark.sql.codegen.wholeStage", "false")
-        // Every query posts its plan as text; for these plans that text costs seconds per month.
-        .config("spark.sql.maxPlanStringLength", "2048")
-        .config("spark.sql.ui.explainMode", "simple")
-        // lower() through ICU builds a word-break iterator per call; codes and headers need only
-        // the JVM's mapping.
-        .config("spark.sql.icu.caseMappings.enabled", "false")
-        // A refresh reads every earlier period's payment ids: past 32 partitions Spark would list
-        // them with a job of its own each month, so a month would cost more as history grows.
-        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
-        .config(
-            "spark.sql.sources.commitProtocolClass",
-            "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
-        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true")
         .getOrCreate();
   }
 

@@ -1,0 +1,35 @@
+package org.tuopin.etl;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark settings the jobs and the tests share: what the pipeline's results or speed depend on,
+ * so a test runs the code as the jobs do. Master, parallelism and scratch space are each caller's
+ * own.
+ */
+public final class SparkSettings {
+  private SparkSettings() {}
+
+  public static SparkSession.Builder applyTo(SparkSession.Builder builder) {
+    return builder
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        // Validation plans have hundreds of expressions: compiling them whole costs more than it
+        // saves.
+        .config("spark.sql.codegen.wholeStage", "false")
+        // Every query posts its plan as text; for these plans that text costs seconds per month.
+        .config("spark.sql.maxPlanStringLength", "2048")
+        .config("spark.sql.ui.explainMode", "simple")
+        // lower() through ICU builds a word-break iterator per call; codes and headers need only
+        // the JVM's mapping.
+        .config("spark.sql.icu.caseMappings.enabled", "false")
+        // A refresh reads every earlier period's payment ids: past 32 partitions Spark would list
+        // them with a job of its own each month, so a month would cost more as history grows.
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
+        .config(
+            "spark.sql.sources.commitProtocolClass",
+            "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
+        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true");
+  }
+}
