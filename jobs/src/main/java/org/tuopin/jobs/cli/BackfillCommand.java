@@ -1,12 +1,9 @@
 package org.tuopin.jobs.cli;
 
-import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "backfill",
@@ -17,29 +14,16 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Mixin AllowMissing allowMissing;
 
-  @Option(
-      names = "--from",
-      required = true,
-      converter = Months.class,
-      description = "First month, YYYY-MM.")
-  YearMonth from;
-
-  @Option(
-      names = "--to",
-      required = true,
-      converter = Months.class,
-      description = "Last month, YYYY-MM.")
-  YearMonth to;
+  @Mixin MonthRange months;
 
   @Override
   public Integer call() {
-    if (to.isBefore(from)) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--to is before --from");
-    }
+    months.requireOrdered(this);
     SparkSession spark = Environment.spark(common);
     try {
       return Backfill.run(
-          Environment.refreshJob(common, spark, allowMissing.sources), Backfill.months(from, to));
+          Environment.refreshJob(common, spark, allowMissing.sources),
+          Backfill.months(months.from, months.to));
     } finally {
       spark.stop();
     }

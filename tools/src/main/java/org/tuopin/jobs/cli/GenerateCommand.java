@@ -26,19 +26,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Landing folder to write.")
   Path out;
 
-  @Option(
-      names = "--from",
-      required = true,
-      converter = Months.class,
-      description = "First month, YYYY-MM.")
-  YearMonth from;
-
-  @Option(
-      names = "--to",
-      required = true,
-      converter = Months.class,
-      description = "Last month, YYYY-MM.")
-  YearMonth to;
+  @Mixin MonthRange months;
 
   @Option(
       names = "--scale",
@@ -64,10 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (to.isBefore(from)) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--to is before --from");
-    }
+    months.requireOrdered(this);
     TuopinConfig config = Environment.config(common);
     ReferenceData reference = Environment.reference(common, config);
     Scale chosen = Scale.of(scale, reference.regions());
@@ -75,12 +60,12 @@ final class GenerateCommand implements Callable<Integer> {
         "» generating %,d households in %d counties (%s scale)%n",
         chosen.households(), chosen.householdsByCounty().size(), chosen.label());
     SampleDataGenerator generator = new SampleDataGenerator(reference, seed, chosen);
-    Map<String, Long> written = generator.generate(out, from, to);
+    Map<String, Long> written = generator.generate(out, months.from, months.to);
     written.forEach((source, rows) -> System.err.printf("    %-14s %,10d rows%n", source, rows));
     if (faults) {
       List<FaultInjector.Fault> injected = new ArrayList<>();
       List<AnomalyPlanter.Planted> planted = new ArrayList<>();
-      for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+      for (YearMonth month = months.from; !month.isAfter(months.to); month = month.plusMonths(1)) {
         injected.addAll(FaultInjector.inject(out, seed, month));
         planted.addAll(AnomalyPlanter.plant(out, month, injected));
       }
