@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.SourceContract;
 
@@ -217,7 +218,7 @@ public final class AnomalyPlanter {
         for (int row : cleanRows(file, now)) {
           String indicator = now.get(row, Contracts.SUBMISSION, "indicator_code");
           boolean doneBefore =
-              java.util.stream.IntStream.range(0, then.size())
+              IntStream.range(0, then.size())
                   .anyMatch(
                       r ->
                           then.get(r, Contracts.SUBMISSION, "indicator_code").equals(indicator)

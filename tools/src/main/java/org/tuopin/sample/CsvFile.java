@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,7 @@ final class CsvFile implements RowFile {
   }
 
   @Override
-  public java.io.Writer writer() {
+  public Writer writer() {
     return writer;
   }
 }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.BiPredicate;
+import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -212,7 +216,7 @@ public final class FaultInjector {
     // a payment that a reversal names would take the reversal down with it
     BiPredicate<LandedCsv, Integer> notReversed =
         (csv, row) ->
-            java.util.stream.IntStream.range(0, csv.size())
+            IntStream.range(0, csv.size())
                 .noneMatch(
                     other ->
                         csv.get(other, d, "reverses_txn_id").equals(csv.get(row, d, "txn_id")));
@@ -597,7 +601,7 @@ public final class FaultInjector {
   /** The files in a random order: the first that has a suitable row takes the fault. */
   private List<Path> shuffled(List<Path> files) {
     List<Path> order = new ArrayList<>(files);
-    java.util.Collections.shuffle(order, random);
+    Collections.shuffle(order, random);
     return order;
   }
 
@@ -686,8 +690,7 @@ public final class FaultInjector {
   }
 
   private int cleanRow(Path path, LandedCsv csv, int... besides) {
-    return cleanRow(
-            path, csv, (c, row) -> java.util.Arrays.stream(besides).noneMatch(b -> b == row))
+    return cleanRow(path, csv, (c, row) -> Arrays.stream(besides).noneMatch(b -> b == row))
         .orElseThrow();
   }
 
@@ -739,9 +742,7 @@ public final class FaultInjector {
 
   /** A figure or amount as written, plus one (thousands separators dropped). */
   private static String plusOne(String written) {
-    return new java.math.BigDecimal(written.replace(",", ""))
-        .add(java.math.BigDecimal.ONE)
-        .toPlainString();
+    return new BigDecimal(written.replace(",", "")).add(BigDecimal.ONE).toPlainString();
   }
 
   /** Another allocation document number of the same office: 〔year〕NNN号 becomes 〔year〕9NNN号. */

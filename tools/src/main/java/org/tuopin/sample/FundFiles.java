@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,7 +309,7 @@ final class FundFiles {
   }
 
   private static List<String> paymentRow(String txnId, Payment p, String reverses) {
-    return java.util.Arrays.asList(
+    return Arrays.asList(
         txnId,
         p.paidOn().toString(),
         p.region(),

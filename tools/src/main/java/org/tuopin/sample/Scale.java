@@ -50,13 +50,7 @@ public record Scale(String label, Map<String, Integer> householdsByCounty) {
         return spread(
             "province", PoorCounties.of(regions, PoorCounties.PROVINCE_SCALE), PROVINCE_HOUSEHOLDS);
       case "national":
-        {
-          List<Region> counties = new ArrayList<>();
-          PoorCounties.PER_PROVINCE
-              .keySet()
-              .forEach(p -> counties.addAll(PoorCounties.of(regions, p)));
-          return spread("national", counties, NATIONAL_HOUSEHOLDS);
-        }
+        return national(regions);
       default:
         try {
           return perDemoCounty(name, Integer.parseInt(name.replace("_", "")));
@@ -92,5 +86,12 @@ public record Scale(String label, Map<String, Integer> householdsByCounty) {
         (county, weight) ->
             households.put(county, (int) Math.max(1000, Math.round(total * weight / sum))));
     return new Scale(label, households);
+  }
+
+  /** The poor counties of every province with any. */
+  private static Scale national(RegionTree regions) {
+    List<Region> counties = new ArrayList<>();
+    PoorCounties.PER_PROVINCE.keySet().forEach(p -> counties.addAll(PoorCounties.of(regions, p)));
+    return spread("national", counties, NATIONAL_HOUSEHOLDS);
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,15 +83,15 @@ public final class QueryFormatter {
       return "null";
     }
     return switch (sqlType) {
-      case java.sql.Types.BIGINT,
-          java.sql.Types.INTEGER,
-          java.sql.Types.SMALLINT,
-          java.sql.Types.TINYINT,
-          java.sql.Types.DOUBLE,
-          java.sql.Types.FLOAT,
-          java.sql.Types.DECIMAL,
-          java.sql.Types.BOOLEAN,
-          java.sql.Types.REAL ->
+      case Types.BIGINT,
+          Types.INTEGER,
+          Types.SMALLINT,
+          Types.TINYINT,
+          Types.DOUBLE,
+          Types.FLOAT,
+          Types.DECIMAL,
+          Types.BOOLEAN,
+          Types.REAL ->
           value.equals("NaN") || value.contains("Infinity") ? "null" : value;
       default -> jsonString(value);
     };

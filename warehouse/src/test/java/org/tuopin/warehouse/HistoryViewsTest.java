@@ -41,103 +41,101 @@ class HistoryViewsTest {
 
   /** The registry, reference and fund rows pictured above (PublisherTest publishes them too). */
   static void insertFixture(Statement s) throws SQLException {
-    {
-      s.execute(
-          """
-          INSERT INTO dim_region VALUES
-            ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
-            ('510800', '广元市', 'city', '510000', NULL, '510800', '510000', false),
-            ('510824', '苍溪县', 'county', '510800', '510824', '510800', '510000', false),
-            ('510824100', '陵江镇', 'township', '510824', '510824', '510800', '510000', false),
-            ('510824100001', '甲村', 'village', '510824100', '510824', '510800', '510000', false),
-            ('510824100002', '乙村', 'village', '510824100', '510824', '510800', '510000', false)\
-          """);
-      s.execute(
-          "INSERT INTO dim_indicator VALUES ('relocation', '易地扶贫搬迁', '人'), ('industry_support',"
-              + " '产业扶持', '户')");
-      s.execute(
-          "INSERT INTO poverty_line VALUES (NULL, 2018, 2995), (NULL, 2019, 3218), ('510000', 2019,"
-              + " 3300)");
-      s.execute("INSERT INTO exit_threshold VALUES (NULL, 2.0), ('510000', 3.0)");
-      // 乙村 was 乙家坝村 until 2014 and 乙家村 until 2017
-      s.execute(
-          "INSERT INTO region_change VALUES ('510824100002', 2017, '乙家村', '510824100'),"
-              + " ('510824100002', 2014, '乙家坝村', '510824100')");
-      s.execute(
-          "INSERT INTO fact_population VALUES (2019, '510824', 500), (2019, '510824100001', 400),"
-              + " (2019, '510824100002', 100)");
-      s.execute(
-          """
-          INSERT INTO fact_village_survey VALUES
-            ('2019-12-01', '510824100001', '510824', true, 50000, true, true, true, true, true),
-            ('2019-12-01', '510824100002', '510824', true, 0, true, true, true, true, true)\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_household_snapshot (period, household_key, village_code, county_code, identified_year, poverty_cause,
-              status, exit_year, member_count, per_capita_income, food_clothing_secure, education_secure, medical_secure,
-              housing_secure, drinking_water_secure, relocated, carried_forward) VALUES
-            ('2019-10-01', 'h1', '510824100001', '510824', 2014, '因病', '未脱贫', NULL, 4, 2000, true, true, true, true, true, false, false),
-            ('2019-10-01', 'h2', '510824100001', '510824', 2014, '因残', '已脱贫', 2018, 3, 2900, true, true, true, true, true, false, false),
-            ('2019-10-01', 'h3', '510824100001', '510824', 2015, '因学', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
-            ('2019-10-01', 'h4', '510824100001', '510824', 2015, '因病', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
-            ('2019-10-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, false, true, false, false),
-            ('2019-11-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, false, true, false, false),
-            ('2019-12-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, true, true, false, false),
-            ('2019-11-01', 'h1', '510824100001', '510824', 2014, '因病', '未脱贫', NULL, 4, 2000, true, true, true, true, true, false, false),
-            ('2019-11-01', 'h2', '510824100001', '510824', 2014, '因残', '返贫', NULL, 3, 2900, true, true, true, true, true, false, false),
-            ('2019-11-01', 'h3', '510824100001', '510824', 2015, '因学', '注销', NULL, 2, 2000, true, true, true, true, true, false, false),
-            ('2019-11-01', 'h5', '510824100001', '510824', 2019, '缺资金', '未脱贫', NULL, 3, 2000, true, true, true, false, true, false, false),
-            ('2019-12-01', 'h1', '510824100001', '510824', 2014, '因病', '已脱贫', 2019, 4, 3500, true, true, true, true, true, false, false),
-            ('2019-12-01', 'h2', '510824100001', '510824', 2014, '因残', '返贫', NULL, 5, 2900, true, true, true, true, true, false, false),
-            ('2019-12-01', 'h4', '510824100001', '510824', 2015, '因病', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
-            ('2019-12-01', 'h5', '510824100002', '510824', 2019, '缺资金', '未脱贫', NULL, 3, 2000, true, true, true, false, true, true, false),
-            ('2019-12-01', 'h6', '510824100002', '510824', 2016, '因病', '已脱贫', 2019, 2, 3250, true, true, true, true, true, false, false)\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_household_snapshot
-          SELECT DATE '2020-01-01', * EXCLUDE (period, carried_forward), true FROM fact_household_snapshot WHERE period = DATE '2019-12-01'\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_member_snapshot (period, household_key, person_key, county_code, carried_forward) VALUES
-            ('2019-11-01', 'h1', 'p1', '510824', false), ('2019-11-01', 'h1', 'p2', '510824', false),
-            ('2019-11-01', 'h5', 'p1', '510824', false), ('2019-12-01', 'h1', 'p1', '510824', false)\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_progress (period, region_code, indicator_code, annual_target, cumulative_completed, reported_at, version) VALUES
-            ('2019-10-01', '510824', 'relocation', 100, 50, '2019-11-03', 1),
-            ('2019-11-01', '510824', 'relocation', 100, 45, '2019-12-03', 1)\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_allocation VALUES
-            ('a1', 2019, '510824', 'central', 'industry_support', 2000.00, '2019-03-15'),
-            ('a2', 2018, '510824', 'central', 'industry_support', 1000.00, '2018-11-20'),
-            ('a3', 2019, '510824', 'central', 'relocation', 500.00, '2019-12-02')\
-          """);
-      s.execute(
-          """
-          INSERT INTO fact_disbursement (txn_id, paid_on, period, region_code, county_code, fund_source, indicator_code,
-              allocation_id, household_key, amount_yuan, reverses_txn_id) VALUES
-            ('t1', '2019-11-05', '2019-11-01', '510824', '510824', 'central', 'industry_support', 'a2', 'h3', 1000.00, NULL),
-            ('t2', '2019-11-06', '2019-11-01', '510824', '510824', 'central', 'industry_support', 'a2', 'hX', 500.00, NULL),
-            ('t3', '2019-10-10', '2019-10-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
-            ('t4', '2019-12-20', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
-            ('t5', '2019-12-21', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
-            ('t6', '2019-12-22', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', -800.00, 't5'),
-            ('t7', '2019-12-01', '2019-12-01', '510824', '510824', 'central', 'industry_support', NULL, 'h2', 800.00, NULL),
-            ('t8', '2019-12-05', '2019-12-01', '510824', '510824', 'central', 'relocation', NULL, 'h5', 3000.00, NULL)\
-          """);
-      s.execute(
-          """
-          INSERT INTO run_quality VALUES
-            ('r1', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7),
-            ('r2', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7)\
-          """);
-    }
+    s.execute(
+        """
+        INSERT INTO dim_region VALUES
+          ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
+          ('510800', '广元市', 'city', '510000', NULL, '510800', '510000', false),
+          ('510824', '苍溪县', 'county', '510800', '510824', '510800', '510000', false),
+          ('510824100', '陵江镇', 'township', '510824', '510824', '510800', '510000', false),
+          ('510824100001', '甲村', 'village', '510824100', '510824', '510800', '510000', false),
+          ('510824100002', '乙村', 'village', '510824100', '510824', '510800', '510000', false)\
+        """);
+    s.execute(
+        "INSERT INTO dim_indicator VALUES ('relocation', '易地扶贫搬迁', '人'), ('industry_support',"
+            + " '产业扶持', '户')");
+    s.execute(
+        "INSERT INTO poverty_line VALUES (NULL, 2018, 2995), (NULL, 2019, 3218), ('510000', 2019,"
+            + " 3300)");
+    s.execute("INSERT INTO exit_threshold VALUES (NULL, 2.0), ('510000', 3.0)");
+    // 乙村 was 乙家坝村 until 2014 and 乙家村 until 2017
+    s.execute(
+        "INSERT INTO region_change VALUES ('510824100002', 2017, '乙家村', '510824100'),"
+            + " ('510824100002', 2014, '乙家坝村', '510824100')");
+    s.execute(
+        "INSERT INTO fact_population VALUES (2019, '510824', 500), (2019, '510824100001', 400),"
+            + " (2019, '510824100002', 100)");
+    s.execute(
+        """
+        INSERT INTO fact_village_survey VALUES
+          ('2019-12-01', '510824100001', '510824', true, 50000, true, true, true, true, true),
+          ('2019-12-01', '510824100002', '510824', true, 0, true, true, true, true, true)\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_household_snapshot (period, household_key, village_code, county_code, identified_year, poverty_cause,
+            status, exit_year, member_count, per_capita_income, food_clothing_secure, education_secure, medical_secure,
+            housing_secure, drinking_water_secure, relocated, carried_forward) VALUES
+          ('2019-10-01', 'h1', '510824100001', '510824', 2014, '因病', '未脱贫', NULL, 4, 2000, true, true, true, true, true, false, false),
+          ('2019-10-01', 'h2', '510824100001', '510824', 2014, '因残', '已脱贫', 2018, 3, 2900, true, true, true, true, true, false, false),
+          ('2019-10-01', 'h3', '510824100001', '510824', 2015, '因学', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
+          ('2019-10-01', 'h4', '510824100001', '510824', 2015, '因病', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
+          ('2019-10-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, false, true, false, false),
+          ('2019-11-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, false, true, false, false),
+          ('2019-12-01', 'h7', '510824100001', '510824', 2014, '因灾', '返贫', NULL, 2, 1500, true, true, true, true, true, false, false),
+          ('2019-11-01', 'h1', '510824100001', '510824', 2014, '因病', '未脱贫', NULL, 4, 2000, true, true, true, true, true, false, false),
+          ('2019-11-01', 'h2', '510824100001', '510824', 2014, '因残', '返贫', NULL, 3, 2900, true, true, true, true, true, false, false),
+          ('2019-11-01', 'h3', '510824100001', '510824', 2015, '因学', '注销', NULL, 2, 2000, true, true, true, true, true, false, false),
+          ('2019-11-01', 'h5', '510824100001', '510824', 2019, '缺资金', '未脱贫', NULL, 3, 2000, true, true, true, false, true, false, false),
+          ('2019-12-01', 'h1', '510824100001', '510824', 2014, '因病', '已脱贫', 2019, 4, 3500, true, true, true, true, true, false, false),
+          ('2019-12-01', 'h2', '510824100001', '510824', 2014, '因残', '返贫', NULL, 5, 2900, true, true, true, true, true, false, false),
+          ('2019-12-01', 'h4', '510824100001', '510824', 2015, '因病', '未脱贫', NULL, 2, 2000, true, true, true, true, true, false, false),
+          ('2019-12-01', 'h5', '510824100002', '510824', 2019, '缺资金', '未脱贫', NULL, 3, 2000, true, true, true, false, true, true, false),
+          ('2019-12-01', 'h6', '510824100002', '510824', 2016, '因病', '已脱贫', 2019, 2, 3250, true, true, true, true, true, false, false)\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_household_snapshot
+        SELECT DATE '2020-01-01', * EXCLUDE (period, carried_forward), true FROM fact_household_snapshot WHERE period = DATE '2019-12-01'\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_member_snapshot (period, household_key, person_key, county_code, carried_forward) VALUES
+          ('2019-11-01', 'h1', 'p1', '510824', false), ('2019-11-01', 'h1', 'p2', '510824', false),
+          ('2019-11-01', 'h5', 'p1', '510824', false), ('2019-12-01', 'h1', 'p1', '510824', false)\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_progress (period, region_code, indicator_code, annual_target, cumulative_completed, reported_at, version) VALUES
+          ('2019-10-01', '510824', 'relocation', 100, 50, '2019-11-03', 1),
+          ('2019-11-01', '510824', 'relocation', 100, 45, '2019-12-03', 1)\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_allocation VALUES
+          ('a1', 2019, '510824', 'central', 'industry_support', 2000.00, '2019-03-15'),
+          ('a2', 2018, '510824', 'central', 'industry_support', 1000.00, '2018-11-20'),
+          ('a3', 2019, '510824', 'central', 'relocation', 500.00, '2019-12-02')\
+        """);
+    s.execute(
+        """
+        INSERT INTO fact_disbursement (txn_id, paid_on, period, region_code, county_code, fund_source, indicator_code,
+            allocation_id, household_key, amount_yuan, reverses_txn_id) VALUES
+          ('t1', '2019-11-05', '2019-11-01', '510824', '510824', 'central', 'industry_support', 'a2', 'h3', 1000.00, NULL),
+          ('t2', '2019-11-06', '2019-11-01', '510824', '510824', 'central', 'industry_support', 'a2', 'hX', 500.00, NULL),
+          ('t3', '2019-10-10', '2019-10-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
+          ('t4', '2019-12-20', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
+          ('t5', '2019-12-21', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', 800.00, NULL),
+          ('t6', '2019-12-22', '2019-12-01', '510824', '510824', 'central', 'industry_support', 'a1', 'h1', -800.00, 't5'),
+          ('t7', '2019-12-01', '2019-12-01', '510824', '510824', 'central', 'industry_support', NULL, 'h2', 800.00, NULL),
+          ('t8', '2019-12-05', '2019-12-01', '510824', '510824', 'central', 'relocation', NULL, 'h5', 3000.00, NULL)\
+        """);
+    s.execute(
+        """
+        INSERT INTO run_quality VALUES
+          ('r1', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7),
+          ('r2', '2019-12-01', 'submissions', 'submissions/2019-12/广元市_月度战报_2019-12.xlsx', 'city_total_mismatch', 7)\
+        """);
   }
 
   private static List<String> rows(String query) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ class PublishHistoryTest {
     assertTrue(gone.getMessage().contains("kept: [2, 3]"), gone.getMessage());
   }
 
-  private static void writeReference(Path lake) throws SQLException, java.io.IOException {
+  private static void writeReference(Path lake) throws SQLException, IOException {
     Files.createDirectories(lake.resolve("dim_region").resolve("all"));
     Files.createDirectories(lake.resolve("dim_indicator").resolve("all"));
     execute(

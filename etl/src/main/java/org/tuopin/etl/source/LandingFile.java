@@ -2,6 +2,7 @@ package org.tuopin.etl.source;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,6 @@ public record LandingFile(String source, String name, String location) implement
 
   public String extension() {
     int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
@@ -32,7 +33,7 @@ final class SheetGrid {
   static SheetGrid of(Sheet sheet) {
     List<String[]> rows = new ArrayList<>();
     for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-      org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+      Row row = sheet.getRow(r);
       int width = row == null ? 0 : Math.max(0, row.getLastCellNum());
       String[] texts = new String[width];
       for (int c = 0; c < width; c++) {

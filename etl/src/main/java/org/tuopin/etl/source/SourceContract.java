@@ -1,6 +1,7 @@
 package org.tuopin.etl.source;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,8 @@ public record SourceContract(
   }
 
   /** A record's fields before reading: every column of the contract, absent (null). */
-  java.util.Map<String, String> emptyFields() {
-    java.util.Map<String, String> fields = new java.util.HashMap<>();
+  Map<String, String> emptyFields() {
+    Map<String, String> fields = new HashMap<>();
     columnNames().forEach(name -> fields.put(name, null));
     return fields;
   }

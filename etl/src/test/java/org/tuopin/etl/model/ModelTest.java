@@ -3,10 +3,15 @@ package org.tuopin.etl.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -97,7 +102,7 @@ class ModelTest {
 
   @Test
   void pseudonymsAreKeyedStableAndCarryNoTraceOfTheInput() {
-    byte[] key = "a test key, not a real one".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = "a test key, not a real one".getBytes(StandardCharsets.UTF_8);
     Pseudonyms pseudonyms = new Pseudonyms(key);
     Dataset<Row> ids =
         TestSpark.rows(
@@ -110,17 +115,17 @@ class ModelTest {
     assertEquals(expected, keys.get(0).getString(0));
     assertEquals(expected, keys.get(1).getString(0));
     assertEquals(false, expected.contains("1101051949"));
-    assertEquals(16, java.util.HexFormat.of().parseHex(expected).length);
+    assertEquals(16, HexFormat.of().parseHex(expected).length);
   }
 
   /** HMAC-SHA-256 of the text, first 16 bytes in hex, computed with the JDK directly. */
   private static String hmacSha256Hex32(byte[] key, String text) {
     try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest = mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 16);
-    } catch (java.security.GeneralSecurityException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

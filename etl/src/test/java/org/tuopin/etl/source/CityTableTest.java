@@ -297,7 +297,7 @@ class CityTableTest {
   }
 
   private static void set(Sheet sheet, int excelRow, Object... values) {
-    org.apache.poi.ss.usermodel.Row row = sheet.createRow(excelRow - 1);
+    var row = sheet.createRow(excelRow - 1);
     for (int c = 0; c < values.length; c++) {
       if (values[c] instanceof Number n) {
         row.createCell(c).setCellValue(n.doubleValue());

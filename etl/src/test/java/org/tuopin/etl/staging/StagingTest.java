@@ -3,6 +3,7 @@ package org.tuopin.etl.staging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -187,8 +188,7 @@ class StagingTest {
     assertEquals(1, loaded.size());
     assertEquals("safe_water", loaded.get(0).getAs("indicator_code"));
     assertEquals(
-        LocalDate.of(2020, 1, 5),
-        ((java.sql.Date) loaded.get(0).getAs("reported_at")).toLocalDate());
+        LocalDate.of(2020, 1, 5), ((Date) loaded.get(0).getAs("reported_at")).toLocalDate());
   }
 
   private static final Dataset<Row> FUND_SOURCES =

@@ -3,6 +3,7 @@ package org.tuopin.jobs.cli;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.etl.source.Contracts;
 import picocli.CommandLine;
@@ -19,9 +20,7 @@ import picocli.CommandLine.Option;
 final class ValidateCommand implements Callable<Integer> {
   /** Every source a refresh reads: the monthly ones and the population of the month's year. */
   private static final List<String> SOURCES =
-      java.util.stream.Stream.concat(
-              Contracts.MONTHLY_SOURCES.stream(), java.util.stream.Stream.of(Contracts.POPULATION))
-          .toList();
+      Stream.concat(Contracts.MONTHLY_SOURCES.stream(), Stream.of(Contracts.POPULATION)).toList();
 
   @Mixin CommonOptions common;
 

@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.poi.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -21,7 +22,7 @@ public final class VersionInfo implements IVersionProvider {
       "tuopin " + tuopinVersion(),
       "spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION(),
       "duckdb " + duckDbVersion(),
-      "poi " + org.apache.poi.Version.getVersion(),
+      "poi " + Version.getVersion(),
       "java " + System.getProperty("java.version")
     };
   }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -454,7 +456,7 @@ public final class RefreshJob {
             .distinct();
     Dataset<Row> earlierTxns =
         lake.readAll(spark, FactDisbursement.TABLE, FactDisbursement.SCHEMA)
-            .filter(col("period").notEqual(lit(java.sql.Date.valueOf(first))))
+            .filter(col("period").notEqual(lit(Date.valueOf(first))))
             .select(col("txn_id").as("earlier_txn_id"));
     Staged disbursements =
         DisbursementStaging.stage(
@@ -603,7 +605,7 @@ public final class RefreshJob {
     List<Row> rows = new ArrayList<>();
     for (LandingFile file : files) {
       Instant first = ledger.firstIngestion(Path.of(file.location()), now);
-      rows.add(RowFactory.create(file.name(), java.sql.Timestamp.from(first)));
+      rows.add(RowFactory.create(file.name(), Timestamp.from(first)));
     }
     ledger.save();
     return spark.createDataFrame(

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ final class MeasureCommand implements Callable<Integer> {
             "duckdb_reference", DuckDbIngestReference.measure(connection, common.landing, output));
       } finally {
         try (var files = Files.walk(output)) {
-          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
             Files.delete(p);
           }
         }

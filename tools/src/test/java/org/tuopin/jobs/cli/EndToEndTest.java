@@ -18,6 +18,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -118,7 +121,7 @@ class EndToEndTest {
       String source,
       String identifyingColumn,
       String column,
-      java.util.function.UnaryOperator<String> breaker,
+      UnaryOperator<String> breaker,
       String rule)
       throws IOException {
     Path original =
@@ -239,7 +242,7 @@ class EndToEndTest {
       throws SQLException {
     Map<String, Map<String, Object>> rows = new TreeMap<>();
     for (Map<String, Object> r : query(sql)) {
-      rows.put(LandingOracle.key(java.util.Arrays.stream(keyColumns).map(r::get).toArray()), r);
+      rows.put(LandingOracle.key(Arrays.stream(keyColumns).map(r::get).toArray()), r);
     }
     return rows;
   }
@@ -422,8 +425,7 @@ class EndToEndTest {
                 + " v_data_quality ORDER BY source");
     assertEquals(2, quality.size(), quality::toString);
     for (int i = 0; i < 2; i++) {
-      String[] broken =
-          brokenRows.stream().sorted(java.util.Comparator.comparing(b -> b[0])).toList().get(i);
+      String[] broken = brokenRows.stream().sorted(Comparator.comparing(b -> b[0])).toList().get(i);
       Map<String, Object> row = quality.get(i);
       assertEquals("2019-12", row.get("period").toString().substring(0, 7));
       assertEquals(broken[0], row.get("source"));

@@ -1,13 +1,18 @@
 package org.tuopin.jobs.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +28,7 @@ import java.util.Map;
 final class RawLandingFile {
   private static final Map<String, String> HEADER_ALIASES = new HashMap<>();
   private static final Map<String, String> CODE_BY_NAME = new HashMap<>();
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
     String[][] aliases = {
@@ -114,7 +118,7 @@ final class RawLandingFile {
     for (String pattern : List.of("yyyy-M-d", "yyyy/M/d", "yyyy年M月d日")) {
       try {
         return LocalDate.parse(text, DateTimeFormatter.ofPattern(pattern));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         // try the next layout the spec allows
       }
     }
@@ -146,10 +150,9 @@ final class RawLandingFile {
   private static String text(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return new String(
-          bytes, java.nio.charset.Charset.forName("GB18030")); // Excel on a Chinese Windows
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, Charset.forName("GB18030")); // Excel on a Chinese Windows
     }
   }
 
