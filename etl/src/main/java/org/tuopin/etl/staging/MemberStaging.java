@@ -19,19 +19,33 @@ public final class MemberStaging {
   static final List<String> HEALTH = List.of("健康", "长期慢性病", "患有大病", "残疾");
   static final List<String> LABOR = List.of("普通劳动力", "技能劳动力", "丧失劳动力", "无劳动力");
 
+  /**
+   * Up to this many households their ids are sent to every task (a province's million take some 100
+   * MB), so the members, three times as many and with all their fields, are neither shuffled nor
+   * sorted. Beyond it (a whole country's month: 30 million, 3 GB) that table would not fit a
+   * driver's heap, and the members are joined by a shuffle, which spills to disk instead.
+   */
+  public static final long BROADCAST_HOUSEHOLDS = 4_000_000;
+
   private MemberStaging() {}
+
+  /** {@link #stage(Dataset, Dataset, boolean)} for a snapshot small enough to broadcast. */
+  public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
+    return stage(landingRecords, households, true);
+  }
 
   /**
    * @param households (member_household_id, member_county_code): the households loaded from the
    *     same snapshot
+   * @param broadcastHouseholds whether they are few enough to send to every task ({@link
+   *     #BROADCAST_HOUSEHOLDS})
    */
-  public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
+  public static Staged stage(
+      Dataset<Row> landingRecords, Dataset<Row> households, boolean broadcastHouseholds) {
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.MEMBER);
-    // The households' ids are sent to every task (a province's million take some 100 MB), so the
-    // members, three times as many and with all their fields, are neither shuffled nor sorted.
     rows =
         rows.join(
-            broadcast(households),
+            broadcastHouseholds ? broadcast(households) : households,
             Parse.text("household_id").equalTo(col("member_household_id")),
             "left");
     Dataset<Row> parsed =

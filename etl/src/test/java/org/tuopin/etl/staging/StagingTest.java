@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tuopin.etl.LandingRows;
 import org.tuopin.etl.TestSpark;
 import org.tuopin.etl.source.Contracts;
@@ -135,6 +137,59 @@ class StagingTest {
             h1.getAs("drinking_water_secure"),
             h1.getAs("relocated"),
             h1.getAs("dibao")));
+  }
+
+  /**
+   * A member belongs to a household loaded from the same snapshot: H1's two members load, H9's is
+   * unknown. The same whether the households are broadcast (a province) or shuffled (beyond
+   * MemberStaging.BROADCAST_HOUSEHOLDS, a whole country).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void membersOfAnUnknownHouseholdAreQuarantinedHoweverTheHouseholdsAreJoined(boolean broadcast) {
+    Dataset<Row> records =
+        new LandingRows(
+                "registry",
+                Contracts.MEMBER,
+                "registry/2019-12/members.csv",
+                "household_id",
+                "id_number",
+                "name",
+                "relation",
+                "sex",
+                "birth_date",
+                "health",
+                "labor",
+                "in_school")
+            .row("H1", VALID_ID, "某某", "户主", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H9", VALID_ID, "某某", "户主", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .row("H1", VALID_ID, "某某", "配偶", "女", "1949-12-31", "健康", "普通劳动力", "否")
+            .dataset();
+    Dataset<Row> households =
+        TestSpark.rows(
+            "member_household_id STRING, member_county_code STRING",
+            new Object[] {"H1", "510802"},
+            new Object[] {"H2", "510802"});
+
+    Staged staged = MemberStaging.stage(records, households, broadcast);
+
+    assertEquals(
+        List.of("3/unknown_household/household_id"),
+        staged.quarantined().collectAsList().stream()
+            .map(r -> r.getAs("line_number") + "/" + r.getAs("rule") + "/" + r.getAs("rule_column"))
+            .toList());
+    assertEquals(
+        List.of("H1/510802/户主", "H1/510802/配偶"),
+        staged.loaded().collectAsList().stream()
+            .map(
+                r ->
+                    r.getAs("household_id")
+                        + "/"
+                        + r.getAs("county_code")
+                        + "/"
+                        + r.getAs("relation"))
+            .sorted()
+            .toList());
   }
 
   @Test

@@ -426,8 +426,10 @@ public final class RefreshJob {
     Staged households =
         HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses)
             .cached();
+    boolean fewHouseholds = households.loaded().count() <= MemberStaging.BROADCAST_HOUSEHOLDS;
     Staged members =
-        MemberStaging.stage(records, MemberStaging.households(households.loaded())).cached();
+        MemberStaging.stage(records, MemberStaging.households(households.loaded()), fewHouseholds)
+            .cached();
     Dataset<Row> earlierAllocations =
         lake.readAll(spark, FactAllocation.TABLE, FactAllocation.SCHEMA)
             .filter(col("approved_on").isNotNull())
