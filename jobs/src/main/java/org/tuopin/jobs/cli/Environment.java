@@ -64,13 +64,7 @@ final class Environment {
   }
 
   static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
-    TuopinConfig config = config(options);
-    return refreshJob(
-        options,
-        spark,
-        config,
-        new MonthSettings(config.smallMonthMegabytes() * 1_000_000L),
-        Set.of());
+    return refreshJob(options, spark, Set.of());
   }
 
   /** The same with other month settings (tests compare Spark's own with the small-month ones). */

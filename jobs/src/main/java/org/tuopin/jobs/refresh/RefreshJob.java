@@ -118,15 +118,7 @@ public final class RefreshJob {
     landingRules.check(paths.landing(), period, files, lastRunOf(period));
     markInterruptedRuns();
     RunRecord running =
-        new RunRecord(
-            runId,
-            period.toString(),
-            started.toString(),
-            null,
-            RunRecord.RUNNING,
-            null,
-            List.of(),
-            List.of());
+        RunRecord.running(runId, period.toString(), started.toString(), List.of(), List.of());
     ownRuns.add(runId);
     runs.save(running);
     Progress.step("%s: reading %d landing files", period, files.size());
@@ -206,15 +198,8 @@ public final class RefreshJob {
           QualityReport.of(
               runId, period.toString(), input.records(), staged.outcomeByFile(), quarantine);
       RunRecord record =
-          new RunRecord(
-              runId,
-              period.toString(),
-              started.toString(),
-              null,
-              RunRecord.RUNNING,
-              null,
-              report.sources(),
-              report.rules());
+          RunRecord.running(
+              runId, period.toString(), started.toString(), report.sources(), report.rules());
       report.print();
       runs.saveQualityReport(report);
       writeQuarantine(

@@ -75,4 +75,14 @@ public record RunRecord(
         .map(q -> new RuleCount(runId, first, q.source(), q.fileName(), q.rule(), q.rows()))
         .toList();
   }
+
+  /** A run still reading and building, with what it has counted so far. */
+  static RunRecord running(
+      String runId,
+      String period,
+      String startedAt,
+      List<SourceCount> sources,
+      List<RuleEntry> quality) {
+    return new RunRecord(runId, period, startedAt, null, RUNNING, null, sources, quality);
+  }
 }
