@@ -47,8 +47,8 @@ status_events AS (
     CASE
       WHEN is_listed AND NOT was_listed THEN 'identified'
       WHEN was_listed AND NOT is_listed THEN CASE WHEN from_status <> '注销' THEN 'missing' END
-      WHEN from_status = '注销' AND to_status IN ('未脱贫', '返贫') THEN 'identified'
-      WHEN from_status IN ('未脱贫', '返贫') AND to_status = '已脱贫' THEN 'exited'
+      WHEN from_status = '注销' AND is_poor(to_status) THEN 'identified'
+      WHEN is_poor(from_status) AND to_status = '已脱贫' THEN 'exited'
       WHEN from_status = '已脱贫' AND to_status = '返贫' THEN 'returned'
       WHEN from_status <> '注销' AND to_status = '注销' THEN 'removed'
     END AS event

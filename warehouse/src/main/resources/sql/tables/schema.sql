@@ -1,4 +1,8 @@
 -- The published tables. Loaded from the lake's Parquet by name; types here are the contract.
+-- The registry's poverty statuses, defined once for every view and derivation: a household is
+-- poor with status 未脱贫 or 返贫 (a household that returned to poverty is poor again).
+CREATE MACRO is_poor(status) AS status IN ('未脱贫', '返贫');
+
 CREATE TABLE dim_region (
   region_code VARCHAR NOT NULL PRIMARY KEY,
   region_name VARCHAR NOT NULL,

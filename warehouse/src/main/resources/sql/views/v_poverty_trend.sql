@@ -17,8 +17,8 @@ counts AS (
   SELECT
     period,
     region_code,
-    count(*) FILTER (WHERE status IN ('未脱贫', '返贫')) AS poor_households,
-    coalesce(sum(member_count) FILTER (WHERE status IN ('未脱贫', '返贫')), 0) AS poor_persons,
+    count(*) FILTER (WHERE is_poor(status)) AS poor_households,
+    coalesce(sum(member_count) FILTER (WHERE is_poor(status)), 0) AS poor_persons,
     count(*) FILTER (WHERE status = '已脱贫') AS exited_households,
     coalesce(sum(member_count) FILTER (WHERE status = '已脱贫'), 0) AS exited_persons,
     count(*) FILTER (WHERE status = '返贫') AS returned_households,

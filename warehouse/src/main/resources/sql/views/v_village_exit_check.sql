@@ -9,7 +9,7 @@ CREATE VIEW v_village_exit_check AS
 WITH poor AS (
   SELECT period, village_code, CAST(sum(member_count) AS BIGINT) AS poor_persons
   FROM fact_household_snapshot
-  WHERE status IN ('未脱贫', '返贫')
+  WHERE is_poor(status)
   GROUP BY period, village_code
 ),
 checked AS (
