@@ -25,6 +25,13 @@ public final class MonthSettings {
   // Interpreted expressions: Spark's own fallback when code generation fails.
   static final String EXPRESSION_EVALUATION = "spark.sql.codegen.factoryMode";
 
+  /**
+   * The landing bytes per partition of a large month at most. Two partitions per core alone put a
+   * whole country's 13 GB into four partitions of 3 GB: larger than Spark's memory store can cache,
+   * so each of the month's jobs read and parsed them all again.
+   */
+  static final long BYTES_PER_PARTITION = 128L << 20;
+
   private final long smallMonthBytes;
 
   /**
@@ -59,8 +66,12 @@ public final class MonthSettings {
     Progress.detail(
         "%.1f MB of landing files: %s",
         landingBytes / 1e6, small ? "small-month settings" : "Spark's settings");
-    return small
-        ? 1
-        : Math.max(1, Math.min(fileCount, spark.sparkContext().defaultParallelism() * 2));
+    if (small) {
+      return 1;
+    }
+    long bySize = (landingBytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+    long wanted = Math.max(spark.sparkContext().defaultParallelism() * 2L, bySize);
+    // a file is read by one task: more partitions than files would stay empty
+    return (int) Math.max(1, Math.min(fileCount, wanted));
   }
 }

@@ -33,6 +33,10 @@ class MonthSettingsTest {
     // TestSpark starts with two shuffle partitions; the other two are Spark's defaults.
     assertEquals(List.of("true", "2", "FALLBACK"), current());
     assertEquals(2, settings.apply(spark, 900_000_000L, 2));
+    // a province's 437 MB: two partitions per core (4) hold 110 MB each; a country's 13.4 GB
+    // would be 3.3 GB each, so it takes one partition per 128 MiB: 100 of its 2,851 files' worth
+    assertEquals(4, settings.apply(spark, 437_000_000L, 1624));
+    assertEquals(100, settings.apply(spark, 13_400_000_000L, 2851));
   }
 
   private List<String> current() {
