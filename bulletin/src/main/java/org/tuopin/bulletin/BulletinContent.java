@@ -3,8 +3,12 @@ package org.tuopin.bulletin;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything one city's bulletin shows for one month, read from the published warehouse: no
@@ -94,6 +98,21 @@ public record BulletinContent(
       Double incidenceRate) {}
 
   public record MonthlyRate(YearMonth month, String indicatorName, Double rate) {}
+
+  /** The years of {@link #incidence}, in order. */
+  public SortedSet<Integer> incidenceYears() {
+    SortedSet<Integer> years = new TreeSet<>();
+    incidence.forEach(i -> years.add(i.year()));
+    return years;
+  }
+
+  /** {@link #incidence} by region name (the city first, as queried), then by year. */
+  public Map<String, Map<Integer, Incidence>> incidenceByRegion() {
+    Map<String, Map<Integer, Incidence>> byRegion = new LinkedHashMap<>();
+    incidence.forEach(
+        i -> byRegion.computeIfAbsent(i.region().name(), n -> new TreeMap<>()).put(i.year(), i));
+    return byRegion;
+  }
 
   /** The period as offices write it: 截至2020年12月底. */
   public String asOfText() {

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.tuopin.bulletin.BulletinContent.Completeness;
 import org.tuopin.bulletin.BulletinContent.Figure;
 import org.tuopin.bulletin.BulletinContent.FundFlow;
@@ -244,12 +242,8 @@ final class BulletinPage {
   }
 
   private void incidenceSection() {
-    TreeSet<Integer> years = new TreeSet<>();
-    Map<String, Map<Integer, Incidence>> byRegion = new LinkedHashMap<>();
-    for (Incidence i : content.incidence()) {
-      years.add(i.year());
-      byRegion.computeIfAbsent(i.region().name(), n -> new TreeMap<>()).put(i.year(), i);
-    }
+    SortedSet<Integer> years = content.incidenceYears();
+    Map<String, Map<Integer, Incidence>> byRegion = content.incidenceByRegion();
     html.append("<h2>五、贫困发生率（%）</h2>\n<div class=\"scroll\"><table><tr><th>单位</th>");
     years.forEach(year -> html.append("<th>").append(year).append("年</th>"));
     html.append("</tr>\n");

@@ -5,11 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -242,12 +240,8 @@ final class BulletinWorkbook {
   }
 
   private void incidenceSheet(Sheet sheet, ExcelStyles styles) {
-    TreeSet<Integer> years = new TreeSet<>();
-    Map<String, Map<Integer, Incidence>> byRegion = new LinkedHashMap<>();
-    for (Incidence i : content.incidence()) {
-      years.add(i.year());
-      byRegion.computeIfAbsent(i.region().name(), n -> new TreeMap<>()).put(i.year(), i);
-    }
+    SortedSet<Integer> years = content.incidenceYears();
+    Map<String, Map<Integer, Incidence>> byRegion = content.incidenceByRegion();
     titleRows(sheet, styles, content.city().name() + "贫困发生率（%）", Math.max(1, years.size()));
     Row header = sheet.createRow(HEADER_ROW);
     styles.text(header, 0, "单位", styles.header);

@@ -22,7 +22,6 @@ final class ExcelStyles {
   final CellStyle text;
   final CellStyle whole;
   final CellStyle decimal;
-  final CellStyle money;
   final CellStyle rate;
   final CellStyle date;
 
@@ -40,7 +39,6 @@ final class ExcelStyles {
     text.setWrapText(true);
     whole = bordered(workbook, "#,##0");
     decimal = bordered(workbook, "#,##0.00");
-    money = bordered(workbook, "#,##0.00");
     rate = bordered(workbook, "0.0");
     date = bordered(workbook, "yyyy-mm-dd");
   }
@@ -87,7 +85,7 @@ final class ExcelStyles {
   /** An amount of yuan, always shown with its two decimals (fen). */
   Cell money(Row row, int column, BigDecimal yuan) {
     Cell cell = number(row, column, yuan);
-    cell.setCellStyle(money);
+    cell.setCellStyle(decimal);
     return cell;
   }
 
