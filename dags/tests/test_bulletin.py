@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import launcher
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
@@ -18,7 +19,7 @@ SCREENSHOTS = Path(os.environ.get("TUOPIN_SCREENSHOTS", REPOSITORY / "data" / "t
 
 
 def tuopin(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(REPOSITORY / "tuopin"), *arguments], check=True, capture_output=True)
+    return launcher.run(*arguments, text=False)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import launcher
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
@@ -24,7 +25,7 @@ FIRST, SECOND = "2019-11", "2019-12"
 
 
 def tuopin(*arguments: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([LAUNCHER, *arguments], capture_output=True, text=True, env={**os.environ, **KEY}, check=check)
+    return launcher.run(*arguments, check=check, env=KEY)
 
 
 def refresh(landing: Path, data: Path, period: str, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
