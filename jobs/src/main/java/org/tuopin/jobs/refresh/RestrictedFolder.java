@@ -3,12 +3,15 @@ package org.tuopin.jobs.refresh;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code <data>/restricted/}: the pseudonym key and the quarantine's raw rows (identity numbers,
@@ -34,13 +37,55 @@ public final class RestrictedFolder {
     }
     try {
       Files.createDirectories(restricted);
-      try (Stream<Path> all = Files.walk(restricted)) {
-        for (Path p : all.toList()) {
-          Files.setPosixFilePermissions(p, Files.isDirectory(p) ? FOLDER : FILE);
-        }
-      }
+      Files.walkFileTree(restricted, new Tightening());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot restrict " + restricted + " to its owner", e);
+    }
+  }
+
+  /**
+   * Sets the modes of everything it visits. Spark deletes shuffle files in its scratch folder
+   * (restricted/spark-local/) while a run goes on, so a file or folder may be gone by the time it
+   * is reached: it needs no mode then, and the walk goes on (it once stopped a refresh).
+   */
+  private static final class Tightening extends SimpleFileVisitor<Path> {
+    @Override
+    public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes)
+        throws IOException {
+      return restrict(folder, FOLDER);
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+      return restrict(file, attributes.isDirectory() ? FOLDER : FILE);
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+      return continueUnlessFailed(e);
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+      return continueUnlessFailed(e);
+    }
+
+    /** Goes on after no error or a path that is gone; stops on any other error. */
+    private static FileVisitResult continueUnlessFailed(IOException e) throws IOException {
+      if (e != null && !(e instanceof NoSuchFileException)) {
+        throw e;
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    private static FileVisitResult restrict(Path path, Set<PosixFilePermission> mode)
+        throws IOException {
+      try {
+        Files.setPosixFilePermissions(path, mode);
+      } catch (NoSuchFileException gone) {
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      return FileVisitResult.CONTINUE;
     }
   }
 }
