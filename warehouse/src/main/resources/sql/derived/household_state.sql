@@ -3,7 +3,9 @@
 -- (previous_household_state, empty at the first) and P's snapshot, so each month costs one pass
 -- over its own snapshot, however long the history.
 -- A household starts a new version at P when P's snapshot has it and its village_code,
--- poverty_cause, status, member_count or any of the five guarantees differs from its current
+-- poverty_cause, status, member_count, any of the five guarantees or any of its monitoring
+-- values (monitoring_type, risk_type, monitored_on, risk_eliminated, risk_eliminated_on) differs
+-- from its current
 -- version's (which are those of every snapshot since the version began; a carried-forward row
 -- repeats them, so never starts one), or when it has no version yet. A new version takes the
 -- values of P's row and valid_from = P; otherwise the previous state is kept as it was.
@@ -15,7 +17,8 @@ WITH snapshot AS (
     {'village_code': village_code, 'poverty_cause': poverty_cause, 'status': status, 'member_count': member_count,
      'food_clothing_secure': food_clothing_secure, 'education_secure': education_secure,
      'medical_secure': medical_secure, 'housing_secure': housing_secure,
-     'drinking_water_secure': drinking_water_secure} AS tracked,
+     'drinking_water_secure': drinking_water_secure, 'monitoring_type': monitoring_type, 'risk_type': risk_type,
+     'monitored_on': monitored_on, 'risk_eliminated': risk_eliminated, 'risk_eliminated_on': risk_eliminated_on} AS tracked,
     {'county_code': county_code, 'identified_year': identified_year, 'head_person_key': head_person_key} AS untracked
   FROM fact_household_snapshot
   WHERE period = getvariable('period')
@@ -26,7 +29,8 @@ previous AS (
     {'village_code': village_code, 'poverty_cause': poverty_cause, 'status': status, 'member_count': member_count,
      'food_clothing_secure': food_clothing_secure, 'education_secure': education_secure,
      'medical_secure': medical_secure, 'housing_secure': housing_secure,
-     'drinking_water_secure': drinking_water_secure} AS tracked,
+     'drinking_water_secure': drinking_water_secure, 'monitoring_type': monitoring_type, 'risk_type': risk_type,
+     'monitored_on': monitored_on, 'risk_eliminated': risk_eliminated, 'risk_eliminated_on': risk_eliminated_on} AS tracked,
     {'county_code': county_code, 'identified_year': identified_year, 'head_person_key': head_person_key} AS untracked
   FROM previous_household_state
 ),

@@ -16,6 +16,11 @@ CREATE TABLE household_state (
   medical_secure BOOLEAN,
   housing_secure BOOLEAN,
   drinking_water_secure BOOLEAN,
+  monitoring_type VARCHAR,
+  risk_type VARCHAR,
+  monitored_on DATE,
+  risk_eliminated BOOLEAN,
+  risk_eliminated_on DATE,
   valid_from DATE,
   first_period DATE,
   last_period DATE

@@ -41,6 +41,12 @@ CREATE TABLE fact_household_snapshot (
   drinking_water_secure BOOLEAN,
   relocated BOOLEAN,
   dibao BOOLEAN,
+  -- return-to-poverty monitoring (from 2021): NULL for a household never monitored
+  monitoring_type VARCHAR,
+  risk_type VARCHAR,
+  monitored_on DATE,
+  risk_eliminated BOOLEAN,
+  risk_eliminated_on DATE,
   carried_forward BOOLEAN NOT NULL
 );
 CREATE TABLE fact_member_snapshot (

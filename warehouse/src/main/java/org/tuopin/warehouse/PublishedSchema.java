@@ -98,6 +98,12 @@ public final class PublishedSchema {
                   Input.lake("dim_region", WHOLE)),
               List.of("v_village_exit_check")),
           new Derivation(
+              "agg_v_monitoring",
+              "monitoring.sql",
+              Grain.PERIOD,
+              List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.lake("dim_region", WHOLE)),
+              List.of("v_monitoring")),
+          new Derivation(
               "household_anomaly",
               "household_anomaly.sql",
               Grain.PERIOD,
@@ -125,7 +131,8 @@ public final class PublishedSchema {
    * Published views that are the rows of a derived agg_ table of the same name: computed once per
    * period.
    */
-  static final List<String> PER_PERIOD_VIEWS = List.of("v_poverty_trend", "v_village_exit_check");
+  static final List<String> PER_PERIOD_VIEWS =
+      List.of("v_poverty_trend", "v_village_exit_check", "v_monitoring");
 
   /** Tables derived at every publish from small tables (sql/derived), in dependency order. */
   public static final List<String> DERIVED_AT_PUBLISH = List.of("dim_region_history");
@@ -135,6 +142,7 @@ public final class PublishedSchema {
       List.of(
           "dim_household",
           "v_poverty_trend",
+          "v_monitoring",
           "v_progress",
           "v_progress_league",
           "v_progress_revisions",

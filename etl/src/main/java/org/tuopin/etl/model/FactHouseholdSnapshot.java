@@ -26,7 +26,8 @@ public final class FactHouseholdSnapshot {
               + " exit_year INT, member_count INT, per_capita_income DECIMAL(18,2),"
               + " food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN,"
               + " housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao"
-              + " BOOLEAN, carried_forward BOOLEAN");
+              + " BOOLEAN, monitoring_type STRING, risk_type STRING, monitored_on DATE,"
+              + " risk_eliminated BOOLEAN, risk_eliminated_on DATE, carried_forward BOOLEAN");
 
   /** The columns, in the lake's order. */
   public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());

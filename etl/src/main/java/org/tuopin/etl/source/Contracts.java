@@ -56,7 +56,13 @@ public final class Contracts {
               required("housing_secure", "住房安全有保障"),
               required("drinking_water_secure", "饮水安全有保障"),
               required("relocated", "易地搬迁户"),
-              required("dibao", "低保户")));
+              required("dibao", "低保户"),
+              // return-to-poverty monitoring, from 2021 (MonitoringChecks has their rules)
+              optional("monitoring_type", "监测对象类型"),
+              optional("risk_type", "风险类型"),
+              optional("monitored_on", "纳入监测时间"),
+              optional("risk_eliminated", "风险是否消除"),
+              optional("risk_eliminated_on", "风险消除时间")));
 
   public static final SourceContract MEMBER =
       new SourceContract(

@@ -17,8 +17,12 @@ import org.tuopin.etl.source.LandingRecords;
  * (head_id_number); {@code model.Pseudonyms} replaces it before anything is written.
  */
 public final class HouseholdStaging {
-  public static final List<String> STATUSES = List.of("未脱贫", "已脱贫", "返贫", "注销");
+  public static final List<String> STATUSES = List.of("未脱贫", "已脱贫", "返贫", "注销", "监测户");
   public static final String STATUS_EXITED = "已脱贫";
+
+  /** A household monitored (from 2021) that was never registered poor. */
+  public static final String STATUS_MONITORED = "监测户";
+
   static final List<String> YES_NO_COLUMNS =
       List.of(
           "food_clothing_secure",
@@ -56,6 +60,7 @@ public final class HouseholdStaging {
                 Parse.wholeNumber(Parse.text("exit_year")).as("exit_year_value"),
                 Parse.amount(Parse.text("per_capita_income")).as("per_capita_income_value")));
     YES_NO_COLUMNS.forEach(c -> typed.add(Parse.yesNo(Parse.text(c)).as(c + "_value")));
+    typed.addAll(MonitoringChecks.typed());
     Dataset<Row> parsed = rows.select(typed.toArray(Column[]::new));
 
     Column idNumber = Parse.text("head_id_number");
@@ -127,6 +132,7 @@ public final class HouseholdStaging {
         new Rule("negative_value", "per_capita_income", col("per_capita_income_value").lt(0)));
     YES_NO_COLUMNS.forEach(
         c -> rules.add(Checks.invalidWhen("invalid_yes_no", c, col(c + "_value").isNull())));
+    rules.addAll(MonitoringChecks.rules(periodYear));
     Dataset<Row> checked = Rule.check(parsed, rules);
     return Staged.split(duplicateHouseholds(checked), loadedColumns());
   }
@@ -170,6 +176,7 @@ public final class HouseholdStaging {
                 col("exit_year_value").as("exit_year"),
                 col("per_capita_income_value").as("per_capita_income")));
     YES_NO_COLUMNS.forEach(c -> columns.add(col(c + "_value").as(c)));
+    columns.addAll(MonitoringChecks.loaded());
     columns.add(col(LandingRecords.FILE_NAME));
     return columns;
   }

@@ -186,12 +186,14 @@ public final class RefreshJob {
     Dataset<Row> records =
         LandingReader.read(spark, files, reference.cityUnitNames(), ingestedOn, partitions)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    // Filled once here: the first staging query reads the records in two branches (a registry's
-    // households joined to its member counts) whose stages run at the same time, and a cached
-    // partition not yet stored is computed by each of them (the national month parsed its 13 GB
-    // five to seven times over).
-    long count = records.count();
-    Progress.detail("%,d landing records in %d partitions", count, partitions);
+    if (partitions > 1) {
+      // Filled once here: the first staging query reads the records in two branches (a
+      // registry's households joined to its member counts) whose stages run at the same time, and
+      // a cached partition not yet stored is computed by each of them (the national month parsed
+      // its 13 GB five to seven times over). A small month's one partition costs less read twice
+      // than the extra job.
+      Progress.detail("%,d landing records in %d partitions", records.count(), partitions);
+    }
     return new MonthInput(period, files, records, partitions, ingestedOn);
   }
 

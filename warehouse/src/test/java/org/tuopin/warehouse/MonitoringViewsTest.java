@@ -1,0 +1,138 @@
+package org.tuopin.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Return-to-poverty monitoring over three hand-made months of one county (510824): v_monitoring,
+ * the monitoring events and dim_household's versions, every expected value worked out by hand.
+ *
+ * <p>甲村: h1 (exited, 4 persons) is taken in as 突发严重困难户 on 2021-06-15; h2 (exited, 3) is monitored
+ * from 2021-05-10, its risk eliminated on 2021-06-20 and back at risk in July. 乙村: h3 (监测户, 2,
+ * 边缘易致贫户 since March) stays at risk; h4 (exited, 5) is never monitored; h5 is 注销 (counts nowhere,
+ * though it has a monitoring type).
+ */
+class MonitoringViewsTest {
+  private static Connection connection;
+
+  @BeforeAll
+  static void createWarehouse() throws SQLException {
+    connection = TestWarehouse.withSchema();
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          """
+          INSERT INTO dim_region VALUES
+            ('510000', '四川省', 'province', NULL, NULL, NULL, '510000', false),
+            ('510800', '广元市', 'city', '510000', NULL, '510800', '510000', false),
+            ('510824', '苍溪县', 'county', '510800', '510824', '510800', '510000', false),
+            ('510824100', '陵江镇', 'township', '510824', '510824', '510800', '510000', false),
+            ('510824100001', '甲村', 'village', '510824100', '510824', '510800', '510000', false),
+            ('510824100002', '乙村', 'village', '510824100', '510824', '510800', '510000', false)\
+          """);
+      s.execute(
+          """
+          INSERT INTO fact_household_snapshot (period, household_key, village_code, county_code, status, exit_year,
+              member_count, monitoring_type, risk_type, monitored_on, risk_eliminated, risk_eliminated_on, carried_forward)
+          VALUES
+            ('2021-05-01', 'h1', '510824100001', '510824', '已脱贫', 2018, 4, NULL, NULL, NULL, NULL, NULL, false),
+            ('2021-05-01', 'h2', '510824100001', '510824', '已脱贫', 2019, 3, '脱贫不稳定户', '因病', '2021-05-10', false, NULL, false),
+            ('2021-05-01', 'h3', '510824100002', '510824', '监测户', NULL, 2, '边缘易致贫户', '因灾', '2021-03-01', false, NULL, false),
+            ('2021-05-01', 'h4', '510824100002', '510824', '已脱贫', 2017, 5, NULL, NULL, NULL, NULL, NULL, false),
+            ('2021-05-01', 'h5', '510824100002', '510824', '注销', NULL, 1, '突发严重困难户', '因病', '2021-05-02', false, NULL, false),
+            ('2021-06-01', 'h1', '510824100001', '510824', '已脱贫', 2018, 4, '突发严重困难户', '因意外事故', '2021-06-15', false, NULL, false),
+            ('2021-06-01', 'h2', '510824100001', '510824', '已脱贫', 2019, 3, '脱贫不稳定户', '因病', '2021-05-10', true, '2021-06-20', false),
+            ('2021-06-01', 'h3', '510824100002', '510824', '监测户', NULL, 2, '边缘易致贫户', '因灾', '2021-03-01', false, NULL, false),
+            ('2021-06-01', 'h4', '510824100002', '510824', '已脱贫', 2017, 5, NULL, NULL, NULL, NULL, NULL, false),
+            ('2021-06-01', 'h5', '510824100002', '510824', '注销', NULL, 1, '突发严重困难户', '因病', '2021-05-02', false, NULL, false),
+            ('2021-07-01', 'h1', '510824100001', '510824', '已脱贫', 2018, 4, '突发严重困难户', '因意外事故', '2021-06-15', false, NULL, false),
+            ('2021-07-01', 'h2', '510824100001', '510824', '已脱贫', 2019, 3, '脱贫不稳定户', '因病', '2021-05-10', false, NULL, false),
+            ('2021-07-01', 'h3', '510824100002', '510824', '监测户', NULL, 2, '边缘易致贫户', '因灾', '2021-03-01', false, NULL, false),
+            ('2021-07-01', 'h4', '510824100002', '510824', '已脱贫', 2017, 5, NULL, NULL, NULL, NULL, NULL, false),
+            ('2021-07-01', 'h5', '510824100002', '510824', '注销', NULL, 1, '突发严重困难户', '因病', '2021-05-02', false, NULL, false)\
+          """);
+      TestWarehouse.deriveAndDefineViews(s);
+    }
+  }
+
+  @Test
+  void monitoringCountsEachRegionLevelByTypeMonthAndRisk() throws SQLException {
+    // columns: monitored households|persons, unstable|edge|hardship, newly monitored, eliminated
+    // in the month, at risk households|persons, exited, exited monitored, rate
+    assertEquals(
+        List.of(
+            // May: 甲村 has h2 (new in May); 乙村 h3 (since March); exited h1, h2 | h4
+            "2021-05|510824100001|village|1|3|1|0|0|1|0|1|3|2|1|50.0",
+            "2021-05|510824100002|village|1|2|0|1|0|0|0|1|2|1|0|0.0",
+            "2021-05|510824|county|2|5|1|1|0|1|0|2|5|3|1|33.3",
+            // June: h1 taken in, h2's risk eliminated
+            "2021-06|510824100001|village|2|7|1|0|1|1|1|1|4|2|2|100.0",
+            "2021-06|510824100002|village|1|2|0|1|0|0|0|1|2|1|0|0.0",
+            "2021-06|510824|county|3|9|1|1|1|1|1|2|6|3|2|66.7",
+            // July: h2 back at risk
+            "2021-07|510824100001|village|2|7|1|0|1|0|0|2|7|2|2|100.0",
+            "2021-07|510824100002|village|1|2|0|1|0|0|0|1|2|1|0|0.0",
+            "2021-07|510824|county|3|9|1|1|1|0|0|3|9|3|2|66.7"),
+        TestWarehouse.rows(
+            connection,
+            """
+            SELECT period_label, region_code, region_level, monitored_households, monitored_persons,
+                   unstable_households, edge_households, hardship_households, newly_monitored_households,
+                   eliminated_households, at_risk_households, at_risk_persons, exited_households,
+                   exited_monitored_households, round(exited_monitored_rate, 1)
+            FROM v_monitoring WHERE region_level IN ('village', 'county') ORDER BY period, region_level DESC, region_code
+            """));
+    // the township, city and province have the county's figures: one row each per period
+    assertEquals(
+        List.of("city|3", "county|3", "province|3", "township|3", "village|6"),
+        TestWarehouse.rows(
+            connection, "SELECT region_level, count(*) FROM v_monitoring GROUP BY 1 ORDER BY 1"));
+    assertEquals(
+        List.of("0"),
+        TestWarehouse.rows(
+            connection,
+            """
+            SELECT count(*) FROM v_monitoring AS t JOIN v_monitoring AS c USING (period)
+            WHERE t.region_level IN ('township', 'city', 'province') AND c.region_code = '510824'
+              AND (t.monitored_households, t.at_risk_persons, t.exited_monitored_rate)
+                  IS DISTINCT FROM (c.monitored_households, c.at_risk_persons, c.exited_monitored_rate)
+            """));
+  }
+
+  @Test
+  void takingInEliminatingAndResumingAreEvents() throws SQLException {
+    // May is the county's first snapshot: the baseline, no events
+    assertEquals(
+        List.of(
+            "2021-06-01|h1|monitored",
+            "2021-06-01|h2|risk_eliminated",
+            "2021-07-01|h2|monitoring_resumed"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT period, household_key, event FROM fact_household_event ORDER BY period,"
+                + " household_key, event"));
+  }
+
+  @Test
+  void aChangeOfMonitoringStartsAHouseholdVersion() throws SQLException {
+    assertEquals(
+        List.of(
+            "h1|1|null|null|2021-05-01|2021-06-01",
+            "h1|2|突发严重困难户|false|2021-06-01|null",
+            "h2|1|脱贫不稳定户|false|2021-05-01|2021-06-01",
+            "h2|2|脱贫不稳定户|true|2021-06-01|2021-07-01",
+            "h2|3|脱贫不稳定户|false|2021-07-01|null",
+            "h3|1|边缘易致贫户|false|2021-05-01|null",
+            "h4|1|null|null|2021-05-01|null",
+            "h5|1|突发严重困难户|false|2021-05-01|null"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT household_key, version, monitoring_type, risk_eliminated, valid_from, valid_to"
+                + " FROM dim_household ORDER BY household_key, version"));
+  }
+}
