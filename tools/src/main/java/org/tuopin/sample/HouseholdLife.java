@@ -16,6 +16,7 @@ final class HouseholdLife {
   static final String EXITED = "已脱贫";
   static final String RETURNED = "返贫";
   static final String REMOVED = "注销";
+  static final String MONITORED = "监测户";
   private static final String[] CAUSES = {
     "因病", "缺技术", "缺资金", "缺劳力", "因残", "因学", "缺土地", "交通条件落后", "自身发展动力不足", "因灾", "缺水"
   };
@@ -33,30 +34,52 @@ final class HouseholdLife {
   final boolean dibao;
   final String phone;
   final List<Person> members;
+
+  /** Its monitoring after 2020, or null: drawn from a stream of its own. */
+  final MonitoringEpisode monitoring;
+
+  /** Never registered poor: in the registry only from its monitoring (status 监测户). */
+  final boolean edge;
+
   private final long seed;
 
+  /** A household registered poor (建档立卡户). */
   HouseholdLife(long seed, String countyCode, String villageCode, int index) {
+    this(seed, countyCode, villageCode, index, false);
+  }
+
+  /**
+   * @param edge a household never registered poor, taken into monitoring as 边缘易致贫户; its index
+   *     follows the county's registered ones
+   */
+  HouseholdLife(long seed, String countyCode, String villageCode, int index, boolean edge) {
     Random r = Seeds.random(seed, "household", countyCode, index);
     this.seed = seed;
     this.householdId = villageCode + String.format("%05d", index);
     this.villageCode = villageCode;
     this.cause = CAUSES[Seeds.weighted(r, CAUSE_WEIGHTS)];
     int identifiedYear = 2014 + Seeds.weighted(r, 80, 10, 6, 2, 1, 1);
-    this.identified =
+    YearMonth registered =
         identifiedYear == 2014
             ? YearMonth.of(2014, 1)
             : YearMonth.of(identifiedYear, Seeds.between(r, 1, 12));
     int exitYear = Math.max(identifiedYear, 2014 + Seeds.weighted(r, 6, 12, 18, 20, 22, 15, 6, 1));
-    this.exited =
-        exitYear > 2020
+    YearMonth exit =
+        exitYear > 2020 || edge
             ? null
             : later(
                 YearMonth.of(exitYear, 12 - (int) (Math.pow(r.nextDouble(), 2) * 7)),
-                identified.plusMonths(3));
-    boolean fellBack = exited != null && r.nextInt(100) < 4;
-    this.returned = fellBack ? exited.plusMonths(Seeds.between(r, 6, 18)) : null;
-    this.exitedAgain = fellBack ? returned.plusMonths(Seeds.between(r, 6, 15)) : null;
-    this.removed = r.nextInt(100) < 2 ? identified.plusMonths(Seeds.between(r, 3, 72)) : null;
+                registered.plusMonths(3));
+    boolean fellBack = exit != null && r.nextInt(100) < 4;
+    YearMonth back = fellBack ? exit.plusMonths(Seeds.between(r, 6, 18)) : null;
+    this.exitedAgain = fellBack ? back.plusMonths(Seeds.between(r, 6, 15)) : null;
+    YearMonth removal = r.nextInt(100) < 2 ? registered.plusMonths(Seeds.between(r, 3, 72)) : null;
+    this.edge = edge;
+    this.exited = exit;
+    this.returned = back;
+    this.monitoring = monitoring(seed, countyCode, exit, removal);
+    this.identified = edge ? YearMonth.from(monitoring.monitoredOn()) : registered;
+    this.removed = edge ? null : removal;
     this.relocated = r.nextInt(100) < (cause.equals("缺土地") || cause.equals("交通条件落后") ? 45 : 9);
     this.dibao = r.nextInt(100) < 15;
     this.phone =
@@ -64,6 +87,21 @@ final class HouseholdLife {
             ? "1" + "358".charAt(r.nextInt(3)) + String.format("%09d", r.nextInt(1_000_000_000))
             : null;
     this.members = drawMembers(r, countyCode);
+  }
+
+  private MonitoringEpisode monitoring(
+      long seed, String countyCode, YearMonth exit, YearMonth removal) {
+    Random r = Seeds.random(seed, "monitoring", householdId);
+    if (edge) {
+      return MonitoringEpisode.ofEdge(r);
+    }
+    MonitoringEpisode drawn = exit == null ? null : MonitoringEpisode.ofExited(r);
+    if (drawn == null && countyCode.equals(MonitoringEpisode.FLOOD_COUNTY)) {
+      drawn = MonitoringEpisode.ofFlood(r);
+    }
+    boolean removedBefore =
+        drawn != null && removal != null && !removal.isAfter(YearMonth.from(drawn.monitoredOn()));
+    return removedBefore ? null : drawn;
   }
 
   private static YearMonth later(YearMonth a, YearMonth b) {
@@ -115,6 +153,9 @@ final class HouseholdLife {
   }
 
   String statusAt(YearMonth period) {
+    if (edge) {
+      return MONITORED;
+    }
     if (removed != null && !period.isBefore(removed)) {
       return REMOVED;
     }
@@ -134,12 +175,19 @@ final class HouseholdLife {
     return (exitedAgain != null && !period.isBefore(exitedAgain) ? exitedAgain : exited).getYear();
   }
 
-  /** Income per person in a year: below the line while poor, above it after exit. */
+  /**
+   * Income per person in a year: below the line while poor, above it after exit; while at risk of
+   * returning to poverty, around the monitoring line (national guidance: 6,000 yuan in 2021).
+   */
   String incomeAt(YearMonth period) {
     Random r = Seeds.random(seed, "income", householdId, period.getYear());
     String status = statusAt(period);
     double income;
-    if (status.equals(EXITED) || status.equals(REMOVED)) {
+    if (monitoring != null && monitoring.atRiskIn(period)) {
+      income = 6000 * Seeds.between(r, 0.75, 1.05) * Math.pow(1.05, period.getYear() - 2021);
+    } else if (edge) {
+      income = 6000 * Seeds.between(r, 1.1, 1.4) * Math.pow(1.05, period.getYear() - 2021);
+    } else if (status.equals(EXITED) || status.equals(REMOVED)) {
       int exitYear = exitYearAt(period) == null ? period.getYear() : exitYearAt(period);
       income =
           PovertyLine.of(exitYear)

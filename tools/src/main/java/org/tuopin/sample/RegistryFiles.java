@@ -32,6 +32,13 @@ final class RegistryFiles {
       List.of(
           "户编号", "村代码", "户主身份证号", "户主姓名", "联系电话", "家庭人口数", "主要致贫原因", "识别年度", "贫困户状态", "脱贫年度",
           "人均纯收入", "不愁吃穿", "义务教育有保障", "基本医疗有保障", "住房安全有保障", "饮水安全有保障", "易地搬迁户", "低保户");
+  // from 2021 (防止返贫动态监测)
+  private static final List<String> MONITORING_HEADER =
+      List.of(
+          "monitoring_type", "risk_type", "monitored_on", "risk_eliminated", "risk_eliminated_on");
+  private static final List<String> MONITORING_HEADER_ZH =
+      List.of("监测对象类型", "风险类型", "纳入监测时间", "风险是否消除", "风险消除时间");
+  static final YearMonth MONITORING_FROM = YearMonth.of(2021, 1);
   private static final List<String> MEMBER_HEADER =
       List.of(
           "household_id",
@@ -77,7 +84,7 @@ final class RegistryFiles {
             new CsvFile(
                 folder.resolve(county + "_建档立卡户_" + month + ".csv"),
                 TextEncoding.ofOffice(seed, county, chinese),
-                chinese ? HOUSEHOLD_HEADER_ZH : HOUSEHOLD_HEADER);
+                householdHeader(month, chinese));
         CsvFile members =
             new CsvFile(
                 folder.resolve(county + "_家庭成员_" + month + ".csv"),
@@ -108,6 +115,30 @@ final class RegistryFiles {
     return rows;
   }
 
+  private static List<String> householdHeader(YearMonth month, boolean chinese) {
+    List<String> header = new ArrayList<>(chinese ? HOUSEHOLD_HEADER_ZH : HOUSEHOLD_HEADER);
+    if (!month.isBefore(MONITORING_FROM)) {
+      header.addAll(chinese ? MONITORING_HEADER_ZH : MONITORING_HEADER);
+    }
+    return header;
+  }
+
+  /** The monitoring columns of a month from 2021: all empty for a household not monitored. */
+  private static List<String> monitoringFields(
+      HouseholdLife life, YearMonth month, boolean chinese) {
+    MonitoringEpisode m = life.monitoring;
+    if (m == null || !m.startedBy(month)) {
+      return List.of("", "", "", "", "");
+    }
+    boolean eliminated = m.eliminatedBy(month);
+    return List.of(
+        m.type(),
+        m.riskType(),
+        m.monitoredOn().toString(),
+        yesNo(eliminated, chinese),
+        eliminated ? m.eliminatedOn().toString() : "");
+  }
+
   private static List<String> householdRow(HouseholdLife life, YearMonth month, boolean chinese) {
     boolean[] g = life.guaranteesAt(month);
     Integer exitYear = life.exitYearAt(month);
@@ -130,6 +161,9 @@ final class RegistryFiles {
     }
     row.add(yesNo(life.relocated, chinese));
     row.add(yesNo(life.dibao, chinese));
+    if (!month.isBefore(MONITORING_FROM)) {
+      row.addAll(monitoringFields(life, month, chinese));
+    }
     return row;
   }
 

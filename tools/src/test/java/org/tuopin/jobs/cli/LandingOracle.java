@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The published views' numbers computed straight from the landing files, in plain Java and straight
- * from the definitions of spec/warehouse.md, for the end-to-end test to compare with. Region
+ * from the definitions of docs/warehouse.md, for the end-to-end test to compare with. Region
  * roll-ups use the code structure (village = county + 6 digits; county = city's first four digits),
  * which holds for the demo counties and for the custom unit 510899.
  */
@@ -110,6 +111,73 @@ final class LandingOracle {
       }
       if (status.equals("返贫")) {
         c[3]++;
+      }
+    }
+    return c;
+  }
+
+  // ---- v_monitoring ---------------------------------------------------------------------
+
+  /**
+   * Per period|region_code (counties and cities with a monitored household): monitored households,
+   * persons, 脱贫不稳定户, 边缘易致贫户, 突发严重困难户, taken in during the month, eliminated during the month, at
+   * risk, persons at risk, exited, exited and monitored.
+   */
+  Map<String, List<Long>> monitoring() {
+    Map<String, List<Long>> expected = new TreeMap<>();
+    for (YearMonth period : months) {
+      Map<String, long[]> byRegion = new TreeMap<>();
+      snapshotAsOf(period)
+          .forEach(
+              (county, households) -> {
+                long[] c = monitoringCounts(households, period);
+                for (String region : List.of(county, cityOf(county))) {
+                  long[] sum = byRegion.computeIfAbsent(region, k -> new long[c.length]);
+                  for (int i = 0; i < c.length; i++) {
+                    sum[i] += c[i];
+                  }
+                }
+              });
+      byRegion.forEach(
+          (region, c) -> {
+            if (c[0] > 0) {
+              expected.put(key(period.atDay(1), region), Arrays.stream(c).boxed().toList());
+            }
+          });
+    }
+    return expected;
+  }
+
+  private static long[] monitoringCounts(List<Map<String, String>> households, YearMonth period) {
+    long[] c = new long[11];
+    for (Map<String, String> h : households) {
+      String type = h.getOrDefault("monitoring_type", "");
+      String status = h.get("status");
+      if (status.equals("注销")) {
+        continue;
+      }
+      long persons = Long.parseLong(h.get("member_count"));
+      boolean monitored = !type.isEmpty();
+      boolean eliminated = List.of("是", "Y").contains(h.getOrDefault("risk_eliminated", ""));
+      if (monitored) {
+        c[0]++;
+        c[1] += persons;
+        c[2 + List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户").indexOf(type)]++;
+        if (YearMonth.from(LocalDate.parse(h.get("monitored_on"))).equals(period)) {
+          c[5]++;
+        }
+        if (eliminated
+            && YearMonth.from(LocalDate.parse(h.get("risk_eliminated_on"))).equals(period)) {
+          c[6]++;
+        }
+        if (!eliminated) {
+          c[7]++;
+          c[8] += persons;
+        }
+      }
+      if (status.equals("已脱贫")) {
+        c[9]++;
+        c[10] += monitored ? 1 : 0;
       }
     }
     return c;
