@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Binds Parquet files to a typed relation of a DuckDB session, as a view or as copied rows. */
@@ -15,7 +17,8 @@ final class Relations {
   /**
    * Makes {@code relation} a view over {@code files}, each column cast to the type the typed
    * (empty) table {@code typedTable} declares, so the published types never depend on what a file
-   * holds. With no files, {@code relation} stays (or becomes) an empty table of that type.
+   * holds; a column that none of the files has (they were written before it was added) is NULL.
+   * With no files, {@code relation} stays (or becomes) an empty table of that type.
    */
   static void readInPlace(Statement statement, String relation, String typedTable, List<Path> files)
       throws SQLException {
@@ -26,7 +29,7 @@ final class Relations {
     if (files.isEmpty()) {
       return;
     }
-    String columns = castColumns(statement, typedTable);
+    String columns = castColumns(statement, typedTable, columnsOf(statement, files));
     statement.execute("DROP TABLE " + relation);
     statement.execute(
         "CREATE VIEW " + relation + " AS SELECT " + columns + " FROM " + readParquet(files));
@@ -51,7 +54,19 @@ final class Relations {
     return "read_parquet([" + list + "], hive_partitioning = false, union_by_name = true)";
   }
 
-  private static String castColumns(Statement statement, String table) throws SQLException {
+  /** The column names the files have between them (their metadata only is read). */
+  private static Set<String> columnsOf(Statement statement, List<Path> files) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (ResultSet r = statement.executeQuery("DESCRIBE SELECT * FROM " + readParquet(files))) {
+      while (r.next()) {
+        names.add(r.getString("column_name"));
+      }
+    }
+    return names;
+  }
+
+  private static String castColumns(Statement statement, String table, Set<String> present)
+      throws SQLException {
     List<String> columns = new ArrayList<>();
     try (ResultSet r =
         statement.executeQuery(
@@ -61,7 +76,8 @@ final class Relations {
                 + "' AND table_schema = current_schema() ORDER BY ordinal_position")) {
       while (r.next()) {
         String name = "\"" + r.getString(1) + "\"";
-        columns.add("CAST(" + name + " AS " + r.getString(2) + ") AS " + name);
+        String value = present.contains(r.getString(1)) ? name : "NULL";
+        columns.add("CAST(" + value + " AS " + r.getString(2) + ") AS " + name);
       }
     }
     if (columns.isEmpty()) {
