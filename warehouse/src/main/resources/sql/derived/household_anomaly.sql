@@ -8,9 +8,27 @@
 --   person_in_two_households  one person_key in two or more households of P's snapshot
 --   exited_below_line         an exited household of P whose income is not above the line of
 --                             its exit year (v_household_exit_check)
+--   eliminated_below_line     a household of P (not 注销) whose risk is marked eliminated while
+--                             its income is not above the monitoring line of P's year, or one of
+--                             the five guarantees is not true; detail names the elimination date
+--                             and the guarantees missing, poverty_line_yuan holds the
+--                             monitoring line
 WITH payments AS (
   SELECT * FROM fact_disbursement
   WHERE period = getvariable('period') AND amount_yuan > 0 AND household_key IS NOT NULL
+),
+eliminated AS (
+  SELECT s.period, s.county_code, s.household_key, s.risk_eliminated_on, s.per_capita_income,
+         monitoring_line_of(r.province_code, year(s.period)) AS line_yuan,
+         concat_ws(', ',
+           CASE WHEN s.food_clothing_secure IS NOT TRUE THEN 'food_clothing_secure' END,
+           CASE WHEN s.education_secure IS NOT TRUE THEN 'education_secure' END,
+           CASE WHEN s.medical_secure IS NOT TRUE THEN 'medical_secure' END,
+           CASE WHEN s.housing_secure IS NOT TRUE THEN 'housing_secure' END,
+           CASE WHEN s.drinking_water_secure IS NOT TRUE THEN 'drinking_water_secure' END) AS missing
+  FROM fact_household_snapshot AS s
+  JOIN dim_region AS r ON r.region_code = s.county_code
+  WHERE s.period = getvariable('period') AND s.risk_eliminated AND s.status <> '注销'
 ),
 registry_periods AS (
   SELECT DISTINCT county_code, period FROM fact_household_snapshot
@@ -46,5 +64,12 @@ findings AS (
          poverty_line_yuan
   FROM v_household_exit_check
   WHERE period = getvariable('period') AND status = '已脱贫' AND NOT coalesce(income_above_line, true)
+
+  UNION ALL
+  SELECT 'eliminated_below_line', period, county_code, household_key,
+         'risk eliminated on ' || risk_eliminated_on || CASE WHEN missing <> '' THEN '; not secure: ' || missing ELSE '' END,
+         NULL, NULL, per_capita_income, line_yuan
+  FROM eliminated
+  WHERE NOT coalesce(per_capita_income > line_yuan, false) OR missing <> ''
 )
 SELECT * FROM findings

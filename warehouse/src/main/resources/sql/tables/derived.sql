@@ -37,6 +37,17 @@ CREATE TABLE fact_household_event (
   from_status VARCHAR,
   to_status VARCHAR
 );
+CREATE TABLE household_alert (
+  period DATE NOT NULL,
+  county_code VARCHAR NOT NULL,
+  village_code VARCHAR,
+  household_key VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  per_capita_income DECIMAL(18,2),
+  monitoring_line_yuan DECIMAL(18,2),
+  income_year_earlier DECIMAL(18,2),
+  lost_guarantees VARCHAR
+);
 CREATE TABLE registry_county_period (
   county_code VARCHAR NOT NULL,
   period DATE NOT NULL,

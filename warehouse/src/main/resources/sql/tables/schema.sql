@@ -114,6 +114,17 @@ CREATE TABLE fact_village_survey (
 -- The configuration the views depend on (conf/tuopin.yaml), so a view's figures can be explained.
 -- Poverty lines (yuan per person per year) by province and year, from conf; province_code NULL
 -- is the national line, which applies where a province has none of its own.
+-- The monitoring lines (监测范围, from 2021) by province and year, from conf (monitoring.lines);
+-- province_code NULL is the national guidance. The line of a year is the row of the latest year
+-- up to it: the province's own if it has one, else the national one (macro monitoring_line_of).
+CREATE TABLE monitoring_line (
+  province_code VARCHAR,
+  year INTEGER NOT NULL,
+  line_yuan DECIMAL(18,2) NOT NULL
+);
+CREATE MACRO monitoring_line_of(province, for_year) AS coalesce(
+  (SELECT arg_max(line_yuan, year) FROM monitoring_line WHERE province_code = province AND year <= for_year),
+  (SELECT arg_max(line_yuan, year) FROM monitoring_line WHERE province_code IS NULL AND year <= for_year));
 CREATE TABLE poverty_line (
   province_code VARCHAR,
   year INTEGER NOT NULL,

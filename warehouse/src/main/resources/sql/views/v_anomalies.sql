@@ -10,6 +10,14 @@
 --   over_disbursed            net disbursements on an allocation above its amount, at the period
 --                             of its latest payment
 --   city_total_mismatch       a city table whose total disagreed with its units (quarantined rows)
+--   eliminated_below_line     a household whose risk of returning to poverty is marked
+--                             eliminated while its income is not above the monitoring line of
+--                             the period's year or a guarantee is not secure: once per household
+--                             and detail, at the first period
+--   monitored_without_assistance  a household at risk (monitored, risk not eliminated, not 注销)
+--                             for more than monitoring_months_without_assistance months (setting)
+--                             with no payment to it paid on or after monitored_on: one per
+--                             household, at the last period it was sent in
 --   duplicate_subsidy         two payments to one household for the same indicator and amount,
 --                             paid at most 90 days apart, neither reversed: at the later one
 -- Payments here are those with a positive amount; reversals only cancel.
@@ -42,6 +50,25 @@ SELECT 'exited_below_line', min(period), arg_min(region_code, period), subject,
 FROM household_anomaly
 WHERE kind = 'exited_below_line'
 GROUP BY subject, exit_year
+
+UNION ALL
+SELECT 'eliminated_below_line', min(period), arg_min(region_code, period), subject,
+       detail || ': income ' || coalesce(CAST(arg_min(per_capita_income, period) AS VARCHAR), 'unknown')
+         || ', line ' || coalesce(CAST(arg_min(poverty_line_yuan, period) AS VARCHAR), 'none')
+FROM household_anomaly
+WHERE kind = 'eliminated_below_line'
+GROUP BY subject, detail
+
+UNION ALL
+SELECT 'monitored_without_assistance', h.last_period, h.county_code, h.household_key,
+       'at risk since ' || h.monitored_on || ' (' || date_diff('month', date_trunc('month', h.monitored_on), h.last_period)
+         || ' months), no payment since'
+FROM household_state AS h
+WHERE h.monitoring_type IS NOT NULL AND h.risk_eliminated IS NOT TRUE AND h.status <> '注销'
+  AND date_diff('month', date_trunc('month', h.monitored_on), h.last_period)
+      > (SELECT CAST(value AS INTEGER) FROM setting WHERE name = 'monitoring_months_without_assistance')
+  AND NOT EXISTS (
+    SELECT 1 FROM household_payments AS p WHERE p.household_key = h.household_key AND p.paid_on >= h.monitored_on)
 
 UNION ALL
 SELECT 'cumulative_fell', period, region_code, indicator_code,

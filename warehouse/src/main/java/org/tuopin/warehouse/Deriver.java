@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -190,6 +191,19 @@ final class Deriver {
       case SAME_PERIOD -> List.of(key);
       case PREVIOUS_PERIOD -> previous == null ? List.of() : List.of(previous);
       case SAME_AND_PREVIOUS_PERIOD -> previous == null ? List.of(key) : List.of(previous, key);
+      case SAME_PREVIOUS_AND_YEAR_EARLIER_PERIOD -> {
+        String earlier =
+            "period=" + YearMonth.parse(key.substring("period=".length())).minusYears(1);
+        List<String> span = new ArrayList<>();
+        if (periods.contains(earlier) && !earlier.equals(previous)) {
+          span.add(earlier);
+        }
+        if (previous != null) {
+          span.add(previous);
+        }
+        span.add(key);
+        yield span;
+      }
       case YEAR_OF_PERIOD -> List.of("year=" + year(key));
       case PERIODS_OF_YEAR_AND_LAST_BEFORE -> {
         String year = key.substring("year=".length());

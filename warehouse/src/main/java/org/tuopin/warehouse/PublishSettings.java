@@ -2,6 +2,7 @@ package org.tuopin.warehouse;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a publish takes from the configuration, published in tables {@code setting} and {@code
@@ -14,6 +15,7 @@ import java.util.List;
  * @param publishRetention how many publishes to keep for as-of queries, the current one included
  * @param leagueMinimumShare the share of its city's indicators a unit must be scored on to be
  *     ranked in the bulletin (v_progress_league.is_ranked_in_bulletin)
+ * @param monitoring the return-to-poverty monitoring's lines and thresholds
  */
 public record PublishSettings(
     int submissionDeadlineDay,
@@ -21,7 +23,8 @@ public record PublishSettings(
     List<ExitThreshold> exitThresholds,
     List<RegionChange> regionChanges,
     int publishRetention,
-    double leagueMinimumShare) {
+    double leagueMinimumShare,
+    Monitoring monitoring) {
   public static final double DEFAULT_LEAGUE_MINIMUM_SHARE = 0.5;
 
   public PublishSettings {
@@ -34,6 +37,7 @@ public record PublishSettings(
     }
     povertyLines = List.copyOf(povertyLines);
     exitThresholds = List.copyOf(exitThresholds);
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   /**
@@ -48,6 +52,33 @@ public record PublishSettings(
    */
   public record RegionChange(
       String regionCode, int untilYear, String regionName, String parentCode) {}
+
+  /**
+   * Return-to-poverty monitoring (防止返贫动态监测), published in table {@code monitoring_line} and in
+   * {@code setting}.
+   *
+   * @param lines the monitoring lines (监测范围), as poverty lines are given
+   * @param monthsWithoutAssistance how long a household may be at risk with no payment before
+   *     v_anomalies reports it (monitored_without_assistance)
+   * @param incomeFallShare the fall of income since the same month a year earlier beyond which
+   *     v_monitoring_alerts reports a household (income_fell)
+   */
+  public record Monitoring(
+      List<PovertyLine> lines, int monthsWithoutAssistance, double incomeFallShare) {
+    /** The national guidance of 2021 (6,000 yuan), 6 months, 30%. */
+    public static final Monitoring DEFAULT =
+        new Monitoring(List.of(new PovertyLine(null, 2021, new BigDecimal("6000"))), 6, 0.3);
+
+    public Monitoring {
+      lines = List.copyOf(lines);
+      if (monthsWithoutAssistance < 1) {
+        throw new IllegalArgumentException("monitoring.monthsWithoutAssistance: at least 1");
+      }
+      if (!(incomeFallShare > 0 && incomeFallShare < 1)) {
+        throw new IllegalArgumentException("monitoring.incomeFallShare: a share between 0 and 1");
+      }
+    }
+  }
 
   /** Yuan per person per year; {@code provinceCode} null for the national line. */
   public record PovertyLine(String provinceCode, int year, BigDecimal lineYuan) {}

@@ -4,6 +4,7 @@ import static org.tuopin.warehouse.Derivation.Scope.PERIODS_OF_YEAR_AND_LAST_BEF
 import static org.tuopin.warehouse.Derivation.Scope.PREVIOUS_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.SAME_AND_PREVIOUS_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.SAME_PERIOD;
+import static org.tuopin.warehouse.Derivation.Scope.SAME_PREVIOUS_AND_YEAR_EARLIER_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.WHOLE;
 import static org.tuopin.warehouse.Derivation.Scope.YEAR_OF_PERIOD;
 
@@ -104,6 +105,14 @@ public final class PublishedSchema {
               List.of(Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD), Input.lake("dim_region", WHOLE)),
               List.of("v_monitoring")),
           new Derivation(
+              "household_alert",
+              "household_alert.sql",
+              Grain.PERIOD,
+              List.of(
+                  Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PREVIOUS_AND_YEAR_EARLIER_PERIOD),
+                  Input.lake("dim_region", WHOLE)),
+              List.of()),
+          new Derivation(
               "household_anomaly",
               "household_anomaly.sql",
               Grain.PERIOD,
@@ -125,7 +134,8 @@ public final class PublishedSchema {
    * household_state is read at its latest period only: the current state of every household.
    */
   static final List<String> READ_IN_PLACE_DERIVED =
-      List.of(HOUSEHOLD_STATE, "household_version_closed", "fact_household_event");
+      List.of(
+          HOUSEHOLD_STATE, "household_version_closed", "fact_household_event", "household_alert");
 
   /**
    * Published views that are the rows of a derived agg_ table of the same name: computed once per
@@ -143,6 +153,7 @@ public final class PublishedSchema {
           "dim_household",
           "v_poverty_trend",
           "v_monitoring",
+          "v_monitoring_alerts",
           "v_progress",
           "v_progress_league",
           "v_progress_revisions",

@@ -11,15 +11,38 @@ final class SettingsTables {
   private SettingsTables() {}
 
   /**
-   * The configuration the views and derivations use: poverty lines, exit thresholds, region
-   * changes.
+   * The configuration the views and derivations use: poverty and monitoring lines, exit thresholds,
+   * region changes, and the monitoring's thresholds (in {@code setting}).
    */
   static void insertConfiguration(Connection connection, PublishSettings settings)
       throws SQLException {
     insertAll(
         connection,
+        "INSERT INTO setting VALUES (?, ?)",
+        List.of(
+            List.of(
+                "monitoring_months_without_assistance",
+                String.valueOf(settings.monitoring().monthsWithoutAssistance())),
+            List.of(
+                "monitoring_income_fall_share",
+                String.valueOf(settings.monitoring().incomeFallShare()))),
+        (insert, setting) -> {
+          insert.setString(1, setting.get(0));
+          insert.setString(2, setting.get(1));
+        });
+    insertAll(
+        connection,
         "INSERT INTO poverty_line VALUES (?, ?, ?)",
         settings.povertyLines(),
+        (insert, line) -> {
+          insert.setString(1, line.provinceCode());
+          insert.setInt(2, line.year());
+          insert.setBigDecimal(3, line.lineYuan());
+        });
+    insertAll(
+        connection,
+        "INSERT INTO monitoring_line VALUES (?, ?, ?)",
+        settings.monitoring().lines(),
         (insert, line) -> {
           insert.setString(1, line.provinceCode());
           insert.setInt(2, line.year());
@@ -56,7 +79,11 @@ final class SettingsTables {
         + "|"
         + sorted(settings.exitThresholds())
         + "|"
-        + sorted(settings.regionChanges());
+        + sorted(settings.regionChanges())
+        + "|"
+        + sorted(settings.monitoring().lines())
+        + "|"
+        + settings.monitoring().incomeFallShare();
   }
 
   private static List<String> sorted(List<?> entries) {

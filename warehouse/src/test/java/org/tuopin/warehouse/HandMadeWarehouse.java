@@ -34,7 +34,8 @@ public final class HandMadeWarehouse {
                 List.of(),
                 List.of(),
                 2,
-                PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE));
+                PublishSettings.DEFAULT_LEAGUE_MINIMUM_SHARE,
+                PublishSettings.Monitoring.DEFAULT));
     publisher.publish(runs, List.of());
     return publisher.servingFile();
   }

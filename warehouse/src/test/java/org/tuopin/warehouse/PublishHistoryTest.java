@@ -30,7 +30,10 @@ class PublishHistoryTest {
     writeFigure(lake, "part-0", 20, "2020-01-03", 1);
     Publisher publisher =
         new Publisher(
-            lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 2, 0.5));
+            lake,
+            serving,
+            new PublishSettings(
+                5, List.of(), List.of(), List.of(), 2, 0.5, PublishSettings.Monitoring.DEFAULT));
 
     int before = publisher.publish(List.of(), List.of());
     writeFigure(lake, "part-1", 30, "2020-01-10", 2);

@@ -45,7 +45,10 @@ class PublisherTest {
       List<RuleCount> quality = quality(definitions);
       s.execute(
           "INSERT INTO setting VALUES ('submission_deadline_day', '5'), ('league_minimum_share',"
-              + " '0.5')");
+              + " '0.5'), ('monitoring_months_without_assistance', '6'),"
+              + " ('monitoring_income_fall_share', '0.3')");
+      // PublishSettings.Monitoring.DEFAULT's line
+      s.execute("INSERT INTO monitoring_line VALUES (NULL, 2021, 6000)");
       TestWarehouse.deriveAndDefineViews(s);
       Map<String, List<String>> expected = contents(definitions);
 
@@ -59,8 +62,8 @@ class PublisherTest {
               "2020-01 2020-01-01"),
           periodLabels(publisher.servingFile()),
           "what analysts type, beside each period");
-      // 4 periods × 8 per-period tables, and registry_change for 2019 and 2020
-      assertEquals("34 derived partitions built, the others kept", lastBuilt(messages));
+      // 4 periods × 9 per-period tables, and registry_change for 2019 and 2020
+      assertEquals("38 derived partitions built, the others kept", lastBuilt(messages));
 
       // November is sent again with h4 in it (it was missing): a new version of that partition.
       s.execute(
@@ -83,8 +86,9 @@ class PublisherTest {
       publisher.publish(List.of(), quality);
       assertSameContents(changed, contents(publisher.servingFile()));
       // household_state and household_version_closed from November on (3 each), events of
-      // November and December, November's five others, and the year 2019
-      assertEquals("14 derived partitions built, the others kept", lastBuilt(messages));
+      // November and December, alerts of November and December (which reads November as its
+      // previous snapshot), November's five others, and the year 2019
+      assertEquals("16 derived partitions built, the others kept", lastBuilt(messages));
       assertSameContents(expected, contents(new PublishHistory(serving).file(first)));
 
       publisher.publish(List.of(), quality);
@@ -112,7 +116,8 @@ class PublisherTest {
                   settings.exitThresholds(),
                   settings.regionChanges(),
                   2,
-                  0.5));
+                  0.5,
+                  PublishSettings.Monitoring.DEFAULT));
       LakeLayout layout = new LakeLayout(lake);
       Path firstNovember =
           layout.currentFolder("fact_household_snapshot", "period=2019-11").orElseThrow();
@@ -150,7 +155,8 @@ class PublisherTest {
       String[] f = row.split("\\|");
       changes.add(new PublishSettings.RegionChange(f[0], Integer.parseInt(f[1]), f[2], f[3]));
     }
-    return new PublishSettings(5, lines, thresholds, changes, 36, 0.5);
+    return new PublishSettings(
+        5, lines, thresholds, changes, 36, 0.5, PublishSettings.Monitoring.DEFAULT);
   }
 
   private static List<RuleCount> quality(Connection c) throws SQLException {

@@ -33,7 +33,10 @@ class ReadOnlyQueriesTest {
     }
     Publisher publisher =
         new Publisher(
-            lake, serving, new PublishSettings(5, List.of(), List.of(), List.of(), 36, 0.5));
+            lake,
+            serving,
+            new PublishSettings(
+                5, List.of(), List.of(), List.of(), 36, 0.5, PublishSettings.Monitoring.DEFAULT));
     publisher.publish(List.of(), List.of());
     Path kept = new PublishHistory(serving).file(1);
     byte[] keyBefore = Files.readAllBytes(key);

@@ -32,7 +32,8 @@ public record TuopinConfig(
     List<PublishSettings.RegionChange> regionChanges,
     Integer smallMonthMegabytes,
     List<String> requiredSources,
-    Double leagueMinimumShare) {
+    Double leagueMinimumShare,
+    Monitoring monitoring) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -70,6 +71,7 @@ public record TuopinConfig(
       throw new IllegalArgumentException(
           "leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
     }
+    monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
     requiredSources =
         requiredSources == null
             ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)
@@ -108,6 +110,24 @@ public record TuopinConfig(
     }
   }
 
+  /**
+   * Return-to-poverty monitoring: the monitoring lines (as poverty lines are given) and the
+   * thresholds of its alerts and anomalies; each missing one takes {@link
+   * PublishSettings.Monitoring#DEFAULT}'s.
+   */
+  public record Monitoring(
+      PovertyLines lines, Integer monthsWithoutAssistance, Double incomeFallShare) {
+    PublishSettings.Monitoring settings() {
+      PublishSettings.Monitoring defaults = PublishSettings.Monitoring.DEFAULT;
+      return new PublishSettings.Monitoring(
+          lines == null ? defaults.lines() : lines.rows(),
+          monthsWithoutAssistance == null
+              ? defaults.monthsWithoutAssistance()
+              : monthsWithoutAssistance,
+          incomeFallShare == null ? defaults.incomeFallShare() : incomeFallShare);
+    }
+  }
+
   /** Yuan per person per year by year: the national line, and provinces' own by province code. */
   public record PovertyLines(
       Map<Integer, BigDecimal> national, Map<String, Map<Integer, BigDecimal>> provinces) {
@@ -136,7 +156,8 @@ public record TuopinConfig(
         exitThresholds.rows(),
         regionChanges,
         publishRetention,
-        leagueMinimumShare);
+        leagueMinimumShare,
+        monitoring.settings());
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {
