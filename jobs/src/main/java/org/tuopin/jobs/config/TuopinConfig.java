@@ -72,6 +72,7 @@ public record TuopinConfig(
           "leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
     }
     monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
+    monitoring.settings(); // refuses values out of range now, not at the first publish
     requiredSources =
         requiredSources == null
             ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)

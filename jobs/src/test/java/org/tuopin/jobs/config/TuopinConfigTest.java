@@ -44,6 +44,31 @@ class TuopinConfigTest {
     assertEquals(2.0, config.exitThresholds().incidencePercent());
     assertEquals(List.of(), config.customRegions());
     assertEquals(List.of(), config.povertyLines().rows());
+    assertEquals(PublishSettings.Monitoring.DEFAULT, config.publishSettings().monitoring());
+  }
+
+  @Test
+  void monitoringLinesAndThresholdsAreKeptAndPublished() throws Exception {
+    PublishSettings.Monitoring monitoring =
+        read(REQUIRED
+                + """
+                monitoring:
+                  lines: {national: {2021: 6000}, provinces: {'510000': {2024: 8800}}}
+                  monthsWithoutAssistance: 3
+                """)
+            .publishSettings()
+            .monitoring();
+    assertEquals(
+        List.of(
+            new PublishSettings.PovertyLine(null, 2021, new BigDecimal("6000")),
+            new PublishSettings.PovertyLine("510000", 2024, new BigDecimal("8800"))),
+        monitoring.lines());
+    assertEquals(3, monitoring.monthsWithoutAssistance());
+    assertEquals(0.3, monitoring.incomeFallShare(), "left out: the default");
+    assertTrue(
+        assertThrows(Exception.class, () -> read(REQUIRED + "monitoring: {incomeFallShare: 1.5}\n"))
+            .getMessage()
+            .contains("incomeFallShare"));
   }
 
   @Test
