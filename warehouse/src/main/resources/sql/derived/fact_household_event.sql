@@ -2,8 +2,8 @@
 -- county (the county's periods with snapshot rows, carried-forward ones included), read from P's
 -- snapshot and the previous snapshot period's. For a county's snapshot at P and its previous one
 -- at P' (none at the county's first period, which is the baseline and has no events):
---   identified  in P with a status other than 监测户, not in P' (from_status NULL); or from 注销 in
---               P' to 未脱贫 or 返贫 in P
+--   identified  in P with a status other than 监测户, not in P' (from_status NULL); or from 注销 or
+--               监测户 in P' to 未脱贫 or 返贫 in P (a monitored household fallen into poverty)
 --   exited      from 未脱贫 or 返贫 to 已脱贫
 --   returned    from 已脱贫 to 返贫
 --   removed     from any other status to 注销
@@ -55,7 +55,7 @@ status_events AS (
     CASE
       WHEN is_listed AND NOT was_listed THEN CASE WHEN to_status <> '监测户' THEN 'identified' END
       WHEN was_listed AND NOT is_listed THEN CASE WHEN from_status <> '注销' THEN 'missing' END
-      WHEN from_status = '注销' AND is_poor(to_status) THEN 'identified'
+      WHEN from_status IN ('注销', '监测户') AND is_poor(to_status) THEN 'identified'
       WHEN is_poor(from_status) AND to_status = '已脱贫' THEN 'exited'
       WHEN from_status = '已脱贫' AND to_status = '返贫' THEN 'returned'
       WHEN from_status <> '注销' AND to_status = '注销' THEN 'removed'

@@ -1,16 +1,33 @@
 -- v_poverty_trend: one row per period and region (every level) that has registry households.
 -- Households with status 注销 count nowhere. Poor = 未脱贫 or 返贫; exited = 已脱贫.
+-- returned_in_year / newly_poor_in_year: households of the period's snapshot with a `returned`
+-- event, or an `identified` event into 未脱贫 or 返贫, in fact_household_event from January of
+-- the period's year up to the period (a county's first snapshot is its baseline, with no events).
 CREATE VIEW v_poverty_trend AS
-WITH households AS (
-  SELECT s.period, s.status, s.member_count, v.region_code AS village_code,
-         v.parent_code AS township_code, v.county_code, v.city_code, v.province_code
+WITH year_events AS (
+  SELECT s.period, s.household_key,
+         bool_or(e.event = 'returned') AS returned_in_year,
+         bool_or(e.event = 'identified' AND is_poor(e.to_status)) AS newly_poor_in_year
+  FROM fact_household_snapshot AS s
+  JOIN fact_household_event AS e
+    ON e.household_key = s.household_key AND year(e.period) = year(s.period) AND e.period <= s.period
+  WHERE e.event IN ('returned', 'identified')
+  GROUP BY s.period, s.household_key
+),
+households AS (
+  SELECT s.period, s.status, s.member_count,
+         coalesce(y.returned_in_year, false) AS returned_in_year,
+         coalesce(y.newly_poor_in_year, false) AS newly_poor_in_year,
+         v.region_code AS village_code, v.parent_code AS township_code, v.county_code, v.city_code, v.province_code
   FROM fact_household_snapshot AS s
   JOIN dim_region AS v ON v.region_code = s.village_code
+  LEFT JOIN year_events AS y ON y.period = s.period AND y.household_key = s.household_key
   WHERE s.status <> '注销'
 ),
 household_regions AS (
   -- each household counts in its village and in every region above it
-  SELECT period, status, member_count, unnest([village_code, township_code, county_code, city_code, province_code]) AS region_code
+  SELECT period, status, member_count, returned_in_year, newly_poor_in_year,
+         unnest([village_code, township_code, county_code, city_code, province_code]) AS region_code
   FROM households
 ),
 counts AS (
@@ -22,7 +39,9 @@ counts AS (
     count(*) FILTER (WHERE status = '已脱贫') AS exited_households,
     coalesce(sum(member_count) FILTER (WHERE status = '已脱贫'), 0) AS exited_persons,
     count(*) FILTER (WHERE status = '返贫') AS returned_households,
-    coalesce(sum(member_count) FILTER (WHERE status = '返贫'), 0) AS returned_persons
+    coalesce(sum(member_count) FILTER (WHERE status = '返贫'), 0) AS returned_persons,
+    count(*) FILTER (WHERE returned_in_year) AS returned_in_year_households,
+    count(*) FILTER (WHERE newly_poor_in_year) AS newly_poor_in_year_households
   FROM household_regions
   WHERE region_code IS NOT NULL
   GROUP BY period, region_code
@@ -58,6 +77,8 @@ final AS (
     CAST(c.exited_persons AS BIGINT) AS exited_persons,
     c.returned_households,
     CAST(c.returned_persons AS BIGINT) AS returned_persons,
+    c.returned_in_year_households,
+    c.newly_poor_in_year_households,
     CAST(coalesce(own.rural_population,
                   CASE WHEN r.region_level IN ('city', 'province') THEN rolled.rural_population END) AS BIGINT)
       AS rural_population

@@ -39,6 +39,8 @@ public record Derivation(
     SAME_AND_PREVIOUS_PERIOD,
     /** the same period, the previous snapshot period and the period twelve months earlier */
     SAME_PREVIOUS_AND_YEAR_EARLIER_PERIOD,
+    /** the snapshot periods of the period's year up to the period */
+    PERIODS_OF_YEAR_UP_TO_PERIOD,
     /** the {@code year=} partition of the period's year */
     YEAR_OF_PERIOD,
     /** for a year: its snapshot periods and the last snapshot period before it */

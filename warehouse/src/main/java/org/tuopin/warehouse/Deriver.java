@@ -205,6 +205,8 @@ final class Deriver {
         yield span;
       }
       case YEAR_OF_PERIOD -> List.of("year=" + year(key));
+      case PERIODS_OF_YEAR_UP_TO_PERIOD ->
+          periods.stream().filter(p -> year(p).equals(year(key)) && p.compareTo(key) <= 0).toList();
       case PERIODS_OF_YEAR_AND_LAST_BEFORE -> {
         String year = key.substring("year=".length());
         List<String> span = new ArrayList<>();

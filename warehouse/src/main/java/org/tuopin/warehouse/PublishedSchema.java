@@ -1,6 +1,7 @@
 package org.tuopin.warehouse;
 
 import static org.tuopin.warehouse.Derivation.Scope.PERIODS_OF_YEAR_AND_LAST_BEFORE;
+import static org.tuopin.warehouse.Derivation.Scope.PERIODS_OF_YEAR_UP_TO_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.PREVIOUS_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.SAME_AND_PREVIOUS_PERIOD;
 import static org.tuopin.warehouse.Derivation.Scope.SAME_PERIOD;
@@ -85,6 +86,8 @@ public final class PublishedSchema {
               Grain.PERIOD,
               List.of(
                   Input.lake(HOUSEHOLD_SNAPSHOT, SAME_PERIOD),
+                  Input.derived(
+                      "fact_household_event", "fact_household_event", PERIODS_OF_YEAR_UP_TO_PERIOD),
                   Input.lake("fact_population", YEAR_OF_PERIOD),
                   Input.lake("dim_region", WHOLE)),
               List.of("v_poverty_trend")),

@@ -66,14 +66,18 @@ class MonitoringViewsTest {
             ('2021-07-01', 'h5', '510824100002', '510824', '注销', NULL, 1, '突发严重困难户', '因病', '2021-05-02', false, NULL, 9000, true, true, true, true, true, false),
             ('2021-07-01', 'h6', '510824100002', '510824', '已脱贫', 2018, 4, '脱贫不稳定户', '缺劳动力', '2021-01-05', true, '2021-04-30', 9000, true, true, true, false, true, false)\
           """);
-      // 旺苍县's h7 (未脱贫, never monitored) earned 15,000 yuan in June 2020 and 9,000 a year later
+      // 旺苍县's h7 (未脱贫, never monitored) earned 15,000 yuan in June 2020 and 9,000 a year later;
+      // h8 exited and returned to poverty by June 2021; h9 is registered poor in June 2021
       s.execute(
           """
           INSERT INTO fact_household_snapshot (period, household_key, village_code, county_code, status, member_count,
               per_capita_income, food_clothing_secure, education_secure, medical_secure, housing_secure,
               drinking_water_secure, carried_forward)
           VALUES ('2020-06-01', 'h7', '510821100001', '510821', '未脱贫', 2, 15000, true, true, true, true, true, false),
-                 ('2021-06-01', 'h7', '510821100001', '510821', '未脱贫', 2, 9000, true, true, true, true, true, false)\
+                 ('2021-06-01', 'h7', '510821100001', '510821', '未脱贫', 2, 9000, true, true, true, true, true, false),
+                 ('2020-06-01', 'h8', '510821100001', '510821', '已脱贫', 3, 9000, true, true, true, true, true, false),
+                 ('2021-06-01', 'h8', '510821100001', '510821', '返贫', 3, 9000, true, true, true, true, true, false),
+                 ('2021-06-01', 'h9', '510821100001', '510821', '未脱贫', 1, 9000, true, true, true, true, true, false)\
           """);
       s.execute("INSERT INTO monitoring_line VALUES (NULL, 2021, 6000), ('510000', 2023, 8000)");
       // at risk for more than one month with no payment since: a finding
@@ -141,6 +145,9 @@ class MonitoringViewsTest {
         List.of(
             "2021-06-01|h1|monitored",
             "2021-06-01|h2|risk_eliminated",
+            // 旺苍县: June 2021 after its baseline of June 2020
+            "2021-06-01|h8|returned",
+            "2021-06-01|h9|identified",
             "2021-07-01|h2|monitoring_resumed"),
         TestWarehouse.rows(
             connection,
@@ -195,6 +202,26 @@ class MonitoringViewsTest {
   }
 
   @Test
+  void thePovertyTrendCountsReturnedAndNewlyPoorHouseholdsOfTheYearSoFar() throws SQLException {
+    assertEquals(
+        List.of(
+            // 旺苍县's baseline: no events
+            "2020-06|510821|1|0|0",
+            "2020-06|510800|1|0|0",
+            // h7, h8 (返贫), h9 poor; h8 returned and h9 registered in the year
+            "2021-06|510821|3|1|1",
+            "2021-06|510800|3|1|1",
+            // July: only 苍溪县 sent a snapshot here, none of its households poor
+            "2021-07|510800|0|0|0"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT period_label, region_code, poor_households, returned_in_year_households,"
+                + " newly_poor_in_year_households FROM v_poverty_trend WHERE region_code IN"
+                + " ('510821', '510800') AND period IN ('2020-06-01', '2021-06-01', '2021-07-01')"
+                + " ORDER BY period, region_code DESC"));
+  }
+
+  @Test
   void aChangeOfMonitoringStartsAHouseholdVersion() throws SQLException {
     assertEquals(
         List.of(
@@ -209,7 +236,10 @@ class MonitoringViewsTest {
             // July: housing no longer secure (a guarantee) starts a version too
             "h6|1|脱贫不稳定户|true|2021-05-01|2021-07-01",
             "h6|2|脱贫不稳定户|true|2021-07-01|null",
-            "h7|1|null|null|2020-06-01|null"),
+            "h7|1|null|null|2020-06-01|null",
+            "h8|1|null|null|2020-06-01|2021-06-01",
+            "h8|2|null|null|2021-06-01|null",
+            "h9|1|null|null|2021-06-01|null"),
         TestWarehouse.rows(
             connection,
             "SELECT household_key, version, monitoring_type, risk_eliminated, valid_from, valid_to"

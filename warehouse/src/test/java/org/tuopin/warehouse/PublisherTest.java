@@ -86,9 +86,9 @@ class PublisherTest {
       publisher.publish(List.of(), quality);
       assertSameContents(changed, contents(publisher.servingFile()));
       // household_state and household_version_closed from November on (3 each), events of
-      // November and December, alerts of November and December (which reads November as its
-      // previous snapshot), November's five others, and the year 2019
-      assertEquals("16 derived partitions built, the others kept", lastBuilt(messages));
+      // November and December, alerts and the poverty trend (which counts the year's events so
+      // far) of November and December, November's four others, and the year 2019
+      assertEquals("17 derived partitions built, the others kept", lastBuilt(messages));
       assertSameContents(expected, contents(new PublishHistory(serving).file(first)));
 
       publisher.publish(List.of(), quality);
