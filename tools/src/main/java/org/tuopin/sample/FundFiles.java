@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ final class FundFiles {
           "amount_yuan",
           "reverses_txn_id");
   private static final List<String> HOUSEHOLD_SUBSIDIES = List.of("relocation", "house_renovation");
+
+  /** What a monitored household's assistance is paid from (产业扶持, 转移就业). */
+  private static final List<String> ASSISTANCE = List.of("industry_support", "employment_transfer");
+
+  private static final BigDecimal ASSISTANCE_YUAN = new BigDecimal("2000.00");
 
   private final Path landing;
   private final long seed;
@@ -87,7 +93,9 @@ final class FundFiles {
     Map<String, Map<YearMonth, List<Payment>>> paymentsByUnit = new LinkedHashMap<>();
     for (Region unit : units) {
       for (int year = from.getYear(); year <= to.getYear(); year++) {
-        for (Allocation allocation : allocations(unit, year)) {
+        List<Allocation> ofYear = allocations(unit, year);
+        Allocation assisting = assistingAllocation(ofYear);
+        for (Allocation allocation : ofYear) {
           YearMonth approved = YearMonth.from(allocation.approvedOn());
           if (approved.isBefore(from) || approved.isAfter(to)) {
             continue; // payments name their allocation, so both stay inside the window
@@ -95,8 +103,12 @@ final class FundFiles {
           allocationRows
               .computeIfAbsent(approved, m -> new ArrayList<>())
               .add(allocationRow(allocation));
-          for (Payment payment :
-              payments(allocation, households.getOrDefault(unit.code(), List.of()))) {
+          List<HouseholdLife> ofUnit = households.getOrDefault(unit.code(), List.of());
+          List<Payment> paid = new ArrayList<>(payments(allocation, ofUnit));
+          if (allocation == assisting) {
+            paid.addAll(assistance(allocation, ofUnit, paid));
+          }
+          for (Payment payment : paid) {
             paymentsByUnit
                 .computeIfAbsent(unit.code(), u -> new TreeMap<>())
                 .computeIfAbsent(YearMonth.from(payment.paidOn()), m -> new ArrayList<>())
@@ -286,6 +298,48 @@ final class FundFiles {
       payments.add(new Payment(paidOn, region, allocation, null, each, null));
     }
     return payments;
+  }
+
+  /** The unit's first allocation of the year that monitored households are assisted from. */
+  private static Allocation assistingAllocation(List<Allocation> ofYear) {
+    return ofYear.stream()
+        .filter(a -> ASSISTANCE.contains(a.indicator()))
+        .min(Comparator.comparing(Allocation::approvedOn))
+        .orElse(null);
+  }
+
+  /**
+   * One payment to each household taken into monitoring in the allocation's year (防止返贫 帮扶), 10 to
+   * 60 days after it was taken in (or after the allocation's approval), while the allocation has
+   * money left. From its own random stream: the years before monitoring are unchanged.
+   */
+  private List<Payment> assistance(
+      Allocation allocation, List<HouseholdLife> households, List<Payment> paid) {
+    Random r = Seeds.random(seed, "assistance", allocation.id());
+    BigDecimal left =
+        paid.stream().map(Payment::amount).reduce(allocation.amount(), BigDecimal::subtract);
+    List<Payment> assistance = new ArrayList<>();
+    for (HouseholdLife household : households) {
+      MonitoringEpisode m = household.monitoring;
+      if (m == null || m.monitoredOn().getYear() != allocation.year()) {
+        continue;
+      }
+      if (left.compareTo(ASSISTANCE_YUAN) < 0) {
+        break;
+      }
+      LocalDate from =
+          m.monitoredOn().isAfter(allocation.approvedOn())
+              ? m.monitoredOn()
+              : allocation.approvedOn();
+      LocalDate paidOn = from.plusDays(Seeds.between(r, 10, 60));
+      if (household.statusAt(YearMonth.from(paidOn)).equals(HouseholdLife.REMOVED)) {
+        continue;
+      }
+      assistance.add(
+          new Payment(paidOn, household.villageCode, allocation, household, ASSISTANCE_YUAN, null));
+      left = left.subtract(ASSISTANCE_YUAN);
+    }
+    return assistance;
   }
 
   private List<Region> villagesOf(List<HouseholdLife> households) {

@@ -193,6 +193,14 @@ final class HouseholdLife {
           PovertyLine.of(exitYear)
               * Seeds.between(r, 1.15, 1.6)
               * Math.pow(1.08, period.getYear() - exitYear);
+      if (period.getYear() > 2020) {
+        // after 2020 exited households earn well above the monitoring line, but for the few in
+        // an alert's reach
+        income =
+            Math.max(
+                income,
+                6000 * Seeds.between(r, 1.05, 2.4) * Math.pow(1.06, period.getYear() - 2021));
+      }
     } else {
       income = PovertyLine.of(period.getYear()) * Seeds.between(r, 0.55, 0.95);
     }
