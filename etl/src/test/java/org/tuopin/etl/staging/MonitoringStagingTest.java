@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -17,32 +18,19 @@ import org.tuopin.etl.source.Contracts;
 
 /** The registry's monitoring columns (防止返贫动态监测): one household per rule, by hand. */
 class MonitoringStagingTest {
-  private static final String VALID_ID = "11010519491231002X";
+  private static final String VALID_ID = StagingTest.VALID_ID;
 
-  private static final String[] HEADER = {
-    "household_id",
-    "village_code",
-    "head_id_number",
-    "head_name",
-    "member_count",
-    "poverty_cause",
-    "identified_year",
-    "status",
-    "exit_year",
-    "per_capita_income",
-    "food_clothing_secure",
-    "education_secure",
-    "medical_secure",
-    "housing_secure",
-    "drinking_water_secure",
-    "relocated",
-    "dibao",
-    "monitoring_type",
-    "risk_type",
-    "monitored_on",
-    "risk_eliminated",
-    "risk_eliminated_on"
-  };
+  /** The registry's columns and the five of monitoring. */
+  private static final String[] HEADER =
+      Stream.concat(
+              Arrays.stream(StagingTest.HOUSEHOLD_HEADER),
+              Stream.of(
+                  "monitoring_type",
+                  "risk_type",
+                  "monitored_on",
+                  "risk_eliminated",
+                  "risk_eliminated_on"))
+          .toArray(String[]::new);
 
   /** A household of 3 in 2021-06's registry, with the given status and monitoring columns. */
   private static String[] household(

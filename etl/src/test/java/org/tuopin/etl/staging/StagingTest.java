@@ -19,9 +19,9 @@ import org.tuopin.etl.source.Contracts;
 
 class StagingTest {
   /** A valid GB 11643 number (the standard's own example); with 0 instead of X it is not. */
-  private static final String VALID_ID = "11010519491231002X";
+  static final String VALID_ID = "11010519491231002X";
 
-  private static final String[] HOUSEHOLD_HEADER = {
+  static final String[] HOUSEHOLD_HEADER = {
     "household_id",
     "village_code",
     "head_id_number",

@@ -135,50 +135,49 @@ final class DemoCommand implements Callable<Integer> {
             .toList());
   }
 
-  private static void printSummary(Path database) throws Exception {
-    try (Connection connection = ReadOnlyQueries.open(database);
-        Statement statement = connection.createStatement()) {
-      System.out.println("\nPoverty incidence (%) per county, at the last month of each year:");
-      try (ResultSet result =
-          statement.executeQuery(
+  /** A table of the demo's summary: its title and its query over the published warehouse. */
+  private record SummaryTable(String title, String query) {}
+
+  private static final List<SummaryTable> SUMMARY =
+      List.of(
+          new SummaryTable(
+              "\nPoverty incidence (%) per county, at the last month of each year:",
               "PIVOT (SELECT region_name AS county, year, round(incidence_rate, 2) AS incidence"
                   + " FROM v_poverty_trend WHERE region_level = 'county' QUALIFY period ="
                   + " max(period) OVER (PARTITION BY year)) ON year USING first(incidence) ORDER BY"
-                  + " county")) {
-        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
-      }
-      System.out.println(
-          "\nPer county at each year's last month: poor households until 2020, households at"
-              + " risk of returning to poverty (monitored, risk not eliminated) after:");
-      try (ResultSet result =
-          statement.executeQuery(
+                  + " county"),
+          new SummaryTable(
+              "\nPer county at each year's last month: poor households until 2020, households at"
+                  + " risk of returning to poverty (monitored, risk not eliminated) after:",
               "PIVOT (SELECT t.region_name AS county, t.year, CASE WHEN t.year <= 2020 THEN"
                   + " t.poor_households ELSE coalesce(m.at_risk_households, 0) END AS households"
                   + " FROM v_poverty_trend AS t LEFT JOIN v_monitoring AS m USING (period,"
                   + " region_code) WHERE t.region_level = 'county' QUALIFY t.period ="
                   + " max(t.period) OVER (PARTITION BY t.year)) ON year USING first(households)"
-                  + " ORDER BY county")) {
-        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
-      }
-      System.out.println("\nReturn-to-poverty monitoring (防止返贫动态监测) per county, latest month:");
-      try (ResultSet result =
-          statement.executeQuery(
+                  + " ORDER BY county"),
+          new SummaryTable(
+              "\nReturn-to-poverty monitoring (防止返贫动态监测) per county, latest month:",
               "SELECT period_label, region_name AS county, monitored_households AS monitored,"
                   + " unstable_households AS 脱贫不稳定户, edge_households AS 边缘易致贫户,"
                   + " hardship_households AS 突发严重困难户, newly_monitored_households AS new,"
                   + " eliminated_households AS eliminated, at_risk_households AS at_risk,"
                   + " round(exited_monitored_rate, 1) AS exited_monitored_pct FROM v_monitoring"
                   + " WHERE region_level = 'county' AND period = (SELECT max(period) FROM"
-                  + " v_monitoring) ORDER BY region_code")) {
-        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
-      }
-      System.out.println("\nLatest progress league (大比武):");
-      try (ResultSet result =
-          statement.executeQuery(
+                  + " v_monitoring) ORDER BY region_code"),
+          new SummaryTable(
+              "\nLatest progress league (大比武):",
               "SELECT period, city_name, rank_in_city, region_name, indicators_scored, round(score,"
                   + " 1) AS score FROM v_progress_league WHERE period = (SELECT max(period) FROM"
-                  + " v_progress_league) ORDER BY city_name, rank_in_city NULLS LAST")) {
-        QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
+                  + " v_progress_league) ORDER BY city_name, rank_in_city NULLS LAST"));
+
+  private static void printSummary(Path database) throws Exception {
+    try (Connection connection = ReadOnlyQueries.open(database);
+        Statement statement = connection.createStatement()) {
+      for (SummaryTable table : SUMMARY) {
+        System.out.println(table.title());
+        try (ResultSet result = statement.executeQuery(table.query())) {
+          QueryFormatter.print(result, QueryFormatter.Format.TABLE, System.out);
+        }
       }
     }
   }
