@@ -20,9 +20,11 @@ screened AS (
 current AS (
   SELECT * FROM screened WHERE monitoring_line_yuan IS NOT NULL
 ),
+previous_period AS (
+  SELECT max(period) AS period FROM fact_household_snapshot WHERE period < getvariable('period')
+),
 previous AS (
-  SELECT * FROM fact_household_snapshot
-  WHERE period = (SELECT max(period) FROM fact_household_snapshot WHERE period < getvariable('period'))
+  SELECT s.* FROM fact_household_snapshot AS s JOIN previous_period AS p ON p.period = s.period
 ),
 year_earlier AS (
   SELECT * FROM fact_household_snapshot
