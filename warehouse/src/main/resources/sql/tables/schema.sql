@@ -122,9 +122,14 @@ CREATE TABLE monitoring_line (
   year INTEGER NOT NULL,
   line_yuan DECIMAL(18,2) NOT NULL
 );
+-- The lines are read once, as a list, and filtered by a lambda: a correlated subquery here would
+-- bind an argument spelled like one of monitoring_line's columns (monitoring_line_of(province_code,
+-- year)) to that column instead of the caller's.
 CREATE MACRO monitoring_line_of(province, for_year) AS coalesce(
-  (SELECT arg_max(line_yuan, year) FROM monitoring_line WHERE province_code = province AND year <= for_year),
-  (SELECT arg_max(line_yuan, year) FROM monitoring_line WHERE province_code IS NULL AND year <= for_year));
+  list_last(list_filter((SELECT list(l ORDER BY l.year) FROM monitoring_line AS l),
+                        LAMBDA l: l.province_code = province AND l.year <= for_year)).line_yuan,
+  list_last(list_filter((SELECT list(l ORDER BY l.year) FROM monitoring_line AS l),
+                        LAMBDA l: l.province_code IS NULL AND l.year <= for_year)).line_yuan);
 CREATE TABLE poverty_line (
   province_code VARCHAR,
   year INTEGER NOT NULL,

@@ -180,6 +180,13 @@ class MonitoringViewsTest {
             connection,
             "SELECT monitoring_line_of('510000', 2022), monitoring_line_of('510000', 2023),"
                 + " monitoring_line_of('510000', 2026), monitoring_line_of('510000', 2020)"));
+    // arguments named like monitoring_line's own columns are the caller's
+    assertEquals(
+        List.of("510000|2023|8000.00", "610000|2023|6000.00"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT province_code, year, monitoring_line_of(province_code, year) FROM (VALUES"
+                + " ('510000', 2023), ('610000', 2023)) AS t(province_code, year) ORDER BY 1"));
   }
 
   @Test
