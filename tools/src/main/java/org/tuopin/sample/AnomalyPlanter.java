@@ -1,13 +1,19 @@
 package org.tuopin.sample;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.tuopin.etl.source.Contracts;
@@ -24,6 +30,13 @@ public final class AnomalyPlanter {
   public record Planted(String kind, YearMonth period, String file, String what) {}
 
   private static final SourceContract HOUSEHOLD = Contracts.HOUSEHOLD;
+
+  /** Longer than the default monthsWithoutAssistance (6). */
+  private static final int MONTHS_AT_RISK = 9;
+
+  /** The income of the exited household planted under the line. */
+  private static final String BELOW_LINE = "1000.00";
+
   private static final SourceContract MEMBER = Contracts.MEMBER;
   private static final List<String> PAYMENT_HEADER =
       List.of(
@@ -49,7 +62,10 @@ public final class AnomalyPlanter {
     this.landing = landing;
     this.landed = new LandedMonth(landing, month);
     this.month = month;
-    this.spoiled = faults.stream().map(f -> f.file() + ":" + f.line()).collect(Collectors.toSet());
+    this.spoiled =
+        faults.stream()
+            .map(f -> f.file() + ":" + f.line())
+            .collect(Collectors.toCollection(HashSet::new));
   }
 
   /**
@@ -59,6 +75,7 @@ public final class AnomalyPlanter {
   public static List<Planted> plant(
       Path landing, YearMonth month, List<FaultInjector.Fault> faults) {
     AnomalyPlanter planter = new AnomalyPlanter(landing, month, faults);
+    planter.monitoringAnomalies();
     planter.registryAnomalies();
     planter.overDisbursedAllocation();
     planter.cumulativeFell();
@@ -99,9 +116,14 @@ public final class AnomalyPlanter {
       return;
     }
     // another household each month: v_anomalies reports a household's exit below the line once,
-    // when first seen
+    // when first seen; the month's index picks another row than last month's, and last month's
+    // household is left out in case the rows before it moved
+    Set<String> plantedLastMonth = plantedBelowLine(county, month.minusMonths(1));
     List<Integer> exitedRows =
-        clean.stream().filter(r -> registry.get(r, HOUSEHOLD, "status").equals("已脱贫")).toList();
+        clean.stream()
+            .filter(r -> registry.get(r, HOUSEHOLD, "status").equals("已脱贫"))
+            .filter(r -> !plantedLastMonth.contains(registry.get(r, HOUSEHOLD, "household_id")))
+            .toList();
     Optional<Integer> exited =
         exitedRows.isEmpty()
             ? Optional.empty()
@@ -109,7 +131,7 @@ public final class AnomalyPlanter {
                 exitedRows.get(
                     (int) (month.getYear() * 12L + month.getMonthValue()) % exitedRows.size()));
     if (exited.isPresent()) {
-      registry.set(exited.get(), HOUSEHOLD, "per_capita_income", "1000.00");
+      registry.set(exited.get(), HOUSEHOLD, "per_capita_income", BELOW_LINE);
       planted.add(
           new Planted(
               "exited_below_line",
@@ -146,6 +168,98 @@ public final class AnomalyPlanter {
               planted.add(
                   new Planted("payment_to_removed", month, "", "a household whose status is 注销"));
             });
+  }
+
+  /** The county's households given {@link #BELOW_LINE} a head in a month's registry. */
+  private Set<String> plantedBelowLine(String county, YearMonth earlier) {
+    Set<String> households = new HashSet<>();
+    for (Path file : new LandedMonth(landing, earlier).files(Contracts.REGISTRY)) {
+      String name = file.getFileName().toString();
+      if (name.startsWith(county) && name.contains("建档立卡户") && name.endsWith(".csv")) {
+        LandedCsv registry = new LandedCsv(file);
+        for (int r = 0; r < registry.size(); r++) {
+          if (registry.get(r, HOUSEHOLD, "per_capita_income").equals(BELOW_LINE)) {
+            households.add(registry.get(r, HOUSEHOLD, "household_id"));
+          }
+        }
+      }
+    }
+    return households;
+  }
+
+  /**
+   * From 2021: a risk marked eliminated while the income is under the monitoring line, and a
+   * household at risk for nine months that no payment names. The rows changed are kept from the
+   * other plantings (which could pay the household or change its income again).
+   */
+  private void monitoringAnomalies() {
+    YearMonth takenIn = month.minusMonths(MONTHS_AT_RISK);
+    plantOnMonitored(
+        (registry, r) -> eliminated(registry, r),
+        (registry, r) -> registry.set(r, HOUSEHOLD, "per_capita_income", "5000.00"),
+        // under the default monitoring line (6,000), above the poverty line (4,000): an exited
+        // household is no exited_below_line
+        "eliminated_below_line",
+        "a risk eliminated at 5000 yuan a head");
+    if (takenIn.getYear() >= 2021) {
+      plantOnMonitored(
+          (registry, r) ->
+              !eliminated(registry, r) && !paid(registry.get(r, HOUSEHOLD, "household_id")),
+          (registry, r) -> registry.set(r, HOUSEHOLD, "monitored_on", takenIn.atDay(1).toString()),
+          "monitored_without_assistance",
+          "at risk nine months, never paid");
+    }
+  }
+
+  /** Changes the first clean monitored household (not 注销) that {@code suits}, in any file. */
+  private void plantOnMonitored(
+      BiPredicate<LandedCsv, Integer> suits,
+      BiConsumer<LandedCsv, Integer> change,
+      String kind,
+      String what) {
+    for (Path file : householdFiles()) {
+      LandedCsv registry = new LandedCsv(file);
+      if (!registry.has(HOUSEHOLD, "monitoring_type")) {
+        continue;
+      }
+      Optional<Integer> row =
+          cleanRows(file, registry).stream()
+              .filter(r -> !registry.get(r, HOUSEHOLD, "monitoring_type").isEmpty())
+              .filter(r -> !registry.get(r, HOUSEHOLD, "status").equals("注销"))
+              .filter(r -> suits.test(registry, r))
+              .findFirst();
+      if (row.isPresent()) {
+        change.accept(registry, row.get());
+        registry.save();
+        spoiled.add(landed.name(file) + ":" + LandedCsv.lineOf(row.get()));
+        planted.add(new Planted(kind, month, landed.name(file), what));
+        return;
+      }
+    }
+  }
+
+  private static boolean eliminated(LandedCsv registry, int row) {
+    return FaultInjector.isYes(registry.get(row, HOUSEHOLD, "risk_eliminated"));
+  }
+
+  /** Whether any of the month's payment files names the household (ids are ASCII digits). */
+  private boolean paid(String householdId) {
+    return landed.files(Contracts.DISBURSEMENTS).stream()
+        .anyMatch(p -> text(p).contains(householdId));
+  }
+
+  private static String text(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  private List<Path> householdFiles() {
+    return landed.files(Contracts.REGISTRY).stream()
+        .filter(p -> p.getFileName().toString().contains("建档立卡户"))
+        .toList();
   }
 
   /**

@@ -56,6 +56,7 @@ public final class FaultInjector {
     FaultInjector injector = new FaultInjector(landing, seed, month);
     injector.submissionFaults();
     injector.registryFaults();
+    injector.monitoringFaults();
     injector.allocationFaults();
     injector.disbursementFaults();
     injector.paymentFeedFault();
@@ -209,6 +210,55 @@ public final class FaultInjector {
         "1990-02-30",
         "invalid_date",
         "a birth date of 30 February");
+  }
+
+  /**
+   * The monitoring columns' rules (from 2021), each planted on a household that breaks no earlier
+   * rule: the row chosen is one the change leaves valid but for the rule named.
+   */
+  private void monitoringFaults() {
+    SourceContract h = Contracts.HOUSEHOLD;
+    BiPredicate<LandedCsv, Integer> monitored =
+        (csv, row) ->
+            csv.has(h, "monitoring_type") && !csv.get(row, h, "monitoring_type").isEmpty();
+    BiPredicate<LandedCsv, Integer> atRisk =
+        monitored.and((csv, row) -> !isYes(csv.get(row, h, "risk_eliminated")));
+    BiPredicate<LandedCsv, Integer> eliminated =
+        monitored.and((csv, row) -> isYes(csv.get(row, h, "risk_eliminated")));
+    // an exited household: an unknown type leaves its status valid (监测户 would not be)
+    BiPredicate<LandedCsv, Integer> unstable =
+        monitored.and((csv, row) -> csv.get(row, h, "monitoring_type").equals("脱贫不稳定户"));
+    BiPredicate<LandedCsv, Integer> monitoredOnly =
+        monitored.and((csv, row) -> csv.get(row, h, "status").equals("监测户"));
+    householdFault(
+        "unknown_monitoring_type",
+        "a monitoring type outside the three",
+        unstable,
+        (csv, row) -> csv.set(row, h, "monitoring_type", "致贫风险户"));
+    householdFault(
+        "unknown_risk_type",
+        "a risk type outside the list",
+        monitored,
+        (csv, row) -> csv.set(row, h, "risk_type", "因懒"));
+    householdFault(
+        "monitoring_rule",
+        "a monitored household without the date it was taken in",
+        atRisk,
+        (csv, row) -> csv.set(row, h, "monitored_on", ""));
+    householdFault(
+        "risk_elimination_rule",
+        "a risk marked eliminated without its date",
+        eliminated,
+        (csv, row) -> csv.set(row, h, "risk_eliminated_on", ""));
+    householdFault(
+        "monitoring_status_rule",
+        "a never-registered 监测户 typed 脱贫不稳定户, which only an exited household can be",
+        monitoredOnly,
+        (csv, row) -> csv.set(row, h, "monitoring_type", "脱贫不稳定户"));
+  }
+
+  static boolean isYes(String written) {
+    return written.equals("Y") || written.equals("是");
   }
 
   private void disbursementFaults() {
@@ -698,23 +748,28 @@ public final class FaultInjector {
     householdFault(rule, what, (csv, row) -> csv.set(row, Contracts.HOUSEHOLD, column, value));
   }
 
-  /**
-   * A household fault also takes the household's members down: they name a household that is not
-   * loaded.
-   */
   private void householdFault(String rule, String what, RowChange change) {
-    List<Path> households = csvFiles(Contracts.REGISTRY, Contracts.HOUSEHOLD);
-    if (households.isEmpty()) {
-      return;
+    householdFault(rule, what, (csv, row) -> true, change);
+  }
+
+  /**
+   * Spoils a household row that {@code suits}; the household's members go down with it: they name a
+   * household that is not loaded.
+   */
+  private void householdFault(
+      String rule, String what, BiPredicate<LandedCsv, Integer> suits, RowChange change) {
+    for (Path path : shuffled(csvFiles(Contracts.REGISTRY, Contracts.HOUSEHOLD))) {
+      LandedCsv csv = new LandedCsv(path);
+      OptionalInt row = cleanRow(path, csv, suits);
+      if (row.isPresent()) {
+        String householdId = csv.get(row.getAsInt(), Contracts.HOUSEHOLD, "household_id");
+        change.apply(csv, row.getAsInt());
+        csv.save();
+        faults.add(new Fault(landed.name(path), LandedCsv.lineOf(row.getAsInt()), rule, what));
+        listMembers(householdId);
+        return;
+      }
     }
-    Path path = households.get(random.nextInt(households.size()));
-    LandedCsv csv = new LandedCsv(path);
-    int row = cleanRow(path, csv);
-    String householdId = csv.get(row, Contracts.HOUSEHOLD, "household_id");
-    change.apply(csv, row);
-    csv.save();
-    faults.add(new Fault(landed.name(path), LandedCsv.lineOf(row), rule, what));
-    listMembers(householdId);
   }
 
   /** The members of a household that is not loaded are quarantined as unknown_household. */

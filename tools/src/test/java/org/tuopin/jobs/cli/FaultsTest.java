@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
@@ -52,6 +53,9 @@ import org.tuopin.warehouse.Publisher;
 class FaultsTest {
   private static final YearMonth DECEMBER = YearMonth.of(2019, 12);
   private static final YearMonth JANUARY = YearMonth.of(2020, 1);
+
+  /** A month of return-to-poverty monitoring, with its own rules and anomalies. */
+  private static final YearMonth MONITORED = YearMonth.of(2021, 12);
 
   @Test
   void everyInjectedFaultIsQuarantinedUnderItsRuleAndNothingElseIs(@TempDir Path work)
@@ -111,7 +115,51 @@ class FaultsTest {
         0, Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(JANUARY)));
     assertEquals(januaryFaults, quarantined(permissive.data, JANUARY));
     assertEveryFileBalances(permissive, JANUARY, januaryFaults);
-    assertEquals(plantedKinds(planted), foundKinds(published));
+
+    planted.addAll(monitoredMonthIsQuarantinedExactly(permissive));
+    Map<String, Set<String>> plantedKinds = plantedKinds(planted);
+    assertTrue(
+        plantedKinds
+            .get(MONITORED + "-01")
+            .containsAll(Set.of("eliminated_below_line", "monitored_without_assistance")),
+        plantedKinds::toString);
+    assertEquals(plantedKinds, foundKinds(published));
+  }
+
+  /**
+   * A month from 2021: its faults include every monitoring rule, and the quarantine is exactly the
+   * faults. Returns what was planted in it.
+   */
+  private static List<AnomalyPlanter.Planted> monitoredMonthIsQuarantinedExactly(
+      CommonOptions permissive) throws Exception {
+    new SampleDataGenerator(
+            Environment.reference(permissive, Environment.config(permissive)),
+            20140101L,
+            Scale.SMALL)
+        .generate(permissive.landing, MONITORED, MONITORED);
+    List<FaultInjector.Fault> injected =
+        FaultInjector.inject(permissive.landing, 20140101L, MONITORED);
+    List<AnomalyPlanter.Planted> planted =
+        AnomalyPlanter.plant(permissive.landing, MONITORED, injected);
+    List<String> faults = keys(injected);
+    assertTrue(
+        faults.stream()
+            .map(k -> k.split(" ")[2])
+            .collect(Collectors.toSet())
+            .containsAll(
+                Set.of(
+                    "unknown_monitoring_type",
+                    "unknown_risk_type",
+                    "monitoring_rule",
+                    "risk_elimination_rule",
+                    "monitoring_status_rule")),
+        faults::toString);
+    assertEquals(
+        0,
+        Backfill.run(Environment.refreshJob(permissive, TestSpark.session()), List.of(MONITORED)));
+    assertEquals(faults, quarantined(permissive.data, MONITORED));
+    assertEveryFileBalances(permissive, MONITORED, faults);
+    return planted;
   }
 
   /** Per period, the anomaly kinds planted (which the quarantine above shows break no rule). */
