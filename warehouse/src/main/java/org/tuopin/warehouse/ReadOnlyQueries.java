@@ -22,6 +22,18 @@ import java.util.regex.Pattern;
 public final class ReadOnlyQueries {
   static final String LAKE_DIRECTORY = "lake_directory";
   static final String DERIVED_DIRECTORY = "derived_directory";
+
+  /** DuckDB's parser on anything but a SELECT, and on a PIVOT whose values it must look up. */
+  private static final String NOT_A_SELECT = "Only SELECT statements can be serialized";
+
+  /**
+   * A PIVOT without an IN list is two statements to DuckDB (one to find the values, then the
+   * pivot); with one it is a SELECT.
+   */
+  private static final String PIVOT_HINT =
+      " (a PIVOT is one when each ON column lists its values: PIVOT t ON c IN ('a', 'b') USING"
+          + " sum(v))";
+
   private static final Pattern ERROR_MESSAGE =
       Pattern.compile("\"error_message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -72,7 +84,8 @@ public final class ReadOnlyQueries {
           String reason = m.find() ? m.group(1).replace("\\\"", "\"") : "not a query";
           throw new RefusedStatement(
               "only one SELECT is accepted, and this is not one: "
-                  + reason.lines().findFirst().orElse(reason));
+                  + reason.lines().findFirst().orElse(reason)
+                  + (reason.startsWith(NOT_A_SELECT) ? PIVOT_HINT : ""));
         }
         int statements = countStatements(tree);
         if (statements != 1) {

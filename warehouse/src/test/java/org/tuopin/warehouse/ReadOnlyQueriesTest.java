@@ -69,6 +69,19 @@ class ReadOnlyQueriesTest {
             refused.getMessage().startsWith("only one SELECT is accepted"), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
       }
+      // a PIVOT that lists its values is one SELECT; without the list DuckDB runs two statements
+      String pivot =
+          "PIVOT (SELECT region_level FROM dim_region) ON region_level IN ('village', 'county')"
+              + " USING count(*)";
+      ReadOnlyQueries.requireOneSelect(c, pivot);
+      assertEquals(List.of("2"), TestWarehouse.rows(c, "SELECT village FROM (" + pivot + ")"));
+      ReadOnlyQueries.RefusedStatement dynamicPivot =
+          assertThrows(
+              ReadOnlyQueries.RefusedStatement.class,
+              () ->
+                  ReadOnlyQueries.requireOneSelect(
+                      c, "PIVOT dim_region ON region_level USING count(*)"));
+      assertTrue(dynamicPivot.getMessage().contains("IN ('a', 'b')"), dynamicPivot.getMessage());
       for (String select :
           List.of(
               "SELECT content FROM read_text('" + key + "')",
