@@ -37,6 +37,15 @@ record MonitoringEpisode(
     return startedBy(month) && !eliminatedBy(month);
   }
 
+  /**
+   * An exited household's income falls in the year it is taken in, months before: the months in
+   * between are those the departments' screening (部门筛查预警, v_monitoring_alerts) is for. A sudden
+   * hardship strikes on the day; an edge household is in the registry only from its monitoring.
+   */
+  boolean fellEarlierThisYear(YearMonth month) {
+    return type.equals(UNSTABLE) && !startedBy(month) && monitoredOn.getYear() == month.getYear();
+  }
+
   /** An exited household's: about one in twenty is taken in between 2021 and mid-2026. */
   static MonitoringEpisode ofExited(Random r) {
     return r.nextInt(1000) < 50 ? drawn(r, UNSTABLE, randomRisk(r), day(r, 2021, 1, 66)) : null;
