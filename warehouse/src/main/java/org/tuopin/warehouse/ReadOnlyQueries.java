@@ -43,7 +43,7 @@ public final class ReadOnlyQueries {
   public static final class RefusedStatement extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    RefusedStatement(String message) {
+    public RefusedStatement(String message) {
       super(message);
     }
   }
@@ -52,23 +52,31 @@ public final class ReadOnlyQueries {
   public static Connection open(Path publishedFile) throws SQLException {
     Connection connection = DuckDb.openReadOnly(publishedFile);
     try (Statement statement = connection.createStatement()) {
-      List<String> allowed = readDirectories(statement);
-      if (!allowed.isEmpty()) {
-        statement.execute(
-            "SET allowed_directories = ["
-                + String.join(
-                    ", ", allowed.stream().map(d -> "'" + Relations.sqlString(d) + "'").toList())
-                + "]");
-      }
-      statement.execute("SET enable_external_access = false");
-      statement.execute("SET autoinstall_known_extensions = false");
-      statement.execute("SET autoload_known_extensions = false");
-      statement.execute("SET lock_configuration = true");
+      lockDown(statement, "setting");
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
     }
     return connection;
+  }
+
+  /**
+   * Locks the statement's database down as the class says, with the folders recorded in {@code
+   * settingTable} (the published file's {@code setting}, however it is named on this connection).
+   */
+  public static void lockDown(Statement statement, String settingTable) throws SQLException {
+    List<String> allowed = readDirectories(statement, settingTable);
+    if (!allowed.isEmpty()) {
+      statement.execute(
+          "SET allowed_directories = ["
+              + String.join(
+                  ", ", allowed.stream().map(d -> "'" + Relations.sqlString(d) + "'").toList())
+              + "]");
+    }
+    statement.execute("SET enable_external_access = false");
+    statement.execute("SET autoinstall_known_extensions = false");
+    statement.execute("SET autoload_known_extensions = false");
+    statement.execute("SET lock_configuration = true");
   }
 
   /** Refuses anything but one SELECT (or a query that only reads, such as a VALUES or a WITH). */
@@ -130,11 +138,14 @@ public final class ReadOnlyQueries {
     return count;
   }
 
-  private static List<String> readDirectories(Statement statement) throws SQLException {
+  private static List<String> readDirectories(Statement statement, String settingTable)
+      throws SQLException {
     List<String> directories = new ArrayList<>();
     try (ResultSet r =
         statement.executeQuery(
-            "SELECT value FROM setting WHERE name IN ('"
+            "SELECT value FROM "
+                + settingTable
+                + " WHERE name IN ('"
                 + LAKE_DIRECTORY
                 + "', '"
                 + DERIVED_DIRECTORY

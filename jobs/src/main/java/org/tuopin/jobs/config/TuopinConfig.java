@@ -1,5 +1,6 @@
 package org.tuopin.jobs.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,7 +17,11 @@ import java.util.TreeMap;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
 
-/** conf/tuopin.yaml, validated once when read. */
+/**
+ * conf/tuopin.yaml, validated once when read. Its {@code serve} section belongs to the Flight SQL
+ * server (org.tuopin.server.ServerSettings), which reads and checks it.
+ */
+@JsonIgnoreProperties({"serve"})
 public record TuopinConfig(
     String regions,
     List<CustomRegion> customRegions,

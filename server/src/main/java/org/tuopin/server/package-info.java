@@ -1,0 +1,2 @@
+/** Remote access to the published warehouse: an Arrow Flight SQL server, its users and scopes. */
+package org.tuopin.server;
