@@ -2,6 +2,7 @@ package org.tuopin.server;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +25,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.FlightSqlProducer;
@@ -55,7 +58,11 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
   private static final int BATCH_ROWS = 8192;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private record Prepared(String user, String sql) {}
+  /**
+   * A prepared statement: its first execution is run when it is prepared (the client needs the
+   * result's schema, which DuckDB gives by running it), and handed to the first execute.
+   */
+  private record Prepared(String user, String sql, AtomicReference<FlightInfo> firstRun) {}
 
   private final BufferAllocator allocator;
   private final Users users;
@@ -101,29 +108,21 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
       CallContext context,
       StreamListener<Result> listener) {
     Users.User user = user(context);
-    String sql = request.getQuery();
-    Schema schema;
-    try (Publishes.Lease lease = publishes.lease(user);
-        Connection c = lease.warehouse().connect()) {
-      QueryGuard.check(c, sql, lease.warehouse().served());
-      schema = schemaOf(c, sql);
-    } catch (ReadOnlyQueries.RefusedStatement e) {
-      audit.record(user.name(), sql, AuditLog.Outcome.REFUSED, 0, 0);
-      listener.onError(
-          CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).toRuntimeException());
-      return;
-    } catch (SQLException e) {
-      audit.record(user.name(), sql, AuditLog.Outcome.FAILED, 0, 0);
-      listener.onError(
-          CallStatus.INVALID_ARGUMENT.withDescription(firstLine(e)).toRuntimeException());
+    FlightInfo firstRun;
+    try {
+      firstRun = execute(user, request.getQuery(), FlightDescriptor.command(new byte[0]));
+    } catch (FlightRuntimeException e) {
+      listener.onError(e);
       return;
     }
     ByteString handle = newHandle();
-    prepared.put(handle, new Prepared(user.name(), sql));
+    prepared.put(
+        handle, new Prepared(user.name(), request.getQuery(), new AtomicReference<>(firstRun)));
     FlightSql.ActionCreatePreparedStatementResult result =
         FlightSql.ActionCreatePreparedStatementResult.newBuilder()
             .setPreparedStatementHandle(handle)
-            .setDatasetSchema(ByteString.copyFrom(serialize(schema)))
+            .setDatasetSchema(
+                ByteString.copyFrom(serialize(firstRun.getSchemaOptional().orElseThrow())))
             .build();
     listener.onNext(new Result(Any.pack(result).toByteArray()));
     listener.onCompleted();
@@ -134,7 +133,16 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
       FlightSql.ActionClosePreparedStatementRequest request,
       CallContext context,
       StreamListener<Result> listener) {
-    prepared.remove(request.getPreparedStatementHandle());
+    Prepared statement = prepared.remove(request.getPreparedStatementHandle());
+    if (statement != null) {
+      FlightInfo unused = statement.firstRun().getAndSet(null);
+      if (unused != null) {
+        Execution execution = executions.remove(statementHandle(unused));
+        if (execution != null) {
+          execution.close();
+        }
+      }
+    }
     listener.onCompleted();
   }
 
@@ -148,7 +156,23 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
     if (statement == null || !statement.user().equals(user.name())) {
       throw CallStatus.NOT_FOUND.withDescription("no such prepared statement").toRuntimeException();
     }
+    FlightInfo firstRun = statement.firstRun().getAndSet(null);
+    if (firstRun != null) {
+      return new FlightInfo(
+          firstRun.getSchemaOptional().orElseThrow(), descriptor, firstRun.getEndpoints(), -1, -1);
+    }
     return execute(user, statement.sql(), descriptor);
+  }
+
+  /** The handle of the result a FlightInfo's ticket names. */
+  private static ByteString statementHandle(FlightInfo info) {
+    try {
+      return Any.parseFrom(info.getEndpoints().get(0).getTicket().getBytes())
+          .unpack(FlightSql.TicketStatementQuery.class)
+          .getStatementHandle();
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("A ticket of this server's is not a TicketStatementQuery", e);
+    }
   }
 
   @Override
