@@ -25,7 +25,12 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       BulletinCommand.class
     },
-    footer = {"", "Documentation: README.md and docs/ in the Tuopin repository."})
+    footer = {
+      "",
+      "The launcher also runs serve (the Arrow Flight SQL server for BI tools) and users (its"
+          + " users): ./tuopin serve --help.",
+      "Documentation: README.md and docs/ in the Tuopin repository."
+    })
 public final class TuopinCommand implements Callable<Integer> {
   public static final int GATE_STOPPED = 3;
 
