@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -28,24 +26,15 @@ final class QueryGuard {
 
   /** Refuses (ReadOnlyQueries.RefusedStatement) what the class says is refused. */
   static void check(Connection connection, String sql, Set<String> served) throws SQLException {
-    ReadOnlyQueries.requireOneSelect(connection, sql);
-    JsonNode tree = parse(connection, sql);
-    Set<String> cteNames = new HashSet<>();
-    collectCteNames(tree, cteNames);
-    walk(tree, served, cteNames);
-  }
-
-  private static JsonNode parse(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement parse =
-        connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
-      parse.setString(1, sql);
-      try (ResultSet r = parse.executeQuery()) {
-        r.next();
-        return JSON.readTree(r.getString(1));
-      }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(ReadOnlyQueries.requireOneSelect(connection, sql));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("DuckDB's parse tree is not JSON", e);
     }
+    Set<String> cteNames = new HashSet<>();
+    collectCteNames(tree, cteNames);
+    walk(tree, served, cteNames);
   }
 
   private static void collectCteNames(JsonNode node, Set<String> names) {

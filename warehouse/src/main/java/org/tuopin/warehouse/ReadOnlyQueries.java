@@ -79,8 +79,11 @@ public final class ReadOnlyQueries {
     statement.execute("SET lock_configuration = true");
   }
 
-  /** Refuses anything but one SELECT (or a query that only reads, such as a VALUES or a WITH). */
-  public static void requireOneSelect(Connection connection, String sql) throws SQLException {
+  /**
+   * Refuses anything but one SELECT (or a query that only reads, such as a VALUES or a WITH);
+   * returns DuckDB's parse tree of it, as JSON.
+   */
+  public static String requireOneSelect(Connection connection, String sql) throws SQLException {
     try (PreparedStatement parse =
         connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
       parse.setString(1, sql);
@@ -100,6 +103,7 @@ public final class ReadOnlyQueries {
           throw new RefusedStatement(
               "only one SELECT is accepted, and this holds " + statements + " statements");
         }
+        return tree;
       }
     }
   }
