@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
@@ -406,13 +407,7 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
 
   @Override
   public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
-    try (VectorSchemaRoot root =
-        VectorSchemaRoot.create(FlightSqlProducer.Schemas.GET_CATALOGS_SCHEMA, allocator)) {
-      listener.start(root);
-      root.setRowCount(0);
-      listener.putNext();
-      listener.completed();
-    }
+    send(FlightSqlProducer.Schemas.GET_CATALOGS_SCHEMA, 0, root -> {}, listener);
   }
 
   @Override
@@ -424,15 +419,14 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
   @Override
   public void getStreamSchemas(
       FlightSql.CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
-    try (VectorSchemaRoot root =
-        VectorSchemaRoot.create(FlightSqlProducer.Schemas.GET_SCHEMAS_SCHEMA, allocator)) {
-      listener.start(root);
-      ((VarCharVector) root.getVector("db_schema_name")).setSafe(0, text("main"));
-      root.getVector("catalog_name").setNull(0);
-      root.setRowCount(1);
-      listener.putNext();
-      listener.completed();
-    }
+    send(
+        FlightSqlProducer.Schemas.GET_SCHEMAS_SCHEMA,
+        1,
+        root -> {
+          ((VarCharVector) root.getVector("db_schema_name")).setSafe(0, text("main"));
+          root.getVector("catalog_name").setNull(0);
+        },
+        listener);
   }
 
   @Override
@@ -443,11 +437,20 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
 
   @Override
   public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
-    try (VectorSchemaRoot root =
-        VectorSchemaRoot.create(FlightSqlProducer.Schemas.GET_TABLE_TYPES_SCHEMA, allocator)) {
+    send(
+        FlightSqlProducer.Schemas.GET_TABLE_TYPES_SCHEMA,
+        1,
+        root -> ((VarCharVector) root.getVector("table_type")).setSafe(0, text("VIEW")),
+        listener);
+  }
+
+  /** A catalog call's answer: {@code rows} rows that {@code fill} writes, in one batch. */
+  private void send(
+      Schema schema, int rows, Consumer<VectorSchemaRoot> fill, ServerStreamListener listener) {
+    try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
       listener.start(root);
-      ((VarCharVector) root.getVector("table_type")).setSafe(0, text("VIEW"));
-      root.setRowCount(1);
+      fill.accept(root);
+      root.setRowCount(rows);
       listener.putNext();
       listener.completed();
     }

@@ -211,6 +211,32 @@ class FlightSqlServerTest {
     }
   }
 
+  /** What DBeaver's navigator shows: the user's relations as views of schema main. */
+  @Test
+  void theCatalogListsTheUsersRelationsOnly() throws Exception {
+    List<String> analyst = new ArrayList<>();
+    try (Connection c = jdbc(ANALYST, PASSWORD);
+        ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
+      while (tables.next()) {
+        analyst.add(
+            tables.getString("TABLE_SCHEM")
+                + "."
+                + tables.getString("TABLE_NAME")
+                + " "
+                + tables.getString("TABLE_TYPE"));
+      }
+    }
+    assertTrue(analyst.contains("main.v_poverty_trend VIEW"), analyst::toString);
+    assertTrue(analyst.contains("main.dim_region VIEW"), analyst::toString);
+    assertTrue(analyst.stream().noneMatch(t -> t.contains("household")), analyst::toString);
+    assertTrue(analyst.stream().noneMatch(t -> t.contains("v_runs")), analyst::toString);
+    try (Connection c = jdbc(AUDITOR, PASSWORD);
+        ResultSet columns =
+            c.getMetaData().getColumns(null, "main", "fact_household_snapshot", "household_key")) {
+      assertTrue(columns.next(), "an auditor's navigator shows the household columns");
+    }
+  }
+
   @Test
   void writesFileReadsAttachSetAndTwoStatementsAreRefusedWithAClearError() throws Exception {
     try (Connection c = jdbc(ANALYST, PASSWORD)) {
