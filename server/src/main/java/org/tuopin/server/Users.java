@@ -29,17 +29,28 @@ public final class Users {
   private static final Pattern SCOPE = Pattern.compile("\\d{6}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
+  private List<User> read = List.of();
+  private List<Object> readVersion = List.of();
 
   public Users(Path restricted) {
     this.file = restricted.resolve("users.json");
   }
 
-  public List<User> list() {
+  /**
+   * The users as the file has them now. The server asks on every call (a removed user stops at
+   * once), so the file is parsed again only when its modification time or size changed.
+   */
+  public synchronized List<User> list() {
     if (!Files.exists(file)) {
       return List.of();
     }
     try {
-      return JSON.readValue(file.toFile(), new TypeReference<List<User>>() {});
+      List<Object> version = List.of(Files.getLastModifiedTime(file), Files.size(file));
+      if (!version.equals(readVersion)) {
+        read = List.copyOf(JSON.readValue(file.toFile(), new TypeReference<List<User>>() {}));
+        readVersion = version;
+      }
+      return read;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -58,6 +58,9 @@ public final class AnomalyPlanter {
   private final List<Planted> planted = new ArrayList<>();
   private final List<List<String>> payments = new ArrayList<>();
 
+  /** The month's payment files as text, read once when first needed. */
+  private List<String> paymentTexts;
+
   private AnomalyPlanter(Path landing, YearMonth month, List<FaultInjector.Fault> faults) {
     this.landing = landing;
     this.landed = new LandedMonth(landing, month);
@@ -244,8 +247,11 @@ public final class AnomalyPlanter {
 
   /** Whether any of the month's payment files names the household (ids are ASCII digits). */
   private boolean paid(String householdId) {
-    return landed.files(Contracts.DISBURSEMENTS).stream()
-        .anyMatch(p -> text(p).contains(householdId));
+    if (paymentTexts == null) {
+      paymentTexts =
+          landed.files(Contracts.DISBURSEMENTS).stream().map(AnomalyPlanter::text).toList();
+    }
+    return paymentTexts.stream().anyMatch(t -> t.contains(householdId));
   }
 
   private static String text(Path file) {
