@@ -16,8 +16,8 @@ import org.tuopin.etl.source.LandingFile;
  * a task in each stage that deserializes the month's large plans, and the JIT compiles the
  * generated classes again. The 13-month demo took 182 s with Spark's settings and 119-128 s with
  * these. A large month keeps the settings the session was started with (spark-submit's, or Spark's
- * defaults). Results do not depend on the choice (EndToEndTest backfills the same months under
- * both).
+ * defaults), but for at least one shuffle partition per 128 MiB of landing files. Results do not
+ * depend on the choice (EndToEndTest backfills the same months under both).
  */
 public final class MonthSettings {
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
@@ -56,8 +56,9 @@ public final class MonthSettings {
   int apply(SparkSession spark, long landingBytes, int fileCount) {
     boolean small = landingBytes < smallMonthBytes;
     SparkConf started = spark.sparkContext().getConf();
+    long bySize = (landingBytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
     spark.conf().set(ADAPTIVE, small ? "false" : started.get(ADAPTIVE, "true"));
-    spark.conf().set(SHUFFLE_PARTITIONS, small ? "1" : started.get(SHUFFLE_PARTITIONS, "200"));
+    spark.conf().set(SHUFFLE_PARTITIONS, small ? "1" : shufflePartitions(started, bySize));
     spark
         .conf()
         .set(
@@ -69,9 +70,20 @@ public final class MonthSettings {
     if (small) {
       return 1;
     }
-    long bySize = (landingBytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
     long wanted = Math.max(spark.sparkContext().defaultParallelism() * 2L, bySize);
     // a file is read by one task: more partitions than files would stay empty
     return (int) Math.max(1, Math.min(fileCount, wanted));
+  }
+
+  /**
+   * The session's own number of shuffle partitions, or one per {@link #BYTES_PER_PARTITION} of
+   * landing files if that is more. The launcher starts sessions with four, right for a province; a
+   * country's 100 million members joined to their households through four partitions would be
+   * sorted in pieces of several GB. Adaptive execution (on for a large month) coalesces the
+   * partitions that turn out small.
+   */
+  private static String shufflePartitions(SparkConf started, long bySize) {
+    long own = Long.parseLong(started.get(SHUFFLE_PARTITIONS, "200"));
+    return String.valueOf(Math.max(own, bySize));
   }
 }

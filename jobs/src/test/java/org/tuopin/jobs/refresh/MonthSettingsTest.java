@@ -39,6 +39,16 @@ class MonthSettingsTest {
     assertEquals(100, settings.apply(spark, 13_400_000_000L, 2851));
   }
 
+  @Test
+  void aLargeMonthShufflesIntoOnePartitionPer128MibOfLandingFilesAtLeast() {
+    // 13.4e9 bytes / 134,217,728 = 99.8: 100 partitions, not the session's two
+    settings.apply(spark, 13_400_000_000L, 2851);
+    assertEquals(List.of("true", "100", "FALLBACK"), current());
+    // a province's 437 MB: 3.3 → 4, more than the session's two
+    settings.apply(spark, 437_000_000L, 1624);
+    assertEquals("4", spark.conf().get(MonthSettings.SHUFFLE_PARTITIONS));
+  }
+
   private List<String> current() {
     return List.of(
         spark.conf().get(MonthSettings.ADAPTIVE),
