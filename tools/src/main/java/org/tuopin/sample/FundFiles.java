@@ -221,14 +221,7 @@ final class FundFiles {
                 year,
                 1 + Seeds.weighted(r, 20, 16, 14, 12, 10, 8, 6, 5, 4, 3, 1, 1),
                 Seeds.between(r, 1, 28));
-        String id =
-            documentPrefix(unit, source)
-                + "〔"
-                + year
-                + "〕"
-                + unit.code().substring(2)
-                + String.format("%02d", ++number)
-                + "号";
+        String id = documentNumber(unit, source, year, ++number);
         allocations.add(new Allocation(id, year, unit, source, indicator, amount, approved));
       }
     }
@@ -242,6 +235,22 @@ final class FundFiles {
       case "east_west" -> r.nextInt(3) > 0;
       default -> r.nextInt(3) == 0;
     };
+  }
+
+  /**
+   * An allocation's document number (文号), unique across the country: it carries the unit's whole
+   * code. Its last four digits alone repeat between provinces (141122 and 431122), and 财农 is every
+   * province's central-fund prefix, so a national month quarantined such pairs as
+   * duplicate_allocation_id.
+   */
+  static String documentNumber(Region unit, FundSource source, int year, int number) {
+    return documentPrefix(unit, source)
+        + "〔"
+        + year
+        + "〕"
+        + unit.code()
+        + String.format("%02d", number)
+        + "号";
   }
 
   private static String documentPrefix(Region unit, FundSource source) {
