@@ -17,9 +17,10 @@ import java.util.Locale;
 
 /**
  * Every statement the server was sent, one JSON line each in {@code
- * data/restricted/audit/queries.jsonl}: when, who, the SHA-256 of the statement, the outcome, the
- * rows returned and the milliseconds taken. Never the statement's text or any value of a result (an
- * error message can quote data, so only the outcome's kind is kept).
+ * data/restricted/audit/queries.jsonl} (folder 0700, file 0600): when, who, the SHA-256 of the
+ * statement, the outcome, the rows actually sent and the milliseconds taken. Never the statement's
+ * text or any value of a result (an error message can quote data, so only the outcome's kind is
+ * kept).
  */
 final class AuditLog {
   /** What became of a statement. */
@@ -29,7 +30,11 @@ final class AuditLog {
     FAILED,
     TIMED_OUT,
     TOO_MANY_ROWS,
-    BUSY
+    BUSY,
+    /** Asked for and never fetched: dropped after serve.unfetchedSeconds. */
+    UNFETCHED,
+    /** The client went away while the rows were being sent. */
+    CANCELLED
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +59,11 @@ final class AuditLog {
     line.put("millis", millis);
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(
+            file.getParent(),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(
+            file.getParent(), PosixFilePermissions.fromString("rwx------"));
         Files.createFile(
             file,
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

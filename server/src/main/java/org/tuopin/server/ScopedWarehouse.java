@@ -10,24 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
- * One publish as one user scope and role sees it: an in-memory DuckDB that attaches the published
- * file read-only as {@code published} and defines, under each served relation's own name, a view of
- * that relation cut to the scope (and, for analysts, without household rows and with small village
- * counts suppressed). Its configuration is then locked as the query path's is. Queries run on
- * connections duplicated from it, so they share its cache.
+ * One publish as one scope and role sees it, copied out: a DuckDB file of its own (the extract)
+ * that holds, under each served relation's own name, a table of only the rows of the scope, only
+ * the relations and columns of the role, and for analysts the counts of {@link SuppressedCounts}
+ * already NULL. Users' queries run on that file, opened read-only with no access to any other file,
+ * so no predicate, error, timing or plan of theirs can touch a row outside the scope or a
+ * suppressed value: they are not there. The extract is made by the server's own statements, from
+ * the publish attached read-only.
  */
 final class ScopedWarehouse implements AutoCloseable {
-  /** A count of households or persons: suppressed for analysts at village level when small. */
-  private static final Pattern COUNT = Pattern.compile("(^|_)(households|persons)$");
-
   private final DuckDBConnection database;
   private final Set<String> served;
 
@@ -36,36 +35,91 @@ final class ScopedWarehouse implements AutoCloseable {
     this.served = served;
   }
 
-  static ScopedWarehouse open(Path publishedFile, String scope, Role role, int suppressBelow)
+  /** A publish other than the one asked for is in the serving file now. */
+  static final class PublishChanged extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PublishChanged(String message) {
+      super(message);
+    }
+  }
+
+  /** Where an extract is made and how its queries are bounded. */
+  record Limits(int memoryMegabytes, int spillMegabytes, int threads) {}
+
+  /**
+   * Makes the extract of {@code user}'s scope and role from publish {@code publishId} in {@code
+   * servingFile} (refused with {@link PublishChanged} when another publish is there now) and opens
+   * it for queries. What the making spills goes beside the extract, and so do its queries' spills.
+   *
+   * @param suppressedCells the publish's {@link SuppressedCounts}, applied for analysts
+   */
+  static ScopedWarehouse build(
+      Path servingFile,
+      long publishId,
+      Users.User user,
+      Path suppressedCells,
+      Path extract,
+      Limits limits)
       throws SQLException {
-    DuckDBConnection database = (DuckDBConnection) DuckDb.openInMemory();
-    try (Statement s = database.createStatement()) {
-      s.execute(
-          "ATTACH '"
-              + publishedFile.toAbsolutePath().toString().replace("'", "''")
-              + "' AS published (READ_ONLY)");
-      if (!scope.equals(Users.NATIONAL)) {
+    Path spill = extract.resolveSibling(extract.getFileName() + ".spill");
+    try (Connection builder = Publishes.PublishedFile.attach(servingFile, publishId, spill);
+        Statement s = builder.createStatement()) {
+      s.execute("ATTACH '" + sql(extract) + "' AS scoped");
+      if (!user.scope().equals(Users.NATIONAL)) {
         // the codes of the scope and everything under it, old codes included
         s.execute(
-            "CREATE TABLE scope_region AS SELECT DISTINCT region_code FROM"
+            "CREATE TEMP TABLE scope_region AS SELECT DISTINCT region_code FROM"
                 + " published.main.dim_region_history WHERE '"
-                + scope
+                + user.scope()
                 + "' IN (region_code, county_code, city_code, province_code)");
       }
+      boolean suppressing = user.role() == Role.ANALYST;
+      if (suppressing) {
+        s.execute(
+            "CREATE TEMP TABLE suppressed AS SELECT period, region_code, list(measure) AS measures"
+                + " FROM read_parquet('"
+                + sql(suppressedCells)
+                + "') GROUP BY period, region_code");
+      }
       Set<String> published = publishedRelations(s);
-      Set<String> served = new TreeSet<>();
       for (ServedRelations.Relation relation : ServedRelations.ALL) {
-        if (relation.readableBy(role, scope) && published.contains(relation.name())) {
-          Map<String, String> columns = columns(database, relation.name());
+        if (relation.readableBy(user.role(), user.scope()) && published.contains(relation.name())) {
           s.execute(
-              "CREATE VIEW "
+              "CREATE TABLE scoped.main."
                   + relation.name()
                   + " AS "
-                  + scopedSelect(relation, columns, scope, role, suppressBelow));
-          served.add(relation.name());
+                  + scopedSelect(relation, columns(builder, relation.name()), user, suppressing));
         }
       }
-      ReadOnlyQueries.lockDown(s, "published.main.setting");
+      s.execute("DETACH scoped");
+    }
+    return open(extract, spill, limits);
+  }
+
+  private static ScopedWarehouse open(Path extract, Path spill, Limits limits) throws SQLException {
+    DuckDBConnection database =
+        (DuckDBConnection)
+            DuckDb.openReadOnly(
+                extract,
+                Map.of(
+                    "memory_limit",
+                    limits.memoryMegabytes() + "MB",
+                    "threads",
+                    String.valueOf(limits.threads()),
+                    "temp_directory",
+                    spill.toString(),
+                    "max_temp_directory_size",
+                    limits.spillMegabytes() + "MB"));
+    try (Statement s = database.createStatement()) {
+      ReadOnlyQueries.lockDown(s, List.of());
+      Set<String> served = new TreeSet<>();
+      try (ResultSet r =
+          s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE NOT internal")) {
+        while (r.next()) {
+          served.add(r.getString(1));
+        }
+      }
       return new ScopedWarehouse(database, served);
     } catch (SQLException | RuntimeException e) {
       database.close();
@@ -73,54 +127,53 @@ final class ScopedWarehouse implements AutoCloseable {
     }
   }
 
-  /** The relation's rows and columns this user sees. */
+  /** The rows and columns of the relation that this user sees, as one SELECT. */
   static String scopedSelect(
       ServedRelations.Relation relation,
       Map<String, String> columns,
-      String scope,
-      Role role,
-      int suppressBelow) {
-    boolean analyst = role == Role.ANALYST;
+      Users.User user,
+      boolean suppressing) {
+    Optional<ServedRelations.Suppression> suppression =
+        suppressing ? ServedRelations.suppressionOf(relation.name()) : Optional.empty();
     List<String> select = new ArrayList<>();
-    String village = columns.containsKey("region_level") ? "region_level = 'village'" : "true";
-    for (Map.Entry<String, String> column : columns.entrySet()) {
-      String name = column.getKey();
-      boolean suppressed =
-          analyst
-              && relation.villageCounts()
-              && (COUNT.matcher(name).find() && column.getValue().contains("INT")
-                  || name.equals("incidence_rate") && columns.containsKey("poor_persons"));
-      if (!suppressed) {
-        select.add(name);
-      } else {
-        // a rate is suppressed with the count of persons it is computed from
-        String count = name.equals("incidence_rate") ? "poor_persons" : name;
-        select.add(
-            "CASE WHEN "
-                + village
-                + " AND "
-                + count
-                + " < "
-                + suppressBelow
-                + " THEN NULL ELSE "
-                + name
-                + " END AS "
-                + name);
-      }
+    for (String column : columns.keySet()) {
+      select.add(suppression.map(x -> suppressedColumn(x, column)).orElse("t." + column));
     }
     List<String> conditions = new ArrayList<>();
-    if (relation.regionColumn() != null && !scope.equals(Users.NATIONAL)) {
+    if (relation.regionColumn() != null && !user.scope().equals(Users.NATIONAL)) {
       conditions.add(
-          relation.regionColumn() + " IN (SELECT region_code FROM memory.main.scope_region)");
+          "t." + relation.regionColumn() + " IN (SELECT region_code FROM temp.scope_region)");
     }
-    if (analyst && relation.analystRows() != null) {
+    if (user.role() == Role.ANALYST && relation.analystRows() != null) {
       conditions.add(relation.analystRows());
+    }
+    String from = " FROM published.main." + relation.name() + " AS t";
+    if (suppression.isPresent()) {
+      from +=
+          " LEFT JOIN temp.suppressed AS s ON s.period = t.period AND s.region_code = t."
+              + suppression.get().regionColumn();
     }
     return "SELECT "
         + String.join(", ", select)
-        + " FROM published.main."
-        + relation.name()
+        + from
         + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+  }
+
+  /** The column as an analyst sees it: NULL where it is, or is computed from, a suppressed cell. */
+  private static String suppressedColumn(ServedRelations.Suppression suppression, String column) {
+    List<String> cells =
+        suppression.counts().contains(column)
+            ? List.of(column)
+            : suppression.derived().getOrDefault(column, List.of());
+    if (cells.isEmpty()) {
+      return "t." + column;
+    }
+    return "CASE WHEN list_has_any(s.measures, ["
+        + String.join(", ", cells.stream().map(c -> "'" + c + "'").toList())
+        + "]) THEN NULL ELSE t."
+        + column
+        + " END AS "
+        + column;
   }
 
   /** The names a query may use. */
@@ -136,6 +189,10 @@ final class ScopedWarehouse implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     database.close();
+  }
+
+  private static String sql(Path path) {
+    return path.toAbsolutePath().toString().replace("'", "''");
   }
 
   private static Set<String> publishedRelations(Statement s) throws SQLException {

@@ -1,16 +1,23 @@
 package org.tuopin.server;
 
+import io.grpc.netty.NettyServerBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.tuopin.warehouse.ProcessScratch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,17 +118,22 @@ public final class ServeCommand implements Callable<Integer> {
         certificate == null ? null : certificate.toFile(),
         key == null ? null : key.toFile(),
         settings,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        spec.commandLine().getOut());
   }
 
   /** A running server and what it holds. */
   public static final class Server implements AutoCloseable {
+    /** How often the server looks for a new publish, to make its users' extracts ahead. */
+    private static final long WATCH_SECONDS = 10;
+
     private final FlightServer flight;
     private final TuopinFlightSqlProducer producer;
     private final Publishes publishes;
     private final BufferAllocator allocator;
     private final Location location;
     private final Path servingFile;
+    private final ScheduledExecutorService watcher;
 
     private Server(
         FlightServer flight,
@@ -129,16 +141,22 @@ public final class ServeCommand implements Callable<Integer> {
         Publishes publishes,
         BufferAllocator allocator,
         Location location,
-        Path servingFile) {
+        Path servingFile,
+        ScheduledExecutorService watcher) {
       this.flight = flight;
       this.producer = producer;
       this.publishes = publishes;
       this.allocator = allocator;
       this.location = location;
       this.servingFile = servingFile;
+      this.watcher = watcher;
     }
 
-    /** Starts serving {@code data}'s publish; TLS when a certificate and key are given. */
+    /**
+     * Starts serving {@code data}'s publish; TLS when a certificate and key are given. The extracts
+     * of the users' scopes are made in the background at start and whenever a new publish appears,
+     * and reported on {@code log}.
+     */
     public static Server start(
         Path data,
         String host,
@@ -146,17 +164,25 @@ public final class ServeCommand implements Callable<Integer> {
         File certificate,
         File key,
         ServerSettings settings,
-        Clock clock)
+        Clock clock,
+        PrintWriter log)
         throws IOException {
       Path restricted = data.resolve("restricted");
       Path servingFile = data.resolve("serving").resolve("tuopin.duckdb");
       Users users = new Users(restricted);
       BufferAllocator allocator = new RootAllocator();
-      Publishes publishes = new Publishes(servingFile, settings.suppressBelow());
+      Publishes publishes =
+          new Publishes(
+              servingFile,
+              ProcessScratch.prepare(restricted, "serve-cache"),
+              settings.suppressBelow(),
+              settings.extractLimits(),
+              log);
+      TokenAuthenticator sessions = new TokenAuthenticator(users, settings, clock);
       TuopinFlightSqlProducer producer =
           new TuopinFlightSqlProducer(
               allocator,
-              users,
+              sessions,
               publishes,
               new AuditLog(restricted),
               settings,
@@ -165,9 +191,13 @@ public final class ServeCommand implements Callable<Integer> {
           certificate == null
               ? Location.forGrpcInsecure(host, port)
               : Location.forGrpcTls(host, port);
+      Consumer<NettyServerBuilder> transport = netty -> netty.intercept(new RemoteAddress());
       FlightServer.Builder builder =
           FlightServer.builder(allocator, location, producer)
-              .headerAuthenticator(new TokenAuthenticator(users, settings.tokenLifetime(), clock));
+              .headerAuthenticator(sessions)
+              .transportHint("grpc.builderConsumer", transport)
+              // a result is sent as the client takes it: little waits in the server's buffers
+              .backpressureThreshold(1 << 20);
       if (certificate != null) {
         builder.useTls(certificate, key);
       }
@@ -176,7 +206,19 @@ public final class ServeCommand implements Callable<Integer> {
           certificate == null
               ? Location.forGrpcInsecure(host, flight.getPort())
               : Location.forGrpcTls(host, flight.getPort());
-      return new Server(flight, producer, publishes, allocator, bound, servingFile);
+      ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+      watcher.scheduleWithFixedDelay(
+          () -> prepareExtracts(publishes, users, log), 0, WATCH_SECONDS, TimeUnit.SECONDS);
+      return new Server(flight, producer, publishes, allocator, bound, servingFile, watcher);
+    }
+
+    private static void prepareExtracts(Publishes publishes, Users users, PrintWriter log) {
+      try {
+        publishes.prepare(users.list());
+      } catch (SQLException | RuntimeException e) {
+        // the next look tries again; users' queries make what they need meanwhile
+        log.println("» the extracts of the latest publish are not made yet: " + e.getMessage());
+      }
     }
 
     public Location location() {
@@ -197,6 +239,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void close() {
+      watcher.shutdownNow();
       flight.shutdown();
       try {
         flight.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package org.tuopin.server;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,22 +28,18 @@ final class ServedRelations {
    *
    * @param regionColumn the column cut to the scope, null for a relation without regions
    * @param analystRows a condition on the rows an analyst sees, null for all of them
-   * @param villageCounts whether small counts of households or persons are suppressed for analysts
-   *     at village level (rows with region_level 'village', or every row when the relation is per
-   *     village)
    */
-  record Relation(
-      String name, Access access, String regionColumn, String analystRows, boolean villageCounts) {
+  record Relation(String name, Access access, String regionColumn, String analystRows) {
     static Relation reference(String name) {
-      return new Relation(name, Access.EVERYONE, null, null, false);
+      return new Relation(name, Access.EVERYONE, null, null);
     }
 
     static Relation regional(String name, String regionColumn) {
-      return new Relation(name, Access.REGIONAL, regionColumn, null, false);
+      return new Relation(name, Access.REGIONAL, regionColumn, null);
     }
 
     static Relation household(String name) {
-      return new Relation(name, Access.AUDITOR, "county_code", null, false);
+      return new Relation(name, Access.AUDITOR, "county_code", null);
     }
 
     /** Whether a user of this role and scope may read it. */
@@ -69,9 +66,9 @@ final class ServedRelations {
           Relation.reference("exit_threshold"),
           Relation.regional("dim_region", "region_code"),
           Relation.regional("dim_region_history", "region_code"),
-          new Relation("v_poverty_trend", Access.REGIONAL, "region_code", null, true),
-          new Relation("v_monitoring", Access.REGIONAL, "region_code", null, true),
-          new Relation("v_village_exit_check", Access.REGIONAL, "village_code", null, true),
+          Relation.regional("v_poverty_trend", "region_code"),
+          Relation.regional("v_monitoring", "region_code"),
+          Relation.regional("v_village_exit_check", "village_code"),
           Relation.regional("v_county_exit_check", "county_code"),
           Relation.regional("v_progress", "region_code"),
           Relation.regional("v_progress_league", "region_code"),
@@ -85,20 +82,85 @@ final class ServedRelations {
           Relation.regional("fact_population", "region_code"),
           Relation.regional("fact_village_survey", "village_code"),
           new Relation(
-              "fact_disbursement", Access.REGIONAL, "region_code", "household_key IS NULL", false),
-          new Relation("v_anomalies", Access.REGIONAL, "region_code", NOT_ABOUT_HOUSEHOLDS, false),
+              "fact_disbursement", Access.REGIONAL, "region_code", "household_key IS NULL"),
+          new Relation("v_anomalies", Access.REGIONAL, "region_code", NOT_ABOUT_HOUSEHOLDS),
           Relation.household("dim_household"),
           Relation.household("fact_household_snapshot"),
           Relation.household("fact_household_event"),
           Relation.household("fact_member_snapshot"),
           Relation.household("v_household_exit_check"),
           Relation.household("v_monitoring_alerts"),
-          new Relation("v_runs", Access.NATIONAL, null, null, false),
-          new Relation("v_data_quality", Access.NATIONAL, null, null, false));
+          new Relation("v_runs", Access.NATIONAL, null, null),
+          new Relation("v_data_quality", Access.NATIONAL, null, null));
+
+  /**
+   * What an analyst does not see of a relation's counts: the relation's count columns (each a cell
+   * of {@link SuppressedCounts}, per period and region) and its columns computed from counts (a
+   * rate is NULL when any count it is computed from is suppressed).
+   *
+   * @param regionColumn the region of a row's cells
+   * @param counts counts of households or persons, suppressed when small and with complements
+   * @param derived a column computed from counts, and those counts
+   */
+  record Suppression(
+      String relation,
+      String regionColumn,
+      List<String> counts,
+      Map<String, List<String>> derived) {}
+
+  /** Every served count of households or persons, and what is computed from one. */
+  static final List<Suppression> SUPPRESSED =
+      List.of(
+          new Suppression(
+              "v_poverty_trend",
+              "region_code",
+              List.of(
+                  "poor_households",
+                  "poor_persons",
+                  "exited_households",
+                  "exited_persons",
+                  "returned_households",
+                  "returned_persons",
+                  "returned_in_year_households",
+                  "newly_poor_in_year_households"),
+              Map.of("incidence_rate", List.of("poor_persons"))),
+          new Suppression(
+              "v_monitoring",
+              "region_code",
+              List.of(
+                  "monitored_households",
+                  "monitored_persons",
+                  "unstable_households",
+                  "edge_households",
+                  "hardship_households",
+                  "newly_monitored_households",
+                  "eliminated_households",
+                  "at_risk_households",
+                  "at_risk_persons",
+                  "exited_households",
+                  "exited_monitored_households"),
+              Map.of(
+                  "exited_monitored_rate",
+                  List.of("exited_monitored_households", "exited_households"))),
+          new Suppression(
+              "v_village_exit_check",
+              "village_code",
+              List.of("poor_persons"),
+              Map.of("incidence_rate", List.of("poor_persons"))),
+          // the county's incidence is v_poverty_trend's: NULL where its poor_persons is suppressed
+          new Suppression(
+              "v_county_exit_check",
+              "county_code",
+              List.of(),
+              Map.of("incidence_rate", List.of("poor_persons"))));
 
   private ServedRelations() {}
 
   static Optional<Relation> named(String name) {
     return ALL.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  static Optional<Suppression> suppressionOf(String relation) {
+    return SUPPRESSED.stream().filter(s -> s.relation().equals(relation)).findFirst();
   }
 }

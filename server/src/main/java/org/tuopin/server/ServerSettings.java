@@ -9,29 +9,59 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The {@code serve} section of conf/tuopin.yaml: the server's limits. */
+/**
+ * The {@code serve} section of conf/tuopin.yaml: the server's limits. Each key may be left out for
+ * its default; an unknown key or a value out of range is an error when the file is read.
+ *
+ * @param queryTimeoutSeconds a query still running (or streaming) after this is cancelled
+ * @param maxRows a result longer than this is refused
+ * @param maxConcurrentQueries queries running or streaming at once, over all users
+ * @param maxQueriesPerUser queries running or streaming at once for one user
+ * @param queueSeconds how long a query waits for its turn before it is refused as busy
+ * @param unfetchedSeconds a result asked for and not fetched within this is dropped
+ * @param tokenSeconds how long a sign-in's bearer token lasts
+ * @param suppressBelow for analysts, a village count under this is suppressed (with complements)
+ * @param signInFailuresAllowed failed sign-ins in a row (per user, per address) before the delay
+ * @param signInMaxDelaySeconds the longest delay after failed sign-ins (it doubles up to this)
+ * @param signInsAtOnce passwords hashed at once (19 MiB each)
+ * @param memoryMegabytes DuckDB's memory for each scope's extract
+ * @param spillMegabytes how much each scope's extract may spill to disk
+ */
 public record ServerSettings(
     Integer queryTimeoutSeconds,
     Long maxRows,
     Integer maxConcurrentQueries,
+    Integer maxQueriesPerUser,
     Integer queueSeconds,
+    Integer unfetchedSeconds,
     Integer tokenSeconds,
-    Integer suppressBelow) {
-  public static final ServerSettings DEFAULT = new ServerSettings(60, 1_000_000L, 4, 30, 3600, 5);
+    Integer suppressBelow,
+    Integer signInFailuresAllowed,
+    Integer signInMaxDelaySeconds,
+    Integer signInsAtOnce,
+    Integer memoryMegabytes,
+    Integer spillMegabytes) {
+  public static final ServerSettings DEFAULT =
+      new ServerSettings(
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public ServerSettings {
-    queryTimeoutSeconds = positive("queryTimeoutSeconds", queryTimeoutSeconds, 60);
+    queryTimeoutSeconds = atLeast("queryTimeoutSeconds", queryTimeoutSeconds, 60, 1);
     maxRows = maxRows == null ? 1_000_000L : maxRows;
     if (maxRows < 1) {
-      throw new IllegalArgumentException("serve.maxRows: 1 or more");
+      throw new IllegalArgumentException("serve.maxRows: 1 or more, not " + maxRows);
     }
-    maxConcurrentQueries = positive("maxConcurrentQueries", maxConcurrentQueries, 4);
-    queueSeconds = positive("queueSeconds", queueSeconds, 30);
-    tokenSeconds = positive("tokenSeconds", tokenSeconds, 3600);
-    suppressBelow = suppressBelow == null ? 5 : suppressBelow;
-    if (suppressBelow < 0) {
-      throw new IllegalArgumentException("serve.suppressBelow: 0 or more");
-    }
+    maxConcurrentQueries = atLeast("maxConcurrentQueries", maxConcurrentQueries, 4, 1);
+    maxQueriesPerUser = atLeast("maxQueriesPerUser", maxQueriesPerUser, 2, 1);
+    queueSeconds = atLeast("queueSeconds", queueSeconds, 30, 1);
+    unfetchedSeconds = atLeast("unfetchedSeconds", unfetchedSeconds, 30, 1);
+    tokenSeconds = atLeast("tokenSeconds", tokenSeconds, 3600, 1);
+    suppressBelow = atLeast("suppressBelow", suppressBelow, 5, 0);
+    signInFailuresAllowed = atLeast("signInFailuresAllowed", signInFailuresAllowed, 5, 0);
+    signInMaxDelaySeconds = atLeast("signInMaxDelaySeconds", signInMaxDelaySeconds, 900, 1);
+    signInsAtOnce = atLeast("signInsAtOnce", signInsAtOnce, 2, 1);
+    memoryMegabytes = atLeast("memoryMegabytes", memoryMegabytes, 1024, 64);
+    spillMegabytes = atLeast("spillMegabytes", spillMegabytes, 4096, 0);
   }
 
   Duration queryTimeout() {
@@ -42,12 +72,54 @@ public record ServerSettings(
     return Duration.ofSeconds(tokenSeconds);
   }
 
-  private static int positive(String name, Integer value, int otherwise) {
+  ScopedWarehouse.Limits extractLimits() {
+    return new ScopedWarehouse.Limits(memoryMegabytes, spillMegabytes, 2);
+  }
+
+  /** These settings with other query limits (tests). */
+  ServerSettings withQueries(
+      int timeoutSeconds, long rows, int concurrent, int perUser, int queue, int unfetched) {
+    return new ServerSettings(
+        timeoutSeconds,
+        rows,
+        concurrent,
+        perUser,
+        queue,
+        unfetched,
+        tokenSeconds,
+        suppressBelow,
+        signInFailuresAllowed,
+        signInMaxDelaySeconds,
+        signInsAtOnce,
+        memoryMegabytes,
+        spillMegabytes);
+  }
+
+  /** These settings with other sign-in limits (tests). */
+  ServerSettings withSignIns(int failuresAllowed, int maxDelaySeconds, int atOnce) {
+    return new ServerSettings(
+        queryTimeoutSeconds,
+        maxRows,
+        maxConcurrentQueries,
+        maxQueriesPerUser,
+        queueSeconds,
+        unfetchedSeconds,
+        tokenSeconds,
+        suppressBelow,
+        failuresAllowed,
+        maxDelaySeconds,
+        atOnce,
+        memoryMegabytes,
+        spillMegabytes);
+  }
+
+  private static int atLeast(String name, Integer value, int otherwise, int minimum) {
     if (value == null) {
       return otherwise;
     }
-    if (value < 1) {
-      throw new IllegalArgumentException("serve." + name + ": 1 or more");
+    if (value < minimum) {
+      throw new IllegalArgumentException(
+          "serve." + name + ": " + minimum + " or more, not " + value);
     }
     return value;
   }

@@ -2,7 +2,6 @@ package org.tuopin.server;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,11 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightDescriptor;
@@ -51,44 +46,50 @@ import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
  * Flight SQL over the published warehouse: statements and prepared statements (what ADBC and the
- * JDBC driver send), and the catalog calls BI tools browse with. Each statement is checked ({@link
- * QueryGuard}) and run on the user's scoped warehouse of the latest publish, within the limits of
- * {@link ServerSettings}, and audited.
+ * JDBC driver send), and the catalog calls BI tools browse with. A statement is checked ({@link
+ * QueryGuard}) and its result's schema worked out when it is sent (nothing runs); it runs when its
+ * result is fetched ({@link Execution}), so a result asked for and never fetched holds no slot: it
+ * is dropped after {@code serve.unfetchedSeconds}. Every statement gets exactly one line in the
+ * audit log, whatever became of it.
  */
 final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
-  private static final int BATCH_ROWS = 8192;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /**
-   * A prepared statement: its first execution is run when it is prepared (the client needs the
-   * result's schema, which DuckDB gives by running it), and handed to the first execute.
-   */
-  private record Prepared(String user, String sql, AtomicReference<FlightInfo> firstRun) {}
+  /** A statement checked and waiting for its result to be fetched. */
+  private record Pending(Users.User user, String sql, Instant asked) {}
+
+  /** A prepared statement: its text and result schema, for its user. */
+  private record Prepared(String user, String sql, Schema schema) {}
 
   private final BufferAllocator allocator;
-  private final Users users;
+  private final TokenAuthenticator sessions;
   private final Publishes publishes;
   private final AuditLog audit;
   private final ServerSettings settings;
-  private final Semaphore slots;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final Execution execution;
+  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
   private final Map<ByteString, Prepared> prepared = new ConcurrentHashMap<>();
-  private final Map<ByteString, Execution> executions = new ConcurrentHashMap<>();
+  private final Map<ByteString, Pending> pending = new ConcurrentHashMap<>();
   private final SqlInfoBuilder sqlInfo;
 
   TuopinFlightSqlProducer(
       BufferAllocator allocator,
-      Users users,
+      TokenAuthenticator sessions,
       Publishes publishes,
       AuditLog audit,
       ServerSettings settings,
       String version) {
     this.allocator = allocator;
-    this.users = users;
+    this.sessions = sessions;
     this.publishes = publishes;
     this.audit = audit;
     this.settings = settings;
-    this.slots = new Semaphore(settings.maxConcurrentQueries(), true);
+    QuerySlots slots =
+        new QuerySlots(
+            settings.maxConcurrentQueries(),
+            settings.maxQueriesPerUser(),
+            Duration.ofSeconds(settings.queueSeconds()));
+    this.execution = new Execution(settings, slots, publishes, allocator, timer);
     this.sqlInfo =
         new SqlInfoBuilder()
             .withFlightSqlServerName("Tuopin")
@@ -96,9 +97,7 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
             .withFlightSqlServerArrowVersion("18.3.0")
             .withFlightSqlServerReadOnly(true)
             .withFlightSqlServerSql(true);
-    // a FlightInfo whose stream is never fetched gives its slot back after the timeout
-    Duration abandoned = settings.queryTimeout().plusSeconds(30);
-    timer.scheduleWithFixedDelay(() -> dropAbandoned(abandoned), 10, 10, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(this::dropUnfetched, 1, 1, TimeUnit.SECONDS);
   }
 
   // --- statements
@@ -109,21 +108,19 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
       CallContext context,
       StreamListener<Result> listener) {
     Users.User user = user(context);
-    FlightInfo firstRun;
+    Schema schema;
     try {
-      firstRun = execute(user, request.getQuery(), FlightDescriptor.command(new byte[0]));
+      schema = checkedSchema(user, request.getQuery());
     } catch (FlightRuntimeException e) {
       listener.onError(e);
       return;
     }
     ByteString handle = newHandle();
-    prepared.put(
-        handle, new Prepared(user.name(), request.getQuery(), new AtomicReference<>(firstRun)));
+    prepared.put(handle, new Prepared(user.name(), request.getQuery(), schema));
     FlightSql.ActionCreatePreparedStatementResult result =
         FlightSql.ActionCreatePreparedStatementResult.newBuilder()
             .setPreparedStatementHandle(handle)
-            .setDatasetSchema(
-                ByteString.copyFrom(serialize(firstRun.getSchemaOptional().orElseThrow())))
+            .setDatasetSchema(ByteString.copyFrom(serialize(schema)))
             .build();
     listener.onNext(new Result(Any.pack(result).toByteArray()));
     listener.onCompleted();
@@ -134,16 +131,7 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
       FlightSql.ActionClosePreparedStatementRequest request,
       CallContext context,
       StreamListener<Result> listener) {
-    Prepared statement = prepared.remove(request.getPreparedStatementHandle());
-    if (statement != null) {
-      FlightInfo unused = statement.firstRun().getAndSet(null);
-      if (unused != null) {
-        Execution execution = executions.remove(statementHandle(unused));
-        if (execution != null) {
-          execution.close();
-        }
-      }
-    }
+    prepared.remove(request.getPreparedStatementHandle());
     listener.onCompleted();
   }
 
@@ -157,226 +145,94 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
     if (statement == null || !statement.user().equals(user.name())) {
       throw CallStatus.NOT_FOUND.withDescription("no such prepared statement").toRuntimeException();
     }
-    FlightInfo firstRun = statement.firstRun().getAndSet(null);
-    if (firstRun != null) {
-      return new FlightInfo(
-          firstRun.getSchemaOptional().orElseThrow(), descriptor, firstRun.getEndpoints(), -1, -1);
-    }
-    return execute(user, statement.sql(), descriptor);
-  }
-
-  /** The handle of the result a FlightInfo's ticket names. */
-  private static ByteString statementHandle(FlightInfo info) {
-    try {
-      return Any.parseFrom(info.getEndpoints().get(0).getTicket().getBytes())
-          .unpack(FlightSql.TicketStatementQuery.class)
-          .getStatementHandle();
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("A ticket of this server's is not a TicketStatementQuery", e);
-    }
+    return pend(user, statement.sql(), statement.schema(), descriptor);
   }
 
   @Override
   public FlightInfo getFlightInfoStatement(
       FlightSql.CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-    return execute(user(context), command.getQuery(), descriptor);
+    Users.User user = user(context);
+    return pend(user, command.getQuery(), checkedSchema(user, command.getQuery()), descriptor);
   }
 
   @Override
   public void getStreamStatement(
       FlightSql.TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-    Execution execution = executions.remove(ticket.getStatementHandle());
-    if (execution == null || !execution.user.name().equals(context.peerIdentity())) {
-      listener.error(CallStatus.NOT_FOUND.withDescription("no such result").toRuntimeException());
+    Users.User user = user(context);
+    Pending statement = pending.remove(ticket.getStatementHandle());
+    if (statement == null || !statement.user().name().equals(user.name())) {
+      listener.error(
+          CallStatus.NOT_FOUND
+              .withDescription(
+                  "no such result (a result not fetched within "
+                      + settings.unfetchedSeconds()
+                      + " s, serve.unfetchedSeconds, is dropped): send the query again")
+              .toRuntimeException());
       return;
     }
-    try (execution) {
-      stream(execution, listener);
-    }
-  }
-
-  private void stream(Execution execution, ServerStreamListener listener) {
-    long rows = 0;
-    try {
-      VectorSchemaRoot root = execution.reader.getVectorSchemaRoot();
-      listener.start(root);
-      while (execution.reader.loadNextBatch()) {
-        rows += root.getRowCount();
-        if (rows > settings.maxRows()) {
-          finish(execution, AuditLog.Outcome.TOO_MANY_ROWS, 0);
-          listener.error(
-              CallStatus.INVALID_ARGUMENT
-                  .withDescription(
-                      "the result has more than "
-                          + settings.maxRows()
-                          + " rows (serve.maxRows): aggregate, or add a LIMIT")
-                  .toRuntimeException());
-          return;
-        }
-        listener.putNext();
-      }
-      listener.completed();
-      finish(execution, AuditLog.Outcome.ANSWERED, rows);
-    } catch (IOException e) {
-      finish(execution, AuditLog.Outcome.FAILED, rows);
-      listener.error(
-          CallStatus.INTERNAL
-              .withDescription("the result could not be sent")
-              .withCause(e)
-              .toRuntimeException());
-    }
-  }
-
-  private void finish(Execution execution, AuditLog.Outcome outcome, long rows) {
+    Instant started = Instant.now();
+    Execution.Outcome outcome = execution.run(user, statement.sql(), listener);
     audit.record(
-        execution.user.name(),
-        execution.sql,
-        outcome,
-        rows,
-        Duration.between(execution.started, Instant.now()).toMillis());
+        user.name(), statement.sql(), outcome.outcome(), outcome.rows(), millisSince(started));
+  }
+
+  /** Keeps a checked statement for its fetch, and names it in the FlightInfo's ticket. */
+  private FlightInfo pend(Users.User user, String sql, Schema schema, FlightDescriptor descriptor) {
+    ByteString handle = newHandle();
+    pending.put(handle, new Pending(user, sql, Instant.now()));
+    Ticket ticket =
+        new Ticket(
+            Any.pack(FlightSql.TicketStatementQuery.newBuilder().setStatementHandle(handle).build())
+                .toByteArray());
+    return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(ticket)), -1, -1);
   }
 
   /**
-   * Checks and runs a statement, holding one of the query slots, and keeps its result for the
-   * stream the returned FlightInfo names.
+   * The statement's result schema, once it passed the guard (nothing runs: DuckDB answers a LIMIT 0
+   * without running the query); a refusal or an error is audited and thrown for the client.
    */
-  private FlightInfo execute(Users.User user, String sql, FlightDescriptor descriptor) {
+  private Schema checkedSchema(Users.User user, String sql) {
     Instant started = Instant.now();
-    if (!acquireSlot()) {
-      audit.record(user.name(), sql, AuditLog.Outcome.BUSY, 0, 0);
-      throw CallStatus.RESOURCE_EXHAUSTED
-          .withDescription(
-              "the server is busy ("
-                  + settings.maxConcurrentQueries()
-                  + " queries running, serve.maxConcurrentQueries): try again")
-          .toRuntimeException();
-    }
-    Publishes.Lease lease = null;
-    Connection connection = null;
-    PreparedStatement statement = null;
-    ResultSet result = null;
-    ScheduledFuture<?> timeout = null;
-    AtomicBoolean timedOut = new AtomicBoolean();
-    try {
-      lease = publishes.lease(user);
-      connection = lease.warehouse().connect();
+    try (Publishes.Lease lease = publishes.lease(user);
+        Connection connection = lease.warehouse().connect()) {
       QueryGuard.check(connection, sql, lease.warehouse().served());
-      // the cap is in the query, so that DuckDB never builds a result longer than it
-      statement = connection.prepareStatement(capped(sql, settings.maxRows() + 1));
-      PreparedStatement running = statement;
-      timeout =
-          timer.schedule(
-              () -> cancel(running, timedOut), settings.queryTimeoutSeconds(), TimeUnit.SECONDS);
-      result = statement.executeQuery();
-      ArrowReader reader =
-          (ArrowReader) ((DuckDBResultSet) result).arrowExportStream(allocator, BATCH_ROWS);
-      Execution execution =
-          new Execution(
-              user, sql, started, reader, result, statement, connection, lease, slots, timeout);
-      ByteString handle = newHandle();
-      executions.put(handle, execution);
-      Ticket ticket =
-          new Ticket(
-              Any.pack(
-                      FlightSql.TicketStatementQuery.newBuilder()
-                          .setStatementHandle(handle)
-                          .build())
-                  .toByteArray());
-      return new FlightInfo(
-          reader.getVectorSchemaRoot().getSchema(),
-          descriptor,
-          List.of(new FlightEndpoint(ticket)),
-          -1,
-          -1);
+      return schemaOf(connection, sql);
     } catch (ReadOnlyQueries.RefusedStatement e) {
-      release(result, statement, connection, lease, timeout);
       audit.record(user.name(), sql, AuditLog.Outcome.REFUSED, 0, millisSince(started));
       throw CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).toRuntimeException();
-    } catch (SQLException | IOException | RuntimeException e) {
-      boolean ran = result != null || statement != null;
-      release(result, statement, connection, lease, timeout);
-      if (timedOut.get()) {
-        audit.record(user.name(), sql, AuditLog.Outcome.TIMED_OUT, 0, millisSince(started));
-        throw CallStatus.TIMED_OUT
-            .withDescription(
-                "the query ran longer than "
-                    + settings.queryTimeoutSeconds()
-                    + " s (serve.queryTimeoutSeconds) and was cancelled")
-            .toRuntimeException();
-      }
+    } catch (SQLException | RuntimeException e) {
       audit.record(user.name(), sql, AuditLog.Outcome.FAILED, 0, millisSince(started));
-      // a binding error names columns and tables; an error while running can quote a value
-      // of a row outside the scope (a failed cast is evaluated before the scope's filter)
-      String description =
-          ran
-              ? "the query failed while running (a conversion or arithmetic error, say): the"
-                  + " details are not returned, since they can quote data"
-              : firstLine(e);
-      throw CallStatus.INVALID_ARGUMENT.withDescription(description).toRuntimeException();
+      // a binding error: it names columns and tables, never a row's value (nothing ran)
+      throw CallStatus.INVALID_ARGUMENT
+          .withDescription(Execution.firstLine(e))
+          .toRuntimeException();
     }
   }
 
-  private boolean acquireSlot() {
-    try {
-      return slots.tryAcquire(settings.queueSeconds(), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void cancel(PreparedStatement statement, AtomicBoolean timedOut) {
-    timedOut.set(true);
-    try {
-      statement.cancel();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot cancel a query past its timeout", e);
-    }
-  }
-
-  private void release(
-      ResultSet result,
-      PreparedStatement statement,
-      Connection connection,
-      Publishes.Lease lease,
-      ScheduledFuture<?> timeout) {
-    if (timeout != null) {
-      timeout.cancel(false);
-    }
-    for (AutoCloseable resource : new AutoCloseable[] {result, statement, connection, lease}) {
-      if (resource != null) {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          e.addSuppressed(new IllegalStateException("while releasing a failed query"));
-          throw new IllegalStateException("Cannot release a failed query", e);
-        }
-      }
-    }
-    slots.release();
-  }
-
-  private void dropAbandoned(Duration abandoned) {
-    Instant limit = Instant.now().minus(abandoned);
-    executions
+  /** Results asked for and not fetched in time: dropped, and audited as such. */
+  private void dropUnfetched() {
+    Instant limit = Instant.now().minusSeconds(settings.unfetchedSeconds());
+    pending
         .entrySet()
         .removeIf(
             e -> {
-              if (e.getValue().started.isBefore(limit)) {
-                e.getValue().close();
+              Pending p = e.getValue();
+              if (p.asked().isBefore(limit)) {
+                audit.record(
+                    p.user().name(),
+                    p.sql(),
+                    AuditLog.Outcome.UNFETCHED,
+                    0,
+                    millisSince(p.asked()));
                 return true;
               }
               return false;
             });
   }
 
-  private static String capped(String sql, long rows) {
-    return "SELECT * FROM (\n" + sql + "\n) LIMIT " + rows;
-  }
-
   /** The result's Arrow schema, from the statement bound but not run. */
   private Schema schemaOf(Connection c, String sql) throws SQLException {
-    try (PreparedStatement empty = c.prepareStatement(capped(sql, 0));
+    try (PreparedStatement empty = c.prepareStatement(Execution.capped(sql, 0));
         ResultSet r = empty.executeQuery();
         ArrowReader reader = (ArrowReader) ((DuckDBResultSet) r).arrowExportStream(allocator, 1)) {
       return reader.getVectorSchemaRoot().getSchema();
@@ -440,7 +296,7 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
     send(
         FlightSqlProducer.Schemas.GET_TABLE_TYPES_SCHEMA,
         1,
-        root -> ((VarCharVector) root.getVector("table_type")).setSafe(0, text("VIEW")),
+        root -> ((VarCharVector) root.getVector("table_type")).setSafe(0, text("TABLE")),
         listener);
   }
 
@@ -484,7 +340,7 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
         root.getVector("catalog_name").setNull(i);
         ((VarCharVector) root.getVector("db_schema_name")).setSafe(i, text("main"));
         ((VarCharVector) root.getVector("table_name")).setSafe(i, text(names.get(i)));
-        ((VarCharVector) root.getVector("table_type")).setSafe(i, text("VIEW"));
+        ((VarCharVector) root.getVector("table_type")).setSafe(i, text("TABLE"));
         if (command.getIncludeSchema()) {
           ((VarBinaryVector) root.getVector("table_schema"))
               .setSafe(i, serialize(schemaOf(c, "SELECT * FROM " + names.get(i))));
@@ -495,7 +351,8 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
       listener.putNext();
       listener.completed();
     } catch (SQLException e) {
-      listener.error(CallStatus.INTERNAL.withDescription(firstLine(e)).toRuntimeException());
+      listener.error(
+          CallStatus.INTERNAL.withDescription(Execution.firstLine(e)).toRuntimeException());
     }
   }
 
@@ -510,15 +367,9 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
 
   // --- helpers
 
-  /** The signed-in user, as the users file has them now (a removed user is refused). */
+  /** The signed-in user, as the session was issued for (a removed or changed user is refused). */
   private Users.User user(CallContext context) {
-    return users
-        .find(context.peerIdentity())
-        .orElseThrow(
-            () ->
-                CallStatus.UNAUTHENTICATED
-                    .withDescription("the user no longer exists")
-                    .toRuntimeException());
+    return sessions.userOf(context.peerIdentity());
   }
 
   private static ByteString newHandle() {
@@ -545,15 +396,9 @@ final class TuopinFlightSqlProducer extends NoOpFlightSqlProducer {
     return Duration.between(started, Instant.now()).toMillis();
   }
 
-  private static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.lines().findFirst().orElse(message);
-  }
-
   @Override
   public void close() {
     timer.shutdownNow();
-    executions.values().forEach(Execution::close);
-    executions.clear();
+    pending.clear();
   }
 }

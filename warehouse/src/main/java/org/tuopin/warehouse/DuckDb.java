@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -18,7 +19,17 @@ public final class DuckDb {
 
   /** A read-only connection to a published file: any number of these may be open at once. */
   public static Connection openReadOnly(Path database) throws SQLException {
+    return openReadOnly(database, Map.of());
+  }
+
+  /**
+   * The same with more of DuckDB's settings ({@code memory_limit}, {@code temp_directory}...),
+   * which win over the defaults. Within one JVM every connection to a path must use the same.
+   */
+  public static Connection openReadOnly(Path database, Map<String, String> settings)
+      throws SQLException {
     Properties properties = baseProperties();
+    properties.putAll(settings);
     properties.setProperty("duckdb.read_only", "true");
     return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
   }

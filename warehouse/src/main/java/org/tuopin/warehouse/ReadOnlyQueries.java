@@ -65,7 +65,14 @@ public final class ReadOnlyQueries {
    * settingTable} (the published file's {@code setting}, however it is named on this connection).
    */
   public static void lockDown(Statement statement, String settingTable) throws SQLException {
-    List<String> allowed = readDirectories(statement, settingTable);
+    lockDown(statement, readDirectories(statement, settingTable));
+  }
+
+  /**
+   * Locks the statement's database down as the class says, with DuckDB allowed to read files in
+   * {@code allowed} only (none: its own database file only).
+   */
+  public static void lockDown(Statement statement, List<String> allowed) throws SQLException {
     if (!allowed.isEmpty()) {
       statement.execute(
           "SET allowed_directories = ["

@@ -14,7 +14,7 @@ import org.tuopin.jobs.refresh.LandingRules;
 import org.tuopin.jobs.refresh.MonthSettings;
 import org.tuopin.jobs.refresh.PseudonymKey;
 import org.tuopin.jobs.refresh.RefreshJob;
-import org.tuopin.jobs.refresh.RestrictedFolder;
+import org.tuopin.warehouse.RestrictedFolder;
 
 /** Configuration, reference data and a Spark session, built once per command. */
 final class Environment {

@@ -52,6 +52,7 @@ import org.tuopin.etl.staging.VillageSurveyStaging;
 import org.tuopin.jobs.config.QualityGate;
 import org.tuopin.warehouse.PublishSettings;
 import org.tuopin.warehouse.Publisher;
+import org.tuopin.warehouse.RestrictedFolder;
 
 /**
  * Refreshes one period: reads its landing files, stages and validates them, applies the quality

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.refresh;
+package org.tuopin.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,9 +30,10 @@ public final class RestrictedFolder {
   public static void secure(Path restricted) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       // no POSIX modes here (a Windows file system): the folder's access list must be set by hand
-      Progress.detail(
-          "%s: this file system has no POSIX modes; restrict the folder to its owner by hand",
-          restricted);
+      System.err.println(
+          "    "
+              + restricted
+              + ": this file system has no POSIX modes; restrict the folder to its owner by hand");
       return;
     }
     try {

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.refresh;
+package org.tuopin.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
