@@ -5,14 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -134,9 +132,6 @@ final class Execution {
   /** Puts each batch once the client can take it; counts the rows put. */
   private Outcome stream(ArrowReader reader, ServerStreamListener listener, Instant deadline)
       throws IOException {
-    BackpressureStrategy.CallbackBackpressureStrategy backpressure =
-        new BackpressureStrategy.CallbackBackpressureStrategy();
-    backpressure.register(listener);
     VectorSchemaRoot root = reader.getVectorSchemaRoot();
     listener.start(root);
     long sent = 0;
@@ -151,20 +146,42 @@ final class Execution {
                 .toRuntimeException());
         return new Outcome(AuditLog.Outcome.TOO_MANY_ROWS, sent);
       }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      BackpressureStrategy.WaitResult ready = backpressure.waitForListener(Math.max(1, left));
-      if (ready == BackpressureStrategy.WaitResult.CANCELLED) {
-        return new Outcome(AuditLog.Outcome.CANCELLED, sent);
-      }
-      if (ready != BackpressureStrategy.WaitResult.READY) {
-        listener.error(timedOutError());
-        return new Outcome(AuditLog.Outcome.TIMED_OUT, sent);
+      Optional<AuditLog.Outcome> notReady = awaitReady(listener, deadline);
+      if (notReady.isPresent()) {
+        if (notReady.get() == AuditLog.Outcome.TIMED_OUT) {
+          listener.error(timedOutError());
+        }
+        return new Outcome(notReady.get(), sent);
       }
       listener.putNext();
       sent += root.getRowCount();
     }
     listener.completed();
     return new Outcome(AuditLog.Outcome.ANSWERED, sent);
+  }
+
+  /**
+   * Waits until the client can take a batch: nothing when it can, else why not (it went away, or
+   * the time is up). Polled, since gRPC's readiness callbacks are not all delivered to Flight's
+   * listener (a cancelled stream's, for one).
+   */
+  private static Optional<AuditLog.Outcome> awaitReady(
+      ServerStreamListener listener, Instant deadline) {
+    while (!listener.isReady()) {
+      if (listener.isCancelled()) {
+        return Optional.of(AuditLog.Outcome.CANCELLED);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return Optional.of(AuditLog.Outcome.TIMED_OUT);
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.of(AuditLog.Outcome.CANCELLED);
+      }
+    }
+    return listener.isCancelled() ? Optional.of(AuditLog.Outcome.CANCELLED) : Optional.empty();
   }
 
   private RuntimeException timedOutError() {

@@ -99,10 +99,8 @@ final class TokenAuthenticator implements CallHeaderAuthenticator {
     refuseIfLockedOut(keys);
     Optional<Users.User> user = verify(name, password, keys);
     if (user.isEmpty()) {
-      throttle.failed(keys);
       throw unauthenticated("wrong user name or password");
     }
-    throttle.succeeded(keys);
     return issue(user.get());
   }
 
@@ -118,7 +116,11 @@ final class TokenAuthenticator implements CallHeaderAuthenticator {
     }
   }
 
-  /** Checks the password, one of {@code hashesAtOnce}; the lock-out is looked at again first. */
+  /**
+   * Checks the password, one of {@code hashesAtOnce}: the lock-out is looked at again first, and
+   * the outcome recorded before the next may start, so sign-ins that waited for their turn see the
+   * failures of those before them.
+   */
   private Optional<Users.User> verify(String name, char[] password, List<String> keys) {
     try {
       if (!hashing.tryAcquire(HASH_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -133,7 +135,13 @@ final class TokenAuthenticator implements CallHeaderAuthenticator {
     try {
       // failures recorded while this one waited for its turn count now
       refuseIfLockedOut(keys);
-      return users.authenticate(name, password);
+      Optional<Users.User> user = users.authenticate(name, password);
+      if (user.isPresent()) {
+        throttle.succeeded(keys);
+      } else {
+        throttle.failed(keys);
+      }
+      return user;
     } finally {
       hashing.release();
     }
