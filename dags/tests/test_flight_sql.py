@@ -15,12 +15,12 @@ import adbc_driver_flightsql.dbapi as flight_sql
 import duckdb
 import launcher
 import pytest
-from disclosure import cells_of, rate_attack, recover
 from adbc_driver_flightsql import DatabaseOptions
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from disclosure import cells_of, rate_attack, recover
 
 PERIOD = "2021-12"
 COUNTY = "510824"  # 苍溪县, of 广元市 (510800)
@@ -109,11 +109,11 @@ def dicts(server: dict, user: str | None, sql: str) -> list[dict]:
         with duckdb.connect(str(server["data"] / "serving" / "tuopin.duckdb"), read_only=True) as db:
             result = db.execute(sql)
             names = [d[0] for d in result.description]
-            return [dict(zip(names, row)) for row in result.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
     with connect(server, user) as connection, connection.cursor() as cursor:
         cursor.execute(sql)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 TREND = ["poor_households", "poor_persons", "exited_households", "exited_persons", "returned_households",
@@ -125,7 +125,8 @@ MONITORING = ["monitored_households", "monitored_persons", "unstable_households"
 
 def relations(server: dict, user: str | None, scope: str) -> dict[str, list[dict]]:
     """What an analyst of `scope` sees of the relations with counts (or the file's rows of the scope)."""
-    where = "" if user else f" WHERE region_code IN (SELECT region_code FROM dim_region WHERE '{scope}' IN (region_code, county_code, city_code, province_code))"
+    in_scope = f"SELECT region_code FROM dim_region WHERE '{scope}' IN (region_code, county_code, city_code, province_code)"
+    where = "" if user else f" WHERE region_code IN ({in_scope})"
     where_village = where.replace("WHERE region_code", "WHERE village_code")
     where_county = where.replace("WHERE region_code", "WHERE county_code")
     return {
