@@ -3,6 +3,7 @@ errors that name only what the user typed."""
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import subprocess
@@ -75,3 +76,41 @@ def test_an_unknown_option_names_only_what_the_user_typed():
     assert "Unknown option: '--bogus'" in message
     assert "--conf" not in message.splitlines()[0]
     assert "tuopin.yaml" not in message
+
+
+def peak_resident_megabytes(*arguments: str, tmpdir: Path) -> tuple[subprocess.CompletedProcess, float]:
+    """Runs ./tuopin in a child of its own and returns its result and its peak RSS (MB)."""
+    probe = (
+        "import json, os, resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "print(json.dumps({'rc': r.returncode, 'stderr': r.stderr, 'stdout': r.stdout[-2000:],"
+        " 'kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+    )
+    done = subprocess.run(["python3", "-c", probe, LAUNCHER, *arguments], capture_output=True, text=True,
+                          env={**os.environ, "TMPDIR": str(tmpdir), "TUOPIN_JAVA_OPTS": f"-Djava.io.tmpdir={tmpdir}"})
+    report = json.loads(done.stdout)
+    return subprocess.CompletedProcess(arguments, report["rc"], report["stdout"], report["stderr"]), report["kb"] / 1024
+
+
+@pytest.mark.parametrize(
+    "query, limit, message",
+    [
+        # ten billion rows: stopped at the row cap at once
+        ("SELECT * FROM range(100000) a, range(100000) b", ["--max-rows", "100000"], "the result has more than 100000 rows"),
+        # an aggregate over them: stopped by the memory limit (the spill is 0 MB here)
+        ("SELECT count(DISTINCT a.range * b.range) FROM range(30000) a, range(30000) b",
+         ["--memory-limit", "200", "--spill-limit", "0"], "the query needs more than 200 MB of memory"),
+        # a recursion without end: stopped by the time limit
+        ("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
+         ["--timeout", "10"], "the query ran longer than 10 s and was stopped"),
+    ],
+)
+def test_a_query_past_a_limit_stops_with_its_message_within_bounded_memory_and_leaves_no_spill(data, tmp_path, query, limit, message):
+    result, megabytes = peak_resident_megabytes("sql", query, "--format", "csv", "--data", str(data), *limit, tmpdir=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert message in result.stderr, result.stderr
+    # the JVM, DuckDB's 2 GB at most, and no result held whole
+    assert megabytes < 3000, megabytes
+    spill = tmp_path / f"tuopin-{getpass.getuser()}" / "query-spill"
+    assert not spill.exists() or not any(spill.iterdir()), list(spill.iterdir())
+    assert not (data / "serving" / "tuopin.duckdb.tmp").exists()

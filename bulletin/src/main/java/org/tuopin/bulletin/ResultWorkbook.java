@@ -12,6 +12,7 @@ import java.sql.Types;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
  * A query result as an .xlsx sheet (./tuopin sql --format xlsx): a bold header, numbers as numbers,
@@ -23,8 +24,12 @@ public final class ResultWorkbook {
 
   private ResultWorkbook() {}
 
-  /** Writes the result and returns its number of rows. */
-  public static int write(ResultSet result, Path file) throws SQLException, IOException {
+  /**
+   * Writes the result and returns its number of rows; {@code rowRead} is called for each row read
+   * (the query path's limits), before it is written.
+   */
+  public static int write(ResultSet result, Path file, ReadOnlyQueries.Checkpoint rowRead)
+      throws SQLException, IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(1000)) {
       ExcelStyles styles = new ExcelStyles(workbook);
       Sheet sheet = workbook.createSheet("result");
@@ -38,6 +43,7 @@ public final class ResultWorkbook {
       sheet.createFreezePane(0, 1);
       int rows = 0;
       while (result.next()) {
+        rowRead.check();
         if (++rows >= EXCEL_ROWS) {
           throw new IllegalArgumentException(
               "the result has more rows than an Excel sheet holds ("

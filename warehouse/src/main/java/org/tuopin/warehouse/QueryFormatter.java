@@ -8,7 +8,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints a query result as an aligned table, CSV (RFC 4180) or JSON Lines. */
+/**
+ * Prints a query result as an aligned table, CSV (RFC 4180) or JSON Lines. CSV and JSON are written
+ * row by row as they are read, so a result of any length goes through in little memory; a table
+ * must see its rows to align them, so it shows the first {@link #TABLE_ROWS} and says so.
+ */
 public final class QueryFormatter {
   public enum Format {
     TABLE,
@@ -16,36 +20,62 @@ public final class QueryFormatter {
     JSON
   }
 
+  /** The most rows a table shows. */
+  public static final int TABLE_ROWS = 10_000;
+
   private QueryFormatter() {}
 
-  public static int print(ResultSet result, Format format, PrintStream out) throws SQLException {
+  /** Prints the result; returns the rows printed. */
+  public static long print(ResultSet result, Format format, PrintStream out) throws SQLException {
+    return print(result, format, out, ReadOnlyQueries.Checkpoint.NONE);
+  }
+
+  /** The same, calling {@code rowRead} for each row read, before it is printed. */
+  public static long print(
+      ResultSet result, Format format, PrintStream out, ReadOnlyQueries.Checkpoint rowRead)
+      throws SQLException {
     ResultSetMetaData meta = result.getMetaData();
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       names.add(meta.getColumnLabel(i));
     }
-    List<List<String>> rows = new ArrayList<>();
-    while (result.next()) {
-      List<String> row = new ArrayList<>();
-      for (int i = 1; i <= names.size(); i++) {
-        Object value = result.getObject(i);
-        row.add(value == null ? null : value.toString());
-      }
-      rows.add(row);
-    }
-    switch (format) {
-      case CSV -> printCsv(names, rows, out);
-      case JSON -> printJson(names, rows, meta, out);
-      case TABLE -> printTable(names, rows, out);
-    }
-    return rows.size();
+    return switch (format) {
+      case CSV -> printCsv(names, result, out, rowRead);
+      case JSON -> printJson(names, result, meta, out, rowRead);
+      case TABLE -> printTable(names, result, out, rowRead);
+    };
   }
 
-  private static void printCsv(List<String> names, List<List<String>> rows, PrintStream out) {
-    out.println(String.join(",", names.stream().map(QueryFormatter::csvField).toList()));
-    for (List<String> row : rows) {
-      out.println(String.join(",", row.stream().map(QueryFormatter::csvField).toList()));
+  private static boolean next(ResultSet result, ReadOnlyQueries.Checkpoint rowRead)
+      throws SQLException {
+    boolean read = result.next();
+    if (read) {
+      rowRead.check();
     }
+    return read;
+  }
+
+  private static List<String> row(ResultSet result, int columns) throws SQLException {
+    List<String> row = new ArrayList<>(columns);
+    for (int i = 1; i <= columns; i++) {
+      Object value = result.getObject(i);
+      row.add(value == null ? null : value.toString());
+    }
+    return row;
+  }
+
+  private static long printCsv(
+      List<String> names, ResultSet result, PrintStream out, ReadOnlyQueries.Checkpoint rowRead)
+      throws SQLException {
+    out.println(String.join(",", names.stream().map(QueryFormatter::csvField).toList()));
+    long rows = 0;
+    while (next(result, rowRead)) {
+      out.println(
+          String.join(
+              ",", row(result, names.size()).stream().map(QueryFormatter::csvField).toList()));
+      rows++;
+    }
+    return rows;
   }
 
   private static String csvField(String value) {
@@ -61,10 +91,16 @@ public final class QueryFormatter {
     return value;
   }
 
-  private static void printJson(
-      List<String> names, List<List<String>> rows, ResultSetMetaData meta, PrintStream out)
+  private static long printJson(
+      List<String> names,
+      ResultSet result,
+      ResultSetMetaData meta,
+      PrintStream out,
+      ReadOnlyQueries.Checkpoint rowRead)
       throws SQLException {
-    for (List<String> row : rows) {
+    long rows = 0;
+    while (next(result, rowRead)) {
+      List<String> row = row(result, names.size());
       StringBuilder line = new StringBuilder("{");
       for (int i = 0; i < names.size(); i++) {
         if (i > 0) {
@@ -75,7 +111,9 @@ public final class QueryFormatter {
             .append(jsonValue(row.get(i), meta.getColumnType(i + 1)));
       }
       out.println(line.append('}'));
+      rows++;
     }
+    return rows;
   }
 
   private static String jsonValue(String value, int sqlType) {
@@ -118,7 +156,18 @@ public final class QueryFormatter {
     return s.append('"').toString();
   }
 
-  private static void printTable(List<String> names, List<List<String>> rows, PrintStream out) {
+  private static long printTable(
+      List<String> names, ResultSet result, PrintStream out, ReadOnlyQueries.Checkpoint rowRead)
+      throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    boolean more = false;
+    while (next(result, rowRead)) {
+      if (rows.size() == TABLE_ROWS) {
+        more = true;
+        break;
+      }
+      rows.add(row(result, names.size()));
+    }
     int[] widths = new int[names.size()];
     for (int i = 0; i < names.size(); i++) {
       widths[i] = displayWidth(names.get(i));
@@ -135,7 +184,13 @@ public final class QueryFormatter {
     for (List<String> row : rows) {
       out.println(line(row.stream().map(QueryFormatter::nullText).toList(), widths));
     }
-    out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
+    out.println(
+        more
+            ? "(the first "
+                + TABLE_ROWS
+                + " rows; there are more: --format csv or json prints them all)"
+            : "(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
+    return rows.size();
   }
 
   private static String line(List<String> cells, int[] widths) {

@@ -1,5 +1,6 @@
 package org.tuopin.warehouse;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +43,108 @@ public final class ReadOnlyQueries {
 
   private ReadOnlyQueries() {}
 
+  /** Work on a statement that may throw what JDBC throws. */
+  @FunctionalInterface
+  public interface StatementWork<T> {
+    /**
+     * Runs; a loop over the result calls {@code timeLeft.check()} for each row read, so that
+     * writing a long result stops with the time too.
+     */
+    T run(Checkpoint timeLeft) throws SQLException, IOException;
+  }
+
+  /** A check made for each row read, that no limit is reached. */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /** Never stops. */
+    Checkpoint NONE = () -> {};
+
+    /** Throws when a limit is reached. */
+    void check() throws SQLException;
+  }
+
+  /** A query stopped by a limit, with a message that names the limit and how to raise it. */
+  public static final class LimitReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public LimitReached(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Runs {@code work} (a query on {@code statement} and the reading of its result), cancelling the
+   * statement when {@code limits}' time is up; a query stopped by the time, memory or spill limit
+   * ends in {@link LimitReached}, saying which.
+   */
+  public static <T> T runWithin(Statement statement, QueryLimits limits, StatementWork<T> work)
+      throws SQLException, IOException {
+    AtomicBoolean timedOut = new AtomicBoolean();
+    Thread timer =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limits.timeout().toMillis());
+                timedOut.set(true);
+                statement.cancel();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (SQLException e) {
+                throw new IllegalStateException("Cannot cancel a query past its time", e);
+              }
+            },
+            "query-timeout");
+    timer.setDaemon(true);
+    timer.start();
+    try {
+      return work.run(
+          () -> {
+            if (timedOut.get()) {
+              throw new SQLException("the query's time is up");
+            }
+          });
+    } catch (SQLException | RuntimeException e) {
+      Optional<LimitReached> limit = limitReached(e, limits, timedOut.get());
+      if (limit.isPresent()) {
+        throw limit.get();
+      }
+      throw e;
+    } finally {
+      timer.interrupt();
+    }
+  }
+
+  private static Optional<LimitReached> limitReached(
+      Exception e, QueryLimits limits, boolean timedOut) {
+    String message = String.valueOf(e.getMessage());
+    if (timedOut) {
+      return Optional.of(
+          new LimitReached(
+              "the query ran longer than "
+                  + limits.timeoutSeconds()
+                  + " s and was stopped (query.timeoutSeconds, or --timeout SECONDS)",
+              e));
+    }
+    if (message.contains("max_temp_directory_size")) {
+      return Optional.of(
+          new LimitReached(
+              "the query needs more than "
+                  + limits.spillMegabytes()
+                  + " MB of disk to spill to and was stopped (query.spillMegabytes, or"
+                  + " --spill-limit MB)",
+              e));
+    }
+    if (message.contains("Out of Memory")) {
+      return Optional.of(
+          new LimitReached(
+              "the query needs more than "
+                  + limits.memoryMegabytes()
+                  + " MB of memory and was stopped (query.memoryMegabytes, or --memory-limit MB)",
+              e));
+    }
+    return Optional.empty();
+  }
+
   /** A statement the query path does not run, with the one-line reason. */
   public static final class RefusedStatement extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -50,7 +156,29 @@ public final class ReadOnlyQueries {
 
   /** A read-only connection to a published file, locked down as the class says. */
   public static Connection open(Path publishedFile) throws SQLException {
-    Connection connection = DuckDb.openReadOnly(publishedFile);
+    return open(publishedFile, QueryLimits.DEFAULT);
+  }
+
+  /**
+   * The same within {@code limits}: DuckDB's memory, and its spill in this process's own folder
+   * ({@link QuerySpill}) up to the spill limit. The time and row limits are the caller's to enforce
+   * ({@link #runWithin}, {@link QueryLimits#capped}). Results are not streamed: DuckDB's JDBC
+   * driver loses the reason of a streamed query's failure ("Invalid result set"), and the row cap
+   * keeps a whole result small.
+   */
+  public static Connection open(Path publishedFile, QueryLimits limits) throws SQLException {
+    Connection connection =
+        DuckDb.openReadOnly(
+            publishedFile,
+            Map.of(
+                "memory_limit",
+                limits.memoryMegabytes() + "MB",
+                "temp_directory",
+                QuerySpill.folder().toString(),
+                "max_temp_directory_size",
+                limits.spillMegabytes() + "MB",
+                "jdbc_stream_results",
+                "false"));
     try (Statement statement = connection.createStatement()) {
       lockDown(statement, "setting");
     } catch (SQLException | RuntimeException e) {

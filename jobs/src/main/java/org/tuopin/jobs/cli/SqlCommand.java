@@ -15,6 +15,7 @@ import org.tuopin.bulletin.ResultWorkbook;
 import org.tuopin.warehouse.PublishHistory;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.QueryFormatter;
+import org.tuopin.warehouse.QueryLimits;
 import org.tuopin.warehouse.ReadOnlyQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +69,30 @@ final class SqlCommand implements Callable<Integer> {
       description = "Query an earlier publish, as it was (ids: ./tuopin status).")
   Integer asOf;
 
+  @Option(
+      names = "--memory-limit",
+      paramLabel = "MB",
+      description = "DuckDB's memory for the query (default: conf query.memoryMegabytes, 2048).")
+  Integer memoryLimit;
+
+  @Option(
+      names = "--spill-limit",
+      paramLabel = "MB",
+      description = "Disk the query may spill to (default: conf query.spillMegabytes, 4096).")
+  Integer spillLimit;
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      description = "Refuse a result longer than this (default: conf query.maxRows, 1000000).")
+  Integer maxRows;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Stop the query after this (default: conf query.timeoutSeconds, 300).")
+  Integer timeout;
+
   @Override
   public Integer call() throws SQLException, IOException {
     if (format == OutputFormat.XLSX && out == null) {
@@ -90,22 +115,56 @@ final class SqlCommand implements Callable<Integer> {
               + file.toAbsolutePath()
               + " yet: run ./tuopin refresh or ./tuopin demo first");
     }
-    try (Connection connection = ReadOnlyQueries.open(file)) {
+    QueryLimits limits;
+    try {
+      limits = Environment.config(common).query().with(memoryLimit, spillLimit, timeout, maxRows);
+    } catch (IllegalArgumentException e) {
+      System.err.println("tuopin sql: " + e.getMessage().replace("query.", "the limit "));
+      return USAGE;
+    }
+    try (Connection connection = ReadOnlyQueries.open(file, limits)) {
       ReadOnlyQueries.requireOneSelect(connection, query);
-      try (Statement statement = connection.createStatement();
-          ResultSet result = statement.executeQuery(query)) {
-        write(result);
+      try (Statement statement = connection.createStatement()) {
+        ReadOnlyQueries.runWithin(
+            statement,
+            limits,
+            timeLeft -> {
+              try (ResultSet result = statement.executeQuery(limits.capped(query))) {
+                write(result, limits, timeLeft);
+              }
+              return null;
+            });
       }
     } catch (ReadOnlyQueries.RefusedStatement e) {
       System.err.println("tuopin sql: refused: " + e.getMessage());
       return USAGE;
+    } catch (ReadOnlyQueries.LimitReached e) {
+      System.err.println("tuopin sql: " + e.getMessage());
+      return 1;
     }
     return 0;
   }
 
-  private void write(ResultSet result) throws SQLException, IOException {
+  private void write(ResultSet result, QueryLimits limits, ReadOnlyQueries.Checkpoint timeLeft)
+      throws SQLException, IOException {
+    ReadOnlyQueries.Checkpoint withinLimits =
+        new ReadOnlyQueries.Checkpoint() {
+          private long rows;
+
+          @Override
+          public void check() throws SQLException {
+            timeLeft.check();
+            if (++rows > limits.maxRows()) {
+              throw new ReadOnlyQueries.LimitReached(
+                  "the result has more than "
+                      + limits.maxRows()
+                      + " rows: aggregate, add a LIMIT, or raise query.maxRows (--max-rows N)",
+                  null);
+            }
+          }
+        };
     if (format == OutputFormat.XLSX) {
-      int rows = ResultWorkbook.write(result, out);
+      int rows = ResultWorkbook.write(result, out, withinLimits);
       System.err.println("» " + rows + " rows written to " + out.toAbsolutePath());
       return;
     }
@@ -114,7 +173,7 @@ final class SqlCommand implements Callable<Integer> {
       if (bom) {
         System.out.write(UTF8_BOM);
       }
-      QueryFormatter.print(result, text, System.out);
+      QueryFormatter.print(result, text, System.out, withinLimits);
       return;
     }
     if (out.toAbsolutePath().getParent() != null) {
@@ -125,7 +184,7 @@ final class SqlCommand implements Callable<Integer> {
       if (bom) {
         file.write(UTF8_BOM);
       }
-      int rows = QueryFormatter.print(result, text, printer);
+      long rows = QueryFormatter.print(result, text, printer, withinLimits);
       printer.flush();
       System.err.println("» " + rows + " rows written to " + out.toAbsolutePath());
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
+import org.tuopin.warehouse.QueryLimits;
 
 /**
  * conf/tuopin.yaml, validated once when read. Its {@code serve} section belongs to the Flight SQL
@@ -38,7 +39,8 @@ public record TuopinConfig(
     Integer smallMonthMegabytes,
     List<String> requiredSources,
     Double leagueMinimumShare,
-    Monitoring monitoring) {
+    Monitoring monitoring,
+    QueryLimits query) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -78,6 +80,7 @@ public record TuopinConfig(
     }
     monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
     monitoring.settings(); // refuses values out of range now, not at the first publish
+    query = query == null ? QueryLimits.DEFAULT : query;
     requiredSources =
         requiredSources == null
             ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)
