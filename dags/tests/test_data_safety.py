@@ -208,3 +208,40 @@ def test_every_view_opens_in_duckdb_1_4_with_the_rows_of_the_writer(landing, tmp
     out = tuopin("sql", "--data", str(data), "--format", "csv", query).stdout.split()
     assert out == ["view,n", *(f"{v},{counts[v]}" for v in sorted(views))]
     assert sum(counts.values()) > 10000
+
+
+NAME, ID_NUMBER = "张三丰", "510824199001011234"
+
+
+def test_a_persons_name_in_a_landing_files_name_reaches_nothing_outside_restricted(landing, tmp_path):
+    """An office names a members file after a person, and one of its rows breaks a rule: the name
+    and identity number are in no published table, kept publish, run record, quality report or
+    message; the file goes by <source>/<month>/<12 hex digits of its SHA-256>.<extension>, and only
+    `validate --show-paths` (the operator asking) prints the real name."""
+    copy = tmp_path / "landing"
+    shutil.copytree(landing, copy)
+    folder = copy / "registry" / FIRST
+    members = sorted(folder.glob("*_家庭成员_*.csv"))[0]
+    renamed = folder / f"{NAME}_{ID_NUMBER}_家庭成员.csv"
+    text = members.read_bytes().decode("utf-8-sig").splitlines()
+    text[1] = text[1].replace(",", ",,", 1)  # one row with a field too many: quarantined
+    renamed.write_bytes(("\n".join(text) + "\n").encode("utf-8"))
+    members.unlink()
+    data = tmp_path / "data"
+    result = refresh(copy, data, FIRST)
+    expected = f"registry/{FIRST}/{hashlib.sha256(renamed.read_bytes()).hexdigest()[:12]}.csv"
+
+    with duckdb.connect(str(published(data)), read_only=True) as db:
+        files = {r[0] for r in db.execute("SELECT file_name FROM v_data_quality").fetchall()}
+    assert expected in files, files
+    said = result.stdout + result.stderr
+    for secret in (NAME, ID_NUMBER):
+        assert secret not in said, "the refresh's messages"
+        for path in data.rglob("*"):
+            if path.is_file() and "restricted" not in path.relative_to(data).parts:
+                assert secret.encode("utf-8") not in path.read_bytes(), path
+    assert expected in said, "the message names the file as it is published"
+    # the operator asks for the real names
+    shown = tuopin("validate", "--period", FIRST, "--source", "registry", "--landing", str(copy), "--data",
+                   str(data), "--show-paths", check=False)
+    assert f"{expected}  registry/{FIRST}/{renamed.name}" in shown.stderr, shown.stderr[-2000:]

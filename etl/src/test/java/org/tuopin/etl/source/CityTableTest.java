@@ -1,6 +1,7 @@
 package org.tuopin.etl.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class CityTableTest {
     Dataset<Row> records =
         LandingReader.read(
             TestSpark.session(),
-            List.of(LandingFile.of(Contracts.SUBMISSIONS, landing, file)),
+            List.of(LandingFile.of(Contracts.SUBMISSIONS, file)),
             TestRegions.cityUnitNames(),
             LocalDate.of(2020, 11, 10),
             1);
@@ -169,13 +170,18 @@ class CityTableTest {
     }
     Files.setLastModifiedTime(clockless, FileTime.from(Instant.parse("1980-01-01T00:00:00Z")));
 
+    // each file goes by <source>/<month>/<12 hex digits of its SHA-256>.<extension>
+    String labelledName = LandingFile.of(Contracts.SUBMISSIONS, labelled).name();
+    String undatedName = LandingFile.of(Contracts.SUBMISSIONS, undated).name();
+    String clocklessName = LandingFile.of(Contracts.SUBMISSIONS, clockless).name();
+    assertTrue(clocklessName.matches("submissions/2020-10/[0-9a-f]{12}\\.xls"), clocklessName);
     Dataset<Row> records =
         LandingReader.read(
             TestSpark.session(),
             List.of(
-                LandingFile.of(Contracts.SUBMISSIONS, landing, labelled),
-                LandingFile.of(Contracts.SUBMISSIONS, landing, undated),
-                LandingFile.of(Contracts.SUBMISSIONS, landing, clockless)),
+                LandingFile.of(Contracts.SUBMISSIONS, labelled),
+                LandingFile.of(Contracts.SUBMISSIONS, undated),
+                LandingFile.of(Contracts.SUBMISSIONS, clockless)),
             TestRegions.cityUnitNames(),
             LocalDate.of(2020, 11, 10),
             1);
@@ -187,12 +193,12 @@ class CityTableTest {
     assertEquals(
         new TreeMap<>(
             Map.of(
-                "submissions/2020-10/labelled.xlsx",
+                labelledName,
                 "null reported_at 2020-11-04 from a date in its title rows",
-                "submissions/2020-10/undated.xlsx",
+                undatedName,
                 "null reported_at 2020-11-06 from the file's modification time (the workbook"
                     + " records no date)",
-                "submissions/2020-10/clockless.xls",
+                clocklessName,
                 "null reported_at 2020-11-10 from the day it was ingested (the workbook and the"
                     + " file record no usable date)")),
         notes);
@@ -208,11 +214,11 @@ class CityTableTest {
     assertEquals(
         new TreeMap<>(
             Map.of(
-                "submissions/2020-10/labelled.xlsx 2020-11-04",
+                labelledName + " 2020-11-04",
                 8L,
-                "submissions/2020-10/undated.xlsx 2020-11-06",
+                undatedName + " 2020-11-06",
                 8L,
-                "submissions/2020-10/clockless.xls 2020-11-10",
+                clocklessName + " 2020-11-10",
                 8L)),
         days);
   }

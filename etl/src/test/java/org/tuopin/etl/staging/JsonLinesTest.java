@@ -44,7 +44,7 @@ class JsonLinesTest {
     Dataset<Row> records =
         LandingReader.read(
             TestSpark.session(),
-            List.of(LandingFile.of(Contracts.DISBURSEMENTS, landing, feed)),
+            List.of(LandingFile.of(Contracts.DISBURSEMENTS, feed)),
             TestRegions.cityUnitNames(),
             LocalDate.of(2020, 11, 10),
             1);

@@ -134,6 +134,6 @@ class QuarantineTest {
     Path file = landing.resolve(source).resolve("2019-12").resolve(name);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    return LandingFile.of(source, landing, file);
+    return LandingFile.of(source, file);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tuopin.jobs.refresh.DataPaths;
 import org.tuopin.jobs.refresh.RunRecord;
 import org.tuopin.jobs.refresh.RunStore;
 import org.tuopin.warehouse.PublishHistory;
@@ -32,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     System.out.println(
         "publishes kept for --as-of: "
             + (kept.isEmpty() ? "none" : kept.get(0) + ".." + kept.get(kept.size() - 1)));
-    List<RunRecord> runs = new RunStore(common.data.resolve("runs")).all();
+    List<RunRecord> runs = RunStore.of(new DataPaths(common.landing, common.data)).all();
     System.out.println("latest runs:");
     for (RunRecord run : runs.subList(Math.max(0, runs.size() - 12), runs.size())) {
       long read = run.sources().stream().mapToLong(RunRecord.SourceCount::read).sum();

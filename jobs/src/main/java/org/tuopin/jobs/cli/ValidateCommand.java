@@ -1,11 +1,14 @@
 package org.tuopin.jobs.cli;
 
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.LandingFile;
+import org.tuopin.jobs.refresh.LandingScan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +41,22 @@ final class ValidateCommand implements Callable<Integer> {
           "One of: submissions, registry, allocations, disbursements, villages, population.")
   String source;
 
+  @Option(
+      names = "--show-paths",
+      description =
+          "Also print each file's real path beside the name Tuopin gives it (<source>/<month>/<12"
+              + " hex digits of its SHA-256>): real names can hold personal data, so nothing"
+              + " else prints them.")
+  boolean showPaths;
+
   @Override
   public Integer call() {
     if (!SOURCES.contains(source)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--source must be one of " + String.join(", ", SOURCES));
+    }
+    if (showPaths) {
+      printPaths();
     }
     SparkSession spark = Environment.spark(common);
     try {
@@ -60,6 +74,19 @@ final class ValidateCommand implements Callable<Integer> {
       return 0;
     } finally {
       spark.stop();
+    }
+  }
+
+  private void printPaths() {
+    Path landing = common.landing.toAbsolutePath().normalize();
+    List<LandingFile> files =
+        LandingScan.filesFor(landing, period).stream()
+            .filter(f -> f.source().equals(source))
+            .toList();
+    System.err.println("» the files of " + period + " " + source + " (name, real path):");
+    for (LandingFile file : files) {
+      System.err.println(
+          "    " + file.name() + "  " + landing.relativize(Path.of(file.location())));
     }
   }
 }

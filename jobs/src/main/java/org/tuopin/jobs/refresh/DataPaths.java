@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 /**
  * The data folder: {@code lake/} (Parquet), {@code serving/tuopin.duckdb} (what analysts read),
- * {@code runs/} (run records), {@code ledger/}, {@code reference/} (the region list as Parquet,
- * rebuilt when conf/ changes), and {@code restricted/} (quarantined raw text and the pseudonym key:
- * personal data, never published).
+ * {@code ledger/}, {@code reference/} (the region list as Parquet, rebuilt when conf/ changes), and
+ * {@code restricted/} (quarantined raw text, the pseudonym key, and the run records with the
+ * landing files' real names: personal data, never published).
  */
 public record DataPaths(Path landing, Path data) {
   public DataPaths {
@@ -22,7 +22,13 @@ public record DataPaths(Path landing, Path data) {
     return data.resolve("serving");
   }
 
+  /** The run records: owner-only, since they name the landing files by their real paths. */
   public Path runs() {
+    return restricted().resolve("runs");
+  }
+
+  /** Where run records were kept before they moved under restricted/. */
+  Path formerRuns() {
     return data.resolve("runs");
   }
 

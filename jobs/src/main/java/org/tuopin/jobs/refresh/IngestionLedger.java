@@ -3,17 +3,11 @@ package org.tuopin.jobs.refresh;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,10 +26,12 @@ public final class IngestionLedger {
     this.firstIngestedAt = read(file);
   }
 
-  /** The first ingestion time of these bytes, recording {@code now} when they are new. */
-  public Instant firstIngestion(Path landingFile, Instant now) {
-    return Instant.parse(
-        firstIngestedAt.computeIfAbsent(sha256(landingFile), digest -> now.toString()));
+  /**
+   * The first ingestion time of the bytes of this digest (SHA-256, hex), recording {@code now} when
+   * they are new.
+   */
+  public Instant firstIngestion(String sha256, Instant now) {
+    return Instant.parse(firstIngestedAt.computeIfAbsent(sha256, digest -> now.toString()));
   }
 
   public void save() {
@@ -59,19 +55,6 @@ public final class IngestionLedger {
           JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the ingestion ledger " + file, e);
-    }
-  }
-
-  static String sha256(Path path) {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
   }
 }

@@ -18,17 +18,16 @@ public final class LandingScan {
   public static List<LandingFile> filesFor(Path landing, YearMonth period) {
     List<LandingFile> files = new ArrayList<>();
     for (String source : Contracts.MONTHLY_SOURCES) {
-      files.addAll(filesIn(landing, source, landing.resolve(source).resolve(period.toString())));
+      files.addAll(filesIn(source, landing.resolve(source).resolve(period.toString())));
     }
     files.addAll(
         filesIn(
-            landing,
             Contracts.POPULATION,
             landing.resolve(Contracts.POPULATION).resolve(String.valueOf(period.getYear()))));
     return files;
   }
 
-  private static List<LandingFile> filesIn(Path landing, String source, Path folder) {
+  private static List<LandingFile> filesIn(String source, Path folder) {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -37,7 +36,7 @@ public final class LandingScan {
           .filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted()
-          .map(p -> LandingFile.of(source, landing, p))
+          .map(p -> LandingFile.of(source, p))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list landing folder " + folder, e);

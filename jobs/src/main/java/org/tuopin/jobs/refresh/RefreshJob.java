@@ -15,8 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -100,7 +102,7 @@ public final class RefreshJob {
     this.pseudonyms = new Pseudonyms(pseudonymKey);
     this.clock = clock;
     this.lake = new Lake(paths.lake());
-    this.runs = new RunStore(paths.runs());
+    this.runs = RunStore.of(paths);
     this.publishSettings = publishSettings;
     this.monthSettings = monthSettings;
     this.landingRules = landingRules;
@@ -122,6 +124,7 @@ public final class RefreshJob {
         RunRecord.running(runId, period.toString(), started.toString(), List.of(), List.of());
     ownRuns.add(runId);
     runs.save(running);
+    runs.saveLandingFiles(runId, realPaths(files));
     Progress.step("%s: reading %d landing files", period, files.size());
     try {
       MonthInput input = read(period, files);
@@ -595,12 +598,21 @@ public final class RefreshJob {
         .orElseGet(() -> spark.createDataFrame(List.of(), schema));
   }
 
+  /** Each file's name as Tuopin writes it, and its real path under the landing root. */
+  private Map<String, String> realPaths(List<LandingFile> files) {
+    Map<String, String> realPaths = new TreeMap<>();
+    for (LandingFile file : files) {
+      realPaths.put(file.name(), paths.landing().relativize(Path.of(file.location())).toString());
+    }
+    return realPaths;
+  }
+
   private Dataset<Row> ingestedFiles(List<LandingFile> files) {
     IngestionLedger ledger = new IngestionLedger(paths.ledger());
     Instant now = clock.instant();
     List<Row> rows = new ArrayList<>();
     for (LandingFile file : files) {
-      Instant first = ledger.firstIngestion(Path.of(file.location()), now);
+      Instant first = ledger.firstIngestion(file.sha256(), now);
       rows.add(RowFactory.create(file.name(), Timestamp.from(first)));
     }
     ledger.save();

@@ -1,13 +1,19 @@
 package org.tuopin.jobs.refresh;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.tuopin.warehouse.RuleCount;
 import org.tuopin.warehouse.RunSource;
 
 /**
- * What one run did, kept as JSON in {@code <data>/runs/}: the source of v_runs and v_data_quality.
+ * What one run did, kept as JSON in {@code <data>/restricted/runs/}: the source of v_runs and
+ * v_data_quality.
  */
 public record RunRecord(
     String runId,
@@ -18,6 +24,10 @@ public record RunRecord(
     String message,
     List<SourceCount> sources,
     List<RuleEntry> quality) {
+
+  /** {@code <source>/<folder>/<12 hex digits>[.<extension>]}: see LandingFile. */
+  private static final Pattern PUBLIC_NAME =
+      Pattern.compile("[a-z_]+/[0-9-]+/[0-9a-f]{12}(\\.[^/]*)?");
 
   public static final String PUBLISHED = "published";
   public static final String GATE_STOPPED = "gate_stopped";
@@ -72,8 +82,37 @@ public record RunRecord(
   List<RuleCount> ruleCounts() {
     LocalDate first = LocalDate.parse(period + "-01");
     return quality.stream()
-        .map(q -> new RuleCount(runId, first, q.source(), q.fileName(), q.rule(), q.rows()))
+        .map(
+            q ->
+                new RuleCount(
+                    runId, first, q.source(), publishedName(q.fileName()), q.rule(), q.rows()))
         .toList();
+  }
+
+  /**
+   * A file name as it may be published: a run of this version names files by the digest of their
+   * bytes already; a record of an earlier version names them by their real names, which are
+   * replaced by the same form over the digest of the name (the bytes may be gone).
+   */
+  static String publishedName(String fileName) {
+    if (PUBLIC_NAME.matcher(fileName).matches()) {
+      return fileName;
+    }
+    String[] parts = fileName.split("/");
+    String own = parts[parts.length - 1];
+    int dot = own.lastIndexOf('.');
+    String folders = parts.length >= 3 ? parts[0] + "/" + parts[1] + "/" : "";
+    return folders + sha256(fileName).substring(0, 12) + (dot <= 0 ? "" : own.substring(dot));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
   }
 
   /** A run still reading and building, with what it has counted so far. */

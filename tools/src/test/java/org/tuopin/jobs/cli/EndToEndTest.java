@@ -602,9 +602,7 @@ class EndToEndTest {
             Environment.reference(options, Environment.config(options)),
             data.resolve("reference"));
     List<LandingFile> files =
-        written.stream()
-            .map(w -> LandingFile.of(Contracts.SUBMISSIONS, bulletinLanding, w.workbook()))
-            .toList();
+        written.stream().map(w -> LandingFile.of(Contracts.SUBMISSIONS, w.workbook())).toList();
     Dataset<Row> records =
         LandingReader.read(
             TestSpark.session(), files, reference.cityUnitNames(), LocalDate.of(2020, 2, 4), 1);

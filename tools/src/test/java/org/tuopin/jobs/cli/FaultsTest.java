@@ -105,7 +105,7 @@ class FaultsTest {
         messages.contains("2020-01 was not published: quality gate: submissions quarantined"),
         messages);
     assertNoPersonalData(messages, permissive.landing);
-    try (Stream<Path> records = Files.walk(permissive.data.resolve("runs"))) {
+    try (Stream<Path> records = Files.walk(permissive.data.resolve("restricted").resolve("runs"))) {
       for (Path record : records.filter(Files::isRegularFile).toList()) {
         assertNoPersonalData(Files.readString(record), permissive.landing);
       }
@@ -223,7 +223,7 @@ class FaultsTest {
   }
 
   private static JsonNode latestQualityReport(Path data, YearMonth month) throws Exception {
-    try (Stream<Path> files = Files.list(data.resolve("runs"))) {
+    try (Stream<Path> files = Files.list(data.resolve("restricted").resolve("runs"))) {
       Path latest =
           files
               .filter(p -> p.getFileName().toString().endsWith("-" + month + ".quality.json"))
