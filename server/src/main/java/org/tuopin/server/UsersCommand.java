@@ -3,9 +3,16 @@ package org.tuopin.server;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.tuopin.warehouse.DuckDb;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,6 +82,7 @@ public final class UsersCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             parent.spec.commandLine(), "no password on standard input");
       }
+      checkScope();
       char[] password = line.toCharArray();
       try {
         parent.users().add(name, scope, role, password);
@@ -87,6 +95,38 @@ public final class UsersCommand implements Callable<Integer> {
           .getOut()
           .println("» added " + name + " (" + role.label() + ", scope " + scope + ")");
       return 0;
+    }
+
+    /** A scope is 000000 or a province, city or county of the published dim_region. */
+    private void checkScope() throws SQLException {
+      Path published = parent.data.resolve("serving").resolve("tuopin.duckdb");
+      if (scope.equals(Users.NATIONAL) || !Files.exists(published)) {
+        return;
+      }
+      try (Connection c = DuckDb.openInMemory();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "ATTACH '"
+                + published.toAbsolutePath().toString().replace("'", "''")
+                + "' AS published (READ_ONLY)");
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT count(*) FROM published.main.dim_region WHERE region_code = ? AND"
+                    + " region_level IN ('province', 'city', 'county')")) {
+          p.setString(1, scope);
+          try (ResultSet r = p.executeQuery()) {
+            r.next();
+            if (r.getLong(1) == 0) {
+              throw new CommandLine.ParameterException(
+                  parent.spec.commandLine(),
+                  "--scope "
+                      + scope
+                      + " is no province, city or county of the published dim_region (000000"
+                      + " is everything)");
+            }
+          }
+        }
+      }
     }
   }
 
