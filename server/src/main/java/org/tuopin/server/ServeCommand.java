@@ -74,6 +74,8 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkTransport();
     try (Server server = start()) {
+      // Ctrl-C and SIGTERM: the extracts (copies of users' rows) go with the server
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "serve-shutdown"));
       spec.commandLine()
           .getOut()
           .println(
@@ -134,6 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
     private final Location location;
     private final Path servingFile;
     private final ScheduledExecutorService watcher;
+    private boolean closed;
 
     private Server(
         FlightServer flight,
@@ -238,7 +241,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       watcher.shutdownNow();
       flight.shutdown();
       try {
