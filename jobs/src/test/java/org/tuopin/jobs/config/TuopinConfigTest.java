@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.warehouse.PublishSettings;
+import org.tuopin.warehouse.QueryLimits;
 
 /** conf/tuopin.yaml: the defaults of what is left out, explicit values, and what is refused. */
 class TuopinConfigTest {
@@ -69,6 +70,22 @@ class TuopinConfigTest {
         assertThrows(Exception.class, () -> read(REQUIRED + "monitoring: {incomeFallShare: 1.5}\n"))
             .getMessage()
             .contains("incomeFallShare"));
+  }
+
+  @Test
+  void theQueryLimitsTakeTheirDefaultsAndExplicitValuesAndRefuseNonsense() throws Exception {
+    assertEquals(new QueryLimits(2048, 4096, 300, 1_000_000), read(REQUIRED).query());
+    assertEquals(
+        new QueryLimits(512, 4096, 30, 1_000_000),
+        read(REQUIRED + "query: {memoryMegabytes: 512, timeoutSeconds: 30}\n").query());
+    assertTrue(
+        assertThrows(Exception.class, () -> read(REQUIRED + "query: {timeoutSeconds: 0}\n"))
+            .getMessage()
+            .contains("query.timeoutSeconds: 1 or more, not 0"));
+    assertTrue(
+        assertThrows(Exception.class, () -> read(REQUIRED + "query: {spill: 5}\n"))
+            .getMessage()
+            .contains("spill"));
   }
 
   @Test
