@@ -1,175 +1,200 @@
 package org.tuopin.bulletin;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Rectangle;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.AxisSpace;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.MeetOrSlice;
-import org.jfree.svg.PreserveAspectRatio;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
+import java.util.Locale;
+import org.tuopin.bulletin.BulletinContent.Figure;
 import org.tuopin.bulletin.BulletinContent.FundFlow;
 import org.tuopin.bulletin.BulletinContent.Incidence;
 import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
-import org.tuopin.bulletin.BulletinContent.MonthlyRate;
+import org.tuopin.bulletin.BulletinContent.MonthlyAtRisk;
 import org.tuopin.bulletin.BulletinContent.Region;
+import org.tuopin.bulletin.Svg.Anchor;
 
 /**
- * The bulletin page's charts, drawn on the server by JFreeChart into SVG by JFreeSVG: the page then
- * needs no script, no network and no font of its own (the text stays text, drawn by the reader's
- * browser in its own Chinese font), and it scales to a phone's width.
+ * The bulletin page's charts, each answering one question, written as SVG by hand ({@link Svg}):
+ * every label is text in the page's embedded font, laid out with room measured for that font, so a
+ * page written on a server without a Chinese font looks as it does anywhere. Bars against 序时进度 take
+ * the colour of where they stand ({@link Schedule.Status}); everything else is grey or one blue.
  */
 final class BulletinCharts {
-  static final int WIDTH = 880;
+  static final int WIDTH = 720;
 
-  /**
-   * The fonts the browser tries for chart text: the Chinese fonts of Linux, macOS and Windows.
-   * Unquoted: JFreeSVG writes the style attribute between single quotes.
-   */
-  private static final String FONT_FAMILIES =
-      "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, PingFang SC, Microsoft YaHei,"
-          + " sans-serif";
+  /** The small charts of one indicator each, several to a row on a wide screen. */
+  static final int SMALL_WIDTH = 360;
 
-  private static final AtomicInteger CHART_NUMBER = new AtomicInteger();
-
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
+  private static final String TEXT = "#222222";
+  private static final String MUTED = "#666666";
+  private static final String GRID = "#DDDDDD";
+  private static final String NEUTRAL = "#56B4E9";
+  private static final String NEUTRAL_DARK = "#0072B2";
+  private static final String PALE = "#CFE6F3";
+  private static final double FONT = 13;
+  private static final double BAR = 18;
+  private static final double ROW = 26;
 
   private BulletinCharts() {}
 
-  static String incidence(List<Incidence> incidence) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (Incidence i : incidence) {
-      if (i.incidenceRate() != null) {
-        data.addValue(i.incidenceRate(), i.region().name(), i.year() + "");
-      }
-    }
-    JFreeChart chart = ChartFactory.createLineChart(null, "年份", "贫困发生率（%）", data);
-    return svg(chart, 360);
-  }
-
-  static String completion(List<IndicatorProgress> progress, List<Region> units) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (IndicatorProgress indicator : progress) {
-      for (Region unit : units) {
-        BulletinContent.Figure figure = indicator.byUnitCode().get(unit.code());
-        data.addValue(figure == null ? null : figure.rate(), unit.name(), indicator.name());
-      }
-    }
-    JFreeChart chart =
-        ChartFactory.createBarChart(
-            null, null, "完成率（%）", data, PlotOrientation.HORIZONTAL, true, false, false);
-    leaveRoomForLabels(chart, progress.stream().map(IndicatorProgress::name).toList());
-    return svg(chart, 120 + progress.size() * (8 * units.size() + 14));
-  }
-
-  static String monthly(List<MonthlyRate> rates) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (MonthlyRate rate : rates) {
-      data.addValue(rate.rate(), rate.indicatorName(), rate.month().getMonthValue() + "月");
-    }
-    JFreeChart chart = ChartFactory.createLineChart(null, null, "全市完成率（%）", data);
-    return svg(chart, 360);
-  }
-
-  static String league(List<LeagueEntry> league) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
+  /** Each unit's score (大比武) against 序时进度: who is ahead, who behind. */
+  static String scores(List<LeagueEntry> league, Schedule schedule) {
     List<String> labels = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
     for (LeagueEntry entry : league) {
-      if (entry.ranked()) {
-        String label =
-            entry.rank()
-                + " "
-                + entry.unit().name()
-                + " "
-                + BulletinWorkbook.rankChangeText(entry.rankChange());
-        labels.add(label);
-        data.addValue(entry.score(), "得分", label);
+      if (entry.score() != null) {
+        labels.add((entry.ranked() ? entry.rank() + " " : "— ") + entry.unit().name());
+        values.add(entry.score());
       }
     }
-    JFreeChart chart =
-        ChartFactory.createBarChart(
-            null, null, "得分", data, PlotOrientation.HORIZONTAL, false, false, false);
-    leaveRoomForLabels(chart, labels);
-    return svg(chart, 80 + 28 * Math.max(1, data.getColumnCount()));
+    return bars("各单位综合得分与序时进度", labels, values, schedule, WIDTH, Math.max(100, max(values)));
   }
 
-  static String funds(List<FundFlow> funds) {
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (FundFlow fund : funds) {
-      data.addValue(fund.allocatedYuan().doubleValue() / 10_000, "下达", fund.fundSourceName());
-      data.addValue(fund.paidYuan().doubleValue() / 10_000, "已支付", fund.fundSourceName());
+  /** One indicator: each unit's completion rate against 序时进度. */
+  static String indicator(IndicatorProgress indicator, List<Region> units, Schedule schedule) {
+    List<String> labels = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (Region unit : units) {
+      Figure figure = indicator.byUnitCode().get(unit.code());
+      if (figure != null && figure.rate() != null) {
+        labels.add(unit.name());
+        values.add(figure.rate());
+      }
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "万元", data);
-    CategoryAxis axis = ((CategoryPlot) chart.getPlot()).getDomainAxis();
-    axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-    axis.setMaximumCategoryLabelLines(3);
-    return svg(chart, 340);
+    return bars(
+        indicator.name() + "完成率",
+        labels,
+        values,
+        schedule,
+        SMALL_WIDTH,
+        Math.min(200, Math.max(100, max(values))));
   }
 
   /**
-   * Reserves the width of the longest category label beside a horizontal chart. JFreeChart measures
-   * text with the server's fonts, which may lack Chinese glyphs or be narrower than the reader's:
-   * left to itself it cuts the labels short in the browser.
+   * Horizontal bars with their values, coloured by {@link Schedule}, and 序时进度 as a dashed line. A
+   * value past {@code scale} is drawn to the edge, its number written in full.
    */
-  private static void leaveRoomForLabels(JFreeChart chart, List<String> labels) {
-    double widest = labels.stream().mapToDouble(BulletinCharts::labelWidth).max().orElse(0);
-    AxisSpace space = new AxisSpace();
-    space.setLeft(widest + 16);
-    ((CategoryPlot) chart.getPlot()).setFixedDomainAxisSpace(space);
-  }
-
-  /** Pixels at the 12-pixel label font: a Chinese character is one em, anything else about 0.6. */
-  private static double labelWidth(String label) {
-    return label.codePoints().mapToDouble(c -> c >= 0x2E80 ? 12.5 : 7.5).sum();
-  }
-
-  private static String svg(JFreeChart chart, int height) {
-    theme().apply(chart);
-    chart.setBackgroundPaint(Color.WHITE);
-    if (chart.getPlot() instanceof CategoryPlot plot
-        && plot.getRenderer() instanceof BarRenderer bars) {
-      bars.setBarPainter(new StandardBarPainter());
-      bars.setShadowVisible(false);
-      bars.setItemMargin(0.02);
+  private static String bars(
+      String title,
+      List<String> labels,
+      List<Double> values,
+      Schedule schedule,
+      int width,
+      double scale) {
+    double left = labels.stream().mapToDouble(l -> Svg.width(l, FONT)).max().orElse(0) + 10;
+    double valueRoom = Svg.width("100.0", FONT) + 8;
+    double plot = width - left - valueRoom;
+    double top = 26;
+    int height = (int) (top + ROW * Math.max(1, labels.size()) + 24);
+    Svg svg = new Svg(width, height, title);
+    for (int i = 0; i < labels.size(); i++) {
+      double y = top + ROW * i;
+      double value = values.get(i);
+      double length = plot * Math.min(value, scale) / scale;
+      svg.text(left - 6, y + BAR - 4, labels.get(i), Anchor.END, FONT, TEXT)
+          .rect(left, y, length, BAR, schedule.statusOf(value).css())
+          .text(left + length + 4, y + BAR - 4, oneDecimal(value), Anchor.START, FONT, TEXT);
     }
-    SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, height);
-    // each chart's clip paths get their own ids: several charts share one page
-    graphics.setDefsKeyPrefix("c" + CHART_NUMBER.incrementAndGet() + "_");
-    graphics.setFontFunction(family -> FONT_FAMILIES);
-    chart.draw(graphics, new Rectangle(WIDTH, height));
-    return graphics.getSVGElement(
-        null,
-        false,
-        new ViewBox(0, 0, WIDTH, height),
-        PreserveAspectRatio.XMID_YMID,
-        MeetOrSlice.MEET);
+    double x = left + plot * Math.min(schedule.percent(), scale) / scale;
+    double bottom = top + ROW * Math.max(1, labels.size());
+    svg.line(left, top - 4, left, bottom, MUTED, 1)
+        .dashedLine(x, top - 8, x, bottom, TEXT, 1.5)
+        .text(x, top - 12, "序时进度 " + oneDecimal(schedule.percent()), Anchor.MIDDLE, 12, TEXT)
+        .text(left, bottom + 16, "0", Anchor.MIDDLE, 11, MUTED)
+        .text(left + plot, bottom + 16, oneDecimal(scale) + "%", Anchor.END, 11, MUTED);
+    return svg.toString();
   }
 
-  private static StandardChartTheme theme() {
-    StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-    theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-    theme.setLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-    theme.setPlotBackgroundPaint(Color.WHITE);
-    theme.setRangeGridlinePaint(new Color(0xDDDDDD));
-    theme.setDomainGridlinePaint(new Color(0xDDDDDD));
-    return theme;
+  /** Money allocated and paid this year per fund source, 万元: how much of it has gone out. */
+  static String funds(List<FundFlow> funds) {
+    List<String> labels = funds.stream().map(FundFlow::fundSourceName).toList();
+    double left = labels.stream().mapToDouble(l -> Svg.width(l, FONT)).max().orElse(0) + 10;
+    double room = Svg.width("已付 0000.00 / 0000.00", 12) + 8;
+    double plot = WIDTH - left - room;
+    double scale = funds.stream().mapToDouble(f -> tenThousands(f.allocatedYuan())).max().orElse(1);
+    double top = 10;
+    int height = (int) (top + ROW * Math.max(1, funds.size()) + 26);
+    Svg svg = new Svg(WIDTH, height, "各类资金下达与支付（万元）");
+    for (int i = 0; i < funds.size(); i++) {
+      FundFlow fund = funds.get(i);
+      double y = top + ROW * i;
+      double allocated = tenThousands(fund.allocatedYuan());
+      double paid = tenThousands(fund.paidYuan());
+      double end = left + plot * Math.min(1, allocated / Math.max(scale, 1e-9));
+      svg.text(left - 6, y + BAR - 4, labels.get(i), Anchor.END, FONT, TEXT)
+          .rect(left, y, end - left, BAR, PALE)
+          .rect(left, y, plot * Math.min(paid, scale) / Math.max(scale, 1e-9), BAR, NEUTRAL_DARK)
+          .text(
+              Math.max(end, left) + 4,
+              y + BAR - 4,
+              "已付 " + money(paid) + " / " + money(allocated),
+              Anchor.START,
+              12,
+              TEXT);
+    }
+    double bottom = top + ROW * Math.max(1, funds.size());
+    svg.rect(left, bottom + 8, 12, 10, NEUTRAL_DARK)
+        .text(left + 16, bottom + 17, "已支付", Anchor.START, 12, TEXT)
+        .rect(left + 70, bottom + 8, 12, 10, PALE)
+        .text(left + 86, bottom + 17, "已下达（万元）", Anchor.START, 12, TEXT);
+    return svg.toString();
+  }
+
+  /** The city's incidence, year after year: how fast poverty fell. */
+  static String incidence(List<Incidence> incidence, Region city) {
+    List<Incidence> points =
+        incidence.stream()
+            .filter(i -> i.region().code().equals(city.code()) && i.incidenceRate() != null)
+            .toList();
+    List<String> labels = points.stream().map(i -> i.year() + "年").toList();
+    List<Double> values = points.stream().map(Incidence::incidenceRate).toList();
+    return columns(city.name() + "贫困发生率（%）", labels, values, NEUTRAL_DARK, true);
+  }
+
+  /** The city's households at risk at the end of each month of the year. */
+  static String atRisk(List<MonthlyAtRisk> months, Region city) {
+    List<String> labels = months.stream().map(m -> m.month().getMonthValue() + "月").toList();
+    List<Double> values = months.stream().map(m -> (double) m.atRisk()).toList();
+    return columns(city.name() + "仍有风险的监测户（户）", labels, values, NEUTRAL, false);
+  }
+
+  /** Vertical columns with their values written above them. */
+  private static String columns(
+      String title, List<String> labels, List<Double> values, String colour, boolean decimals) {
+    double top = 22;
+    double plotHeight = 150;
+    double bottom = top + plotHeight;
+    int height = (int) bottom + 26;
+    double slot = (WIDTH - 20.0) / Math.max(1, labels.size());
+    double width = Math.min(48, slot * 0.6);
+    double scale = Math.max(max(values), 1e-9);
+    Svg svg = new Svg(WIDTH, height, title);
+    svg.line(10, bottom, WIDTH - 10, bottom, GRID, 1);
+    for (int i = 0; i < labels.size(); i++) {
+      double centre = 10 + slot * (i + 0.5);
+      double h = plotHeight * values.get(i) / scale;
+      String value =
+          decimals ? oneDecimal(values.get(i)) : String.valueOf(Math.round(values.get(i)));
+      svg.rect(centre - width / 2, bottom - h, width, h, colour)
+          .text(centre, bottom - h - 5, value, Anchor.MIDDLE, 12, TEXT)
+          .text(centre, bottom + 17, labels.get(i), Anchor.MIDDLE, 12, MUTED);
+    }
+    return svg.toString();
+  }
+
+  private static double max(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  static double tenThousands(BigDecimal yuan) {
+    return yuan.doubleValue() / 10_000;
+  }
+
+  private static String money(double tenThousands) {
+    return String.format(Locale.ROOT, "%.2f", tenThousands);
+  }
+
+  private static String oneDecimal(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
   }
 }

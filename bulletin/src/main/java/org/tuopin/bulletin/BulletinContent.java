@@ -17,7 +17,9 @@ import java.util.TreeSet;
  *
  * @param city the city (a region of level city)
  * @param period the bulletin's month (截至 its end)
- * @param publishId the publish it was made from
+ * @param issueNumber 第N期: the months of the period's year, up to the period, with the city's
+ *     progress figures (in a complete year, the month's number)
+ * @param schedule 序时进度 and the tolerance the rates are coloured by
  * @param units the city's reporting units (county level) that sent figures in the period's year
  * @param progress one entry per indicator with a figure in the city that month
  * @param league the units' league (大比武) that month, ranked units first
@@ -25,12 +27,14 @@ import java.util.TreeSet;
  * @param funds by fund source: allocated in the year, paid from January to the period's end
  * @param idleFunds money approved and not spent, by fund source and age
  * @param incidence per unit and the city, per year up to the period (its last month ≤ period)
- * @param monthlyRates the city's completion rate per indicator and month of the period's year
+ * @param monitoring return-to-poverty monitoring (防止返贫动态监测), for a period with a monitoring line;
+ *     null before
  */
 public record BulletinContent(
     Region city,
     YearMonth period,
-    String publishId,
+    int issueNumber,
+    Schedule schedule,
     List<Region> units,
     List<IndicatorProgress> progress,
     List<LeagueEntry> league,
@@ -38,7 +42,7 @@ public record BulletinContent(
     List<FundFlow> funds,
     List<IdleFunds> idleFunds,
     List<Incidence> incidence,
-    List<MonthlyRate> monthlyRates) {
+    Monitoring monitoring) {
 
   public record Region(String code, String name) {}
 
@@ -97,7 +101,38 @@ public record BulletinContent(
       long poorPersons,
       Double incidenceRate) {}
 
-  public record MonthlyRate(YearMonth month, String indicatorName, Double rate) {}
+  /**
+   * One county's (or the city's) monitoring in the period: v_monitoring's counts, and the screening
+   * alerts (v_monitoring_alerts) by reason, each household counted once per reason.
+   */
+  public record MonitoringCounts(
+      Region region,
+      long monitoredHouseholds,
+      long monitoredPersons,
+      long unstableHouseholds,
+      long edgeHouseholds,
+      long hardshipHouseholds,
+      long newlyMonitored,
+      long eliminated,
+      long atRisk,
+      long alertsIncomeBelowLine,
+      long alertsIncomeFell,
+      long alertsGuaranteeLost) {
+    public long alertedHouseholds() {
+      return alertsIncomeBelowLine + alertsIncomeFell + alertsGuaranteeLost;
+    }
+  }
+
+  /** The city's households at risk at the end of a month of the period's year. */
+  public record MonthlyAtRisk(YearMonth month, long atRisk) {}
+
+  /**
+   * @param counties the city's counties with monitored households or alerts, by code
+   * @param city the city's own figures
+   * @param atRiskByMonth the city's households at risk per month of the year, up to the period
+   */
+  public record Monitoring(
+      List<MonitoringCounts> counties, MonitoringCounts city, List<MonthlyAtRisk> atRiskByMonth) {}
 
   /** The years of {@link #incidence}, in order. */
   public SortedSet<Integer> incidenceYears() {
@@ -112,6 +147,22 @@ public record BulletinContent(
     incidence.forEach(
         i -> byRegion.computeIfAbsent(i.region().name(), n -> new TreeMap<>()).put(i.year(), i));
     return byRegion;
+  }
+
+  /** The bulletin's title: 广元市2021年12月脱贫攻坚战报. */
+  public String title() {
+    return city.name()
+        + period.getYear()
+        + "年"
+        + period.getMonthValue()
+        + "月"
+        + (monitoring == null ? "脱贫攻坚" : "巩固拓展脱贫攻坚成果")
+        + "战报";
+  }
+
+  /** 第12期. */
+  public String issueText() {
+    return "第" + issueNumber + "期";
   }
 
   /** The period as offices write it: 截至2020年12月底. */

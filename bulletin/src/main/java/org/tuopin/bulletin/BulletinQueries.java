@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import org.tuopin.bulletin.BulletinContent.IdleFunds;
 import org.tuopin.bulletin.BulletinContent.Incidence;
 import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
-import org.tuopin.bulletin.BulletinContent.MonthlyRate;
+import org.tuopin.bulletin.BulletinContent.Monitoring;
+import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
+import org.tuopin.bulletin.BulletinContent.MonthlyAtRisk;
 import org.tuopin.bulletin.BulletinContent.Region;
 
 /**
@@ -32,11 +35,17 @@ final class BulletinQueries {
   private final Connection connection;
   private final String cityCode;
   private final YearMonth period;
+  private final double tolerancePoints;
 
-  BulletinQueries(Connection connection, String cityCode, YearMonth period) {
+  /**
+   * @param tolerancePoints how far below 序时进度 a rate is still within it (conf bulletin)
+   */
+  BulletinQueries(
+      Connection connection, String cityCode, YearMonth period, double tolerancePoints) {
     this.connection = connection;
     this.cityCode = cityCode;
     this.period = period;
+    this.tolerancePoints = tolerancePoints;
   }
 
   /** The cities with a unit's progress figure in the period, by code. */
@@ -76,7 +85,8 @@ final class BulletinQueries {
     return new BulletinContent(
         city,
         period,
-        publishId(),
+        issueNumber(),
+        Schedule.of(period, tolerancePoints),
         units,
         progress(),
         league(),
@@ -84,7 +94,7 @@ final class BulletinQueries {
         funds(),
         idleFunds(),
         incidence(),
-        monthlyRates());
+        monitored() ? monitoring(city) : null);
   }
 
   private Optional<Region> city() throws SQLException {
@@ -97,10 +107,96 @@ final class BulletinQueries {
     return found.stream().findFirst();
   }
 
-  private String publishId() throws SQLException {
-    return list("SELECT value FROM setting WHERE name = 'publish_id'", r -> r.getString(1)).stream()
-        .findFirst()
-        .orElse("?");
+  /** 第N期: the months of the year up to the period in which the city's units sent figures. */
+  private int issueNumber() throws SQLException {
+    return list(
+            "SELECT count(DISTINCT p.period) FROM fact_progress AS p JOIN dim_region AS r USING"
+                + " (region_code) WHERE r.city_code = ? AND r.region_level = 'county' AND"
+                + " year(p.period) = ? AND p.period <= ?",
+            r -> r.getInt(1),
+            cityCode,
+            period.getYear(),
+            firstDay(period))
+        .get(0);
+  }
+
+  /** Whether the period's year has a monitoring line (防止返贫监测, from 2021). */
+  private boolean monitored() throws SQLException {
+    return list(
+                "SELECT count(*) FROM monitoring_line WHERE year <= ?",
+                r -> r.getLong(1),
+                period.getYear())
+            .get(0)
+        > 0;
+  }
+
+  private Monitoring monitoring(Region city) throws SQLException {
+    String counts =
+        "SELECT m.region_code, m.region_name, m.monitored_households, m.monitored_persons,"
+            + " m.unstable_households, m.edge_households, m.hardship_households,"
+            + " m.newly_monitored_households, m.eliminated_households, m.at_risk_households";
+    record CountyAlerts(String county, long[] byReason) {}
+    Map<String, long[]> alerts = new LinkedHashMap<>();
+    for (CountyAlerts row :
+        list(
+            "SELECT county_code, count(DISTINCT household_key) FILTER (WHERE reason ="
+                + " 'income_below_line'), count(DISTINCT household_key) FILTER (WHERE reason ="
+                + " 'income_fell'), count(DISTINCT household_key) FILTER (WHERE reason ="
+                + " 'guarantee_lost') FROM v_monitoring_alerts WHERE period = ? AND county_code IN"
+                + " (SELECT region_code FROM dim_region WHERE city_code = ?) GROUP BY county_code",
+            r ->
+                new CountyAlerts(
+                    r.getString(1), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)}),
+            firstDay(period),
+            cityCode)) {
+      alerts.put(row.county(), row.byReason());
+    }
+    List<MonitoringCounts> counties =
+        list(
+            counts
+                + " FROM v_monitoring AS m JOIN dim_region AS r USING (region_code) WHERE m.period"
+                + " = ? AND r.city_code = ? AND r.region_level = 'county' ORDER BY m.region_code",
+            r -> monitoringCounts(r, alerts.getOrDefault(r.getString(1), new long[3])),
+            firstDay(period),
+            cityCode);
+    long[] cityAlerts = new long[3];
+    alerts.values().forEach(a -> Arrays.setAll(cityAlerts, i -> cityAlerts[i] + a[i]));
+    MonitoringCounts cityCounts =
+        list(
+                counts + " FROM v_monitoring AS m WHERE m.period = ? AND m.region_code = ?",
+                r -> monitoringCounts(r, cityAlerts),
+                firstDay(period),
+                cityCode)
+            .stream()
+            .findFirst()
+            .orElse(
+                new MonitoringCounts(
+                    city, 0, 0, 0, 0, 0, 0, 0, 0, cityAlerts[0], cityAlerts[1], cityAlerts[2]));
+    List<MonthlyAtRisk> months =
+        list(
+            "SELECT period, at_risk_households FROM v_monitoring WHERE region_code = ? AND year ="
+                + " ? AND period <= ? ORDER BY period",
+            r -> new MonthlyAtRisk(YearMonth.from(r.getDate(1).toLocalDate()), r.getLong(2)),
+            cityCode,
+            period.getYear(),
+            firstDay(period));
+    return new Monitoring(counties, cityCounts, months);
+  }
+
+  private static MonitoringCounts monitoringCounts(ResultSet r, long[] alerts) throws SQLException {
+    return new MonitoringCounts(
+        new Region(r.getString(1), r.getString(2)),
+        r.getLong(3),
+        r.getLong(4),
+        r.getLong(5),
+        r.getLong(6),
+        r.getLong(7),
+        r.getLong(8),
+        r.getLong(9),
+        r.getLong(10),
+        alerts[0],
+        alerts[1],
+        alerts[2]);
   }
 
   private List<Region> units() throws SQLException {
@@ -241,19 +337,6 @@ final class BulletinQueries {
         cityCode,
         cityCode,
         cityCode);
-  }
-
-  private List<MonthlyRate> monthlyRates() throws SQLException {
-    return list(
-        "SELECT p.period, i.indicator_name, p.completion_rate FROM v_progress AS p JOIN"
-            + " dim_indicator AS i USING (indicator_code) WHERE p.region_code = ? AND p.year = ?"
-            + " AND p.period <= ? ORDER BY p.indicator_code, p.period",
-        r ->
-            new MonthlyRate(
-                YearMonth.from(r.getDate(1).toLocalDate()), r.getString(2), nullableDouble(r, 3)),
-        cityCode,
-        period.getYear(),
-        firstDay(period));
   }
 
   /** Maps one result row. */

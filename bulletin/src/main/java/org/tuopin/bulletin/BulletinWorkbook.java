@@ -5,13 +5,23 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.DefaultIndexedColorMap;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tuopin.bulletin.BulletinContent.Completeness;
 import org.tuopin.bulletin.BulletinContent.Figure;
@@ -20,14 +30,17 @@ import org.tuopin.bulletin.BulletinContent.IdleFunds;
 import org.tuopin.bulletin.BulletinContent.Incidence;
 import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
+import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
 import org.tuopin.bulletin.BulletinContent.Region;
 
 /**
  * The bulletin as an Excel workbook. Its first sheet is the progress table in the layout offices
  * send (so Tuopin's own city-table reader reads it back): two title rows, a line naming the issuer
  * and the day, the 序号 header, then per indicator the 年度任务 / 累计完成 / 完成率 rows with merged 序号 and 项目类别
- * cells, the city's total column and one column per unit. Then the league, completeness, funds and
- * incidence sheets.
+ * cells, the city's total column and one column per unit. Then 总体情况 (the page's paragraph), the
+ * league, completeness, funds (万元) and incidence sheets, and after 2020 the monitoring sheet. Every
+ * completion rate and score carries conditional formats against 序时进度 (the page's colours), so a
+ * figure corrected by hand recolours itself; late and missing reports are tinted.
  */
 final class BulletinWorkbook {
   static final int FIRST_UNIT_COLUMN = 5;
@@ -45,9 +58,13 @@ final class BulletinWorkbook {
     try (XSSFWorkbook workbook = new XSSFWorkbook()) {
       ExcelStyles styles = new ExcelStyles(workbook);
       progressSheet(workbook.createSheet(content.period().getMonthValue() + "月进度"), styles);
+      summarySheet(workbook.createSheet("总体情况"), styles);
       leagueSheet(workbook.createSheet("大比武排名"), styles);
       completenessSheet(workbook.createSheet("报送情况"), styles);
       fundSheet(workbook.createSheet("资金"), styles);
+      if (content.monitoring() != null) {
+        monitoringSheet(workbook.createSheet("防止返贫监测"), styles);
+      }
       incidenceSheet(workbook.createSheet("贫困发生率"), styles);
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (OutputStream out = Files.newOutputStream(file)) {
@@ -82,7 +99,83 @@ final class BulletinWorkbook {
       sheet.setColumnWidth(c, 12 * 256);
     }
     sheet.createFreezePane(FIRST_UNIT_COLUMN, HEADER_ROW + 1);
+    List<CellRangeAddress> rates = new ArrayList<>();
+    for (int block = 0; block < content.progress().size(); block++) {
+      int rateRow = HEADER_ROW + 1 + block * 3 + 2;
+      rates.add(new CellRangeAddress(rateRow, rateRow, 4, lastColumn));
+    }
+    againstSchedule(sheet, rates);
     forPrint(sheet, HEADER_ROW, true);
+  }
+
+  /**
+   * Conditional formats on rate cells: tinted as the page tints them against 序时进度 (ahead, within
+   * the tolerance, behind); an empty cell stays white.
+   */
+  private void againstSchedule(Sheet sheet, List<CellRangeAddress> ranges) {
+    if (ranges.isEmpty()) {
+      return;
+    }
+    SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+    CellRangeAddress first = ranges.get(0);
+    String cell =
+        new CellReference(first.getFirstRow(), first.getFirstColumn(), false, false)
+            .formatAsString();
+    Schedule schedule = content.schedule();
+    String at = number(schedule.percent());
+    String within = number(schedule.percent() - schedule.tolerancePoints());
+    List<String> formulas =
+        List.of(
+            "AND(ISNUMBER(" + cell + ")," + cell + ">=" + at + ")",
+            "AND(ISNUMBER(" + cell + ")," + cell + "<" + at + "," + cell + ">=" + within + ")",
+            "AND(ISNUMBER(" + cell + ")," + cell + "<" + within + ")");
+    Schedule.Status[] statuses = Schedule.Status.values();
+    ConditionalFormattingRule[] rules = new ConditionalFormattingRule[formulas.size()];
+    for (int i = 0; i < rules.length; i++) {
+      rules[i] = formatting.createConditionalFormattingRule(formulas.get(i));
+      PatternFormatting fill = rules[i].createPatternFormatting();
+      fill.setFillBackgroundColor(
+          new XSSFColor(HexFormat.of().parseHex(statuses[i].tint), new DefaultIndexedColorMap()));
+      fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+    }
+    formatting.addConditionalFormatting(ranges.toArray(new CellRangeAddress[0]), rules);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  /** 总体情况: the paragraph, one sentence to a row, and what the colours say. */
+  private void summarySheet(Sheet sheet, ExcelStyles styles) {
+    titleRows(sheet, styles, content.title() + "（" + content.issueText() + "）", 0);
+    int row = HEADER_ROW;
+    styles.text(sheet.createRow(row++), 0, "总体情况", styles.header);
+    for (String sentence : BulletinSummary.sentences(content)) {
+      Row line = sheet.createRow(row++);
+      styles.text(line, 0, sentence, styles.text);
+      line.setHeightInPoints(Math.max(1, sentence.length() / 60 + 1) * 16f);
+    }
+    row++;
+    Schedule schedule = content.schedule();
+    styles.text(
+        sheet.createRow(row++),
+        0,
+        "完成率对照序时进度（" + Numbers.oneDecimal(schedule.percent()) + "%）着色：",
+        styles.text);
+    for (Schedule.Status status : Schedule.Status.values()) {
+      Cell cell =
+          styles.text(
+              sheet.createRow(row++),
+              0,
+              status.words
+                  + (status == Schedule.Status.WITHIN
+                      ? "（" + Numbers.oneDecimal(schedule.tolerancePoints()) + "个百分点以内）"
+                      : ""),
+              styles.filled(status.tint));
+      cell.getRow().setHeightInPoints(16f);
+    }
+    sheet.setColumnWidth(0, 110 * 256);
+    forPrint(sheet, 2, false);
   }
 
   private void progressBlock(
@@ -159,6 +252,7 @@ final class BulletinWorkbook {
       }
     }
     widths(sheet, 8, 14, 12, 10, 40);
+    againstSchedule(sheet, List.of(new CellRangeAddress(HEADER_ROW + 1, row, 3, 3)));
     forPrint(sheet, HEADER_ROW, false);
   }
 
@@ -184,7 +278,11 @@ final class BulletinWorkbook {
       date(styles, line, 1, unit.deadline());
       styles.text(line, 2, unit.received() ? "已报送" : "未报送", styles.text);
       date(styles, line, 3, unit.firstReportedAt());
-      styles.text(line, 4, unit.onTime() ? "按时" : unit.received() ? "逾期" : "未报送", styles.text);
+      styles.text(
+          line,
+          4,
+          unit.onTime() ? "按时" : unit.received() ? "逾期" : "未报送",
+          unit.onTime() ? styles.text : styles.filled(Schedule.Status.BEHIND.tint));
       styles.count(line, 5, unit.indicatorsReported());
     }
     widths(sheet, 14, 12, 10, 14, 10, 12);
@@ -201,7 +299,7 @@ final class BulletinWorkbook {
   private void fundSheet(Sheet sheet, ExcelStyles styles) {
     titleRows(sheet, styles, content.city().name() + content.period().getYear() + "年资金下达与支付", 3);
     Row header = sheet.createRow(HEADER_ROW);
-    String[] names = {"资金来源", "下达资金（元）", "已支付（元）", "支付率（%）"};
+    String[] names = {"资金来源", "下达资金（万元）", "已支付（万元）", "支付率（%）"};
     for (int c = 0; c < names.length; c++) {
       styles.text(header, c, names[c], styles.header);
     }
@@ -209,13 +307,13 @@ final class BulletinWorkbook {
     for (FundFlow fund : content.funds()) {
       Row line = sheet.createRow(row++);
       styles.text(line, 0, fund.fundSourceName(), styles.text);
-      styles.money(line, 1, fund.allocatedYuan());
-      styles.money(line, 2, fund.paidYuan());
+      styles.tenThousandYuan(line, 1, fund.allocatedYuan());
+      styles.tenThousandYuan(line, 2, fund.paidYuan());
       styles.rate(line, 3, fund.rate());
     }
     row++;
     Row idleHeader = sheet.createRow(row++);
-    String[] idleNames = {"资金来源", "闲置时长", "项目数", "闲置资金（元）"};
+    String[] idleNames = {"资金来源", "闲置时长", "项目数", "闲置资金（万元）"};
     for (int c = 0; c < idleNames.length; c++) {
       styles.text(idleHeader, c, idleNames[c], styles.header);
     }
@@ -224,7 +322,7 @@ final class BulletinWorkbook {
       styles.text(line, 0, idle.fundSourceName(), styles.text);
       styles.text(line, 1, ageText(idle.ageBucket()), styles.text);
       styles.count(line, 2, idle.allocations());
-      styles.money(line, 3, idle.idleYuan());
+      styles.tenThousandYuan(line, 3, idle.idleYuan());
     }
     widths(sheet, 24, 18, 18, 12);
     forPrint(sheet, HEADER_ROW, false);
@@ -237,6 +335,57 @@ final class BulletinWorkbook {
       case "6-12 months" -> "6至12个月";
       default -> "12个月以上";
     };
+  }
+
+  private void monitoringSheet(Sheet sheet, ExcelStyles styles) {
+    String[] names = {
+      "单位",
+      "监测户",
+      "监测人口（人）",
+      "脱贫不稳定户",
+      "边缘易致贫户",
+      "突发严重困难户",
+      "本月新纳入",
+      "本月风险消除",
+      "仍有风险",
+      "预警：收入低于监测线",
+      "预警：收入大幅下降",
+      "预警：“两不愁三保障”"
+    };
+    titleRows(sheet, styles, content.city().name() + "防止返贫动态监测情况（户）", names.length - 1);
+    Row header = sheet.createRow(HEADER_ROW);
+    for (int c = 0; c < names.length; c++) {
+      styles.text(header, c, names[c], styles.header);
+    }
+    int row = HEADER_ROW + 1;
+    List<MonitoringCounts> lines = new ArrayList<>(content.monitoring().counties());
+    lines.add(content.monitoring().city());
+    for (MonitoringCounts m : lines) {
+      Row line = sheet.createRow(row++);
+      styles.text(line, 0, m.region().name(), styles.text);
+      long[] values = {
+        m.monitoredHouseholds(),
+        m.monitoredPersons(),
+        m.unstableHouseholds(),
+        m.edgeHouseholds(),
+        m.hardshipHouseholds(),
+        m.newlyMonitored(),
+        m.eliminated(),
+        m.atRisk(),
+        m.alertsIncomeBelowLine(),
+        m.alertsIncomeFell(),
+        m.alertsGuaranteeLost()
+      };
+      for (int c = 0; c < values.length; c++) {
+        styles.count(line, c + 1, values[c]);
+      }
+    }
+    sheet.setColumnWidth(0, 14 * 256);
+    for (int c = 1; c < names.length; c++) {
+      sheet.setColumnWidth(c, 13 * 256);
+    }
+    sheet.createFreezePane(1, HEADER_ROW + 1);
+    forPrint(sheet, HEADER_ROW, true);
   }
 
   private void incidenceSheet(Sheet sheet, ExcelStyles styles) {
@@ -278,9 +427,8 @@ final class BulletinWorkbook {
             + issuedOn.getMonthValue()
             + "月"
             + issuedOn.getDayOfMonth()
-            + "日    （拓贫发布 "
-            + content.publishId()
-            + "）",
+            + "日    "
+            + content.issueText(),
         styles.subtitle);
     if (lastColumn > 0) {
       for (int r = 0; r < 3; r++) {

@@ -25,7 +25,12 @@ public final class Bulletins {
    * @param issuedOn the day written in the title rows (填报日期)
    */
   public static List<Written> write(
-      Path publishedFile, YearMonth period, String cityCode, Path folder, LocalDate issuedOn)
+      Path publishedFile,
+      YearMonth period,
+      String cityCode,
+      Path folder,
+      LocalDate issuedOn,
+      BulletinSettings settings)
       throws SQLException, IOException {
     try (Connection connection = ReadOnlyQueries.open(publishedFile)) {
       List<String> cities =
@@ -38,7 +43,9 @@ public final class Bulletins {
       }
       List<Written> written = new ArrayList<>();
       for (String city : cities) {
-        BulletinContent content = new BulletinQueries(connection, city, period).load();
+        BulletinContent content =
+            new BulletinQueries(connection, city, period, settings.scheduleTolerancePoints())
+                .load();
         String stem = city + "-" + period;
         Path workbook = folder.resolve(stem + ".xlsx");
         Path page = folder.resolve(stem + ".html");

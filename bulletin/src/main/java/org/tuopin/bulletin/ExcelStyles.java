@@ -1,14 +1,21 @@
 package org.tuopin.bulletin;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.DefaultIndexedColorMap;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
  * The cell styles of Tuopin's workbooks, made once per workbook (Excel allows some 64,000 per
@@ -24,8 +31,11 @@ final class ExcelStyles {
   final CellStyle decimal;
   final CellStyle rate;
   final CellStyle date;
+  private final Workbook workbook;
+  private final Map<String, CellStyle> filled = new HashMap<>();
 
   ExcelStyles(Workbook workbook) {
+    this.workbook = workbook;
     title = workbook.createCellStyle();
     title.setFont(font(workbook, 16, true));
     title.setAlignment(HorizontalAlignment.CENTER);
@@ -63,6 +73,20 @@ final class ExcelStyles {
     return font;
   }
 
+  /** Bordered text on a solid fill of this colour (RRGGBB). */
+  CellStyle filled(String rgb) {
+    return filled.computeIfAbsent(
+        rgb,
+        colour -> {
+          XSSFCellStyle style = (XSSFCellStyle) bordered(workbook, null);
+          style.setWrapText(true);
+          style.setFillForegroundColor(
+              new XSSFColor(HexFormat.of().parseHex(colour), new DefaultIndexedColorMap()));
+          style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+          return style;
+        });
+  }
+
   Cell text(Row row, int column, String value, CellStyle style) {
     Cell cell = row.createCell(column);
     if (value != null) {
@@ -82,9 +106,9 @@ final class ExcelStyles {
     return cell;
   }
 
-  /** An amount of yuan, always shown with its two decimals (fen). */
-  Cell money(Row row, int column, BigDecimal yuan) {
-    Cell cell = number(row, column, yuan);
+  /** An amount of yuan as 万元, shown with two decimals (the value keeps every digit). */
+  Cell tenThousandYuan(Row row, int column, BigDecimal yuan) {
+    Cell cell = number(row, column, yuan == null ? null : yuan.divide(BigDecimal.valueOf(10_000)));
     cell.setCellStyle(decimal);
     return cell;
   }

@@ -9,22 +9,27 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.ConditionalFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
  * The bulletin of 广元市 for 2018-02 from BulletinFixture's warehouse; every expected figure is worked
@@ -34,17 +39,19 @@ class BulletinTest {
   @TempDir static Path folder;
   private static Bulletins.Written written;
   private static Workbook workbook;
+  private static Path published;
 
   @BeforeAll
   static void writeBulletin() throws Exception {
-    Path published = BulletinFixture.publish(folder.resolve("data"));
+    published = BulletinFixture.publish(folder.resolve("data"));
     List<Bulletins.Written> all =
         Bulletins.write(
             published,
             YearMonth.of(2018, 2),
             null,
             folder.resolve("out"),
-            LocalDate.of(2018, 3, 9));
+            LocalDate.of(2018, 3, 9),
+            BulletinSettings.DEFAULT);
     assertEquals(1, all.size());
     written = all.get(0);
     try (InputStream in = Files.newInputStream(written.workbook())) {
@@ -130,10 +137,14 @@ class BulletinTest {
   @Test
   void fundsPaidUpToTheMonthAndIdleFundsByAge() {
     Sheet sheet = workbook.getSheet("资金");
-    // 1000 allocated; 300 paid in February (the 200 of March comes after the bulletin's month): 30%
-    assertEquals(List.of("中央财政专项扶贫资金", "1000", "300", "30"), rowTexts(sheet, 4));
+    // 1000 allocated; 300 paid in February (the 200 of March comes after the bulletin's month):
+    // 30%;
+    // in 万元, shown with two decimals
+    assertEquals(List.of("中央财政专项扶贫资金", "0.1", "0.03", "30"), rowTexts(sheet, 4));
+    assertEquals("#,##0.00", sheet.getRow(4).getCell(1).getCellStyle().getDataFormatString());
+    assertEquals("下达资金（万元）", text(sheet, 3, 1));
     // v_idle_funds is as of the latest month (March): 1000 − 500 idle, approved 2 months before
-    assertEquals(List.of("中央财政专项扶贫资金", "6个月以内", "1", "500"), rowTexts(sheet, 7));
+    assertEquals(List.of("中央财政专项扶贫资金", "6个月以内", "1", "0.05"), rowTexts(sheet, 7));
   }
 
   @Test
@@ -150,23 +161,91 @@ class BulletinTest {
   @Test
   void pageHoldsTheTablesAndChartsAndNothingHouseholdLevel() throws Exception {
     String page = Files.readString(written.page());
-    assertEquals(5, count(page, "<svg"));
+    // the units' scores, one chart per indicator (3), funds, incidence
+    assertEquals(6, count(page, "<svg"));
+    // 苍溪县: (30 + 50 + min(120, 100)) / 3 = 60, above 序时进度 (2 ÷ 12 = 16.7%): blue
     assertTrue(
         page.contains(
-            "<td>苍溪县</td><td class=\"n\">3/3</td><td class=\"n\">60.0</td><td"
-                + " class=\"up\">↑1</td>"));
+            "<td class=\"sticky\">苍溪县</td><td class=\"n\">3/3</td><td class=\"n\""
+                + " style=\"background:#D6EAF8\" title=\"达到或超过序时进度\">60.0</td><td>↑1</td>"),
+        page);
     assertTrue(page.contains("仅1项指标有任务（全市3项），不足参评比例"));
+    assertTrue(page.contains("<h1>广元市2018年2月脱贫攻坚战报</h1><p class=\"issue\">第2期</p>"));
+    // 利州区 reported late: marked in the progress table's header
+    assertTrue(page.contains("<th>利州区<span class=\"late\">（逾期）</span></th>"));
     assertFalse(
         page.contains("h1'") || page.contains(">h1<") || page.contains(">h5<"),
         "a household key on the page");
     assertFalse(
         Pattern.compile("(src|href)=\"(?!data:|#)").matcher(page).find(),
         "the page refers to another file");
+    assertFalse(Pattern.compile("url\\((?!data:)").matcher(page).find(), "a font from elsewhere");
     assertFalse(page.contains("<script"), "the page needs no script");
-    // JFreeSVG quotes its style attributes with ', so a quoted font name would end the attribute
-    assertFalse(
-        Pattern.compile("style='[^']*font-family: *'").matcher(page).find(),
-        "a chart's font list breaks its style");
+  }
+
+  /** The charts' text is text: no glyph outlines, and every label a {@code <text>}. */
+  @Test
+  void chartTextIsTextInTheEmbeddedFont() throws Exception {
+    String page = Files.readString(written.page());
+    assertFalse(page.contains("<path"), "a glyph path stands in for text");
+    assertFalse(page.contains("matrix("), "rotated text drawn as shapes");
+    for (String label : List.of("苍溪县", "旺苍县", "序时进度 16.7", "60.0", "2017年")) {
+      assertTrue(
+          Pattern.compile("<text[^>]*>" + Pattern.quote(label)).matcher(page).find(),
+          label + " is not chart text");
+    }
+    // the font is in the page: the slices that hold its characters, as data
+    assertTrue(
+        page.contains("@font-face{font-family:'Tuopin Noto Sans SC'")
+            && page.contains("src:url(data:font/woff2;base64,"));
+    assertTrue(page.contains("body{font-family:'Tuopin Noto Sans SC',sans-serif"));
+  }
+
+  /** 总体情况, sentence by sentence, each figure worked out by hand from the fixture. */
+  @Test
+  void theSummarySaysWhatTheFiguresSay() throws Exception {
+    assertEquals(
+        List.of(
+            // 序时进度 2 ÷ 12 = 16.7%; the city's rates: relocation 55/150 = 36.7, roads 18.5/30 =
+            // 61.7, water 70/90 = 77.8: all ahead
+            "截至2018年2月底，全市3个单位报送3类重点项目进度，序时进度为16.7%。3类项目全市完成率达到或超过序时进度，"
+                + "0类略低于序时进度（5.0个百分点以内），0类落后于序时进度。",
+            // scores 苍溪县 60, 旺苍县 (50 + 25) / 2 = 37.5, 利州区 85 (scored, not ranked)
+            "从各单位综合得分看，3个单位达到或超过序时进度，0个单位略低于序时进度，0个单位落后于序时进度。",
+            // January: 旺苍县 40% first, 苍溪县 10% second; February the other way round
+            "大比武中，苍溪县以60.0分位列第一；较上月名次下降最多的是旺苍县（下降1位，现列第2）。",
+            "本月应报送3个单位，按时报送2个，逾期报送1个（利州区）。",
+            "2018年1至2月，全市下达各类扶贫资金0.10万元，已支付0.03万元，支付率30.0%。"),
+        BulletinSummary.sentences(content()));
+    Sheet sheet = workbook.getSheet("总体情况");
+    assertEquals("广元市2018年2月脱贫攻坚战报（第2期）", text(sheet, 0, 0));
+    assertEquals("本月应报送3个单位，按时报送2个，逾期报送1个（利州区）。", text(sheet, 7, 0));
+  }
+
+  /** Every rate of the progress sheet and every score carries the three rules of 序时进度. */
+  @Test
+  void theWorkbookColoursRatesAgainstTheSchedule() {
+    Sheet sheet = workbook.getSheetAt(0);
+    SheetConditionalFormatting formats = sheet.getSheetConditionalFormatting();
+    assertEquals(1, formats.getNumConditionalFormattings());
+    ConditionalFormatting rates = formats.getConditionalFormattingAt(0);
+    // the three blocks' 完成率 rows, from the city's column to the last unit's
+    assertEquals(
+        List.of("E7:H7", "E10:H10", "E13:H13"),
+        Arrays.stream(rates.getFormattingRanges()).map(CellRangeAddress::formatAsString).toList());
+    assertEquals(3, rates.getNumberOfRules());
+    assertEquals("AND(ISNUMBER(E7),E7>=16.6667)", rates.getRule(0).getFormula1());
+    assertEquals("AND(ISNUMBER(E7),E7<16.6667,E7>=11.6667)", rates.getRule(1).getFormula1());
+    assertEquals("AND(ISNUMBER(E7),E7<11.6667)", rates.getRule(2).getFormula1());
+    assertEquals(
+        1,
+        workbook.getSheet("大比武排名").getSheetConditionalFormatting().getNumConditionalFormattings());
+  }
+
+  private static BulletinContent content() throws Exception {
+    try (Connection c = ReadOnlyQueries.open(published)) {
+      return new BulletinQueries(c, "510800", YearMonth.of(2018, 2), 5.0).load();
+    }
   }
 
   private static int count(String text, String part) {

@@ -54,7 +54,13 @@ final class BulletinCommand implements Callable<Integer> {
               + " yet: run ./tuopin refresh or ./tuopin demo first");
     }
     print(
-        Bulletins.write(published, period, city, folder(common, out), LocalDate.now(OFFICE_ZONE)));
+        Bulletins.write(
+            published,
+            period,
+            city,
+            folder(common, out),
+            LocalDate.now(OFFICE_ZONE),
+            Environment.config(common).bulletin()));
     return 0;
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.tuopin.bulletin.BulletinSettings;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
 import org.tuopin.warehouse.QueryLimits;
@@ -40,7 +41,8 @@ public record TuopinConfig(
     List<String> requiredSources,
     Double leagueMinimumShare,
     Monitoring monitoring,
-    QueryLimits query) {
+    QueryLimits query,
+    BulletinSettings bulletin) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -81,6 +83,7 @@ public record TuopinConfig(
     monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
     monitoring.settings(); // refuses values out of range now, not at the first publish
     query = query == null ? QueryLimits.DEFAULT : query;
+    bulletin = bulletin == null ? BulletinSettings.DEFAULT : bulletin;
     requiredSources =
         requiredSources == null
             ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)

@@ -105,7 +105,8 @@ final class DemoCommand implements Callable<Integer> {
               last,
               null,
               BulletinCommand.folder(common, null),
-              LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+              LocalDate.now(ZoneId.of("Asia/Shanghai")),
+              Environment.config(common).bulletin()));
       Progress.step(
           "demo done in %d s; try: ./tuopin sql \"SELECT * FROM v_poverty_trend WHERE"
               + " region_level='county' ORDER BY period\"",

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tuopin.bulletin.BulletinSettings;
 import org.tuopin.bulletin.Bulletins;
 import org.tuopin.etl.TestSpark;
 import org.tuopin.etl.model.ReferenceFrames;
@@ -594,7 +595,8 @@ class EndToEndTest {
             month,
             null,
             folder,
-            LocalDate.of(2020, 2, 4));
+            LocalDate.of(2020, 2, 4),
+            BulletinSettings.DEFAULT);
     assertTrue(written.size() >= 2, "a bulletin per city of the sample data: " + written);
     ReferenceFrames reference =
         ReferenceFrames.cachedIn(
