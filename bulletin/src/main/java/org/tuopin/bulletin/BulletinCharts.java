@@ -20,7 +20,11 @@ import org.tuopin.bulletin.Svg.Anchor;
  * the colour of where they stand ({@link Schedule.Status}); everything else is grey or one blue.
  */
 final class BulletinCharts {
-  static final int WIDTH = 720;
+  /**
+   * Charts are drawn at about a phone's width and shown at most at their own size, so their text
+   * stays 12 to 14 pixels on a phone and on a desktop alike.
+   */
+  static final int WIDTH = 440;
 
   /** The small charts of one indicator each, several to a row on a wide screen. */
   static final int SMALL_WIDTH = 360;
@@ -31,7 +35,7 @@ final class BulletinCharts {
   private static final String NEUTRAL = "#56B4E9";
   private static final String NEUTRAL_DARK = "#0072B2";
   private static final String PALE = "#CFE6F3";
-  private static final double FONT = 13;
+  private static final double FONT = 14;
   private static final double BAR = 18;
   private static final double ROW = 26;
 
@@ -91,15 +95,24 @@ final class BulletinCharts {
       double y = top + ROW * i;
       double value = values.get(i);
       double length = plot * Math.min(value, scale) / scale;
+      String number = oneDecimal(value);
       svg.text(left - 6, y + BAR - 4, labels.get(i), Anchor.END, FONT, TEXT)
-          .rect(left, y, length, BAR, schedule.statusOf(value).css())
-          .text(left + length + 4, y + BAR - 4, oneDecimal(value), Anchor.START, FONT, TEXT);
+          .rect(left, y, length, BAR, schedule.statusOf(value).css());
+      // the number inside the bar's end, clear of the 序时进度 line; outside a bar too short for it
+      if (length > Svg.width(number, FONT) + 10) {
+        svg.text(left + length - 4, y + BAR - 4, number, Anchor.END, FONT, "#FFFFFF");
+      } else {
+        svg.text(left + length + 4, y + BAR - 4, number, Anchor.START, FONT, TEXT);
+      }
     }
     double x = left + plot * Math.min(schedule.percent(), scale) / scale;
     double bottom = top + ROW * Math.max(1, labels.size());
+    String mark = "序时进度 " + oneDecimal(schedule.percent());
+    boolean roomRight = x + Svg.width(mark, 12) / 2 < width;
     svg.line(left, top - 4, left, bottom, MUTED, 1)
         .dashedLine(x, top - 8, x, bottom, TEXT, 1.5)
-        .text(x, top - 12, "序时进度 " + oneDecimal(schedule.percent()), Anchor.MIDDLE, 12, TEXT)
+        .text(
+            roomRight ? x : x + 2, top - 12, mark, roomRight ? Anchor.MIDDLE : Anchor.END, 12, TEXT)
         .text(left, bottom + 16, "0", Anchor.MIDDLE, 11, MUTED)
         .text(left + plot, bottom + 16, oneDecimal(scale) + "%", Anchor.END, 11, MUTED);
     return svg.toString();

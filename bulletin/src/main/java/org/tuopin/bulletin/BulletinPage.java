@@ -1,11 +1,13 @@
 package org.tuopin.bulletin;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -42,7 +44,8 @@ final class BulletinPage {
       .sticky{position:sticky;left:0;z-index:1}th.sticky{z-index:2}
       tr.total td{font-weight:bold}.late{color:#D55E00;font-weight:bold}
       .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px 16px}
-      svg{width:100%%;height:auto;display:block}figure{margin:.6em 0}
+      .wide{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px 16px}
+      svg{width:100%%;height:auto;display:block;margin:0 auto}figure{margin:.6em 0}
       figcaption{font-size:.9em;color:#444;text-align:center}
       .note{color:#666;font-size:.85em}
       """;
@@ -303,19 +306,31 @@ final class BulletinPage {
     if (!content.funds().isEmpty()) {
       figure("各类资金下达与支付（万元）", BulletinCharts.funds(content.funds()));
     }
-    html.append(
-            "<p>闲置资金（已下达未支付，按下达至今时长）：</p><div"
-                + " class=\"scroll\"><table><tr><th class=\"sticky\">资金来源</th><th>闲置时长</th>")
-        .append("<th>项目数</th><th>闲置资金（万元）</th></tr>\n");
+    idleFundsTable();
+  }
+
+  /** Money approved and not spent, by fund source and how long ago it was approved (万元). */
+  private void idleFundsTable() {
+    List<String> ages = List.of("under 6 months", "6-12 months", "over 12 months");
+    Map<String, Map<String, IdleFunds>> bySource = new LinkedHashMap<>();
     for (IdleFunds idle : content.idleFunds()) {
-      html.append("<tr><td class=\"sticky\">")
-          .append(escape(idle.fundSourceName()))
-          .append("</td><td>")
-          .append(BulletinWorkbook.ageText(idle.ageBucket()))
-          .append("</td>")
-          .append(numberCell(String.valueOf(idle.allocations())))
-          .append(numberCell(Numbers.tenThousandYuan(idle.idleYuan())))
-          .append("</tr>\n");
+      bySource
+          .computeIfAbsent(idle.fundSourceName(), n -> new LinkedHashMap<>())
+          .put(idle.ageBucket(), idle);
+    }
+    html.append("<p>闲置资金（已下达未支付，按下达至今时长，万元）：</p><div class=\"scroll\"><table><tr>")
+        .append("<th class=\"sticky\">资金来源</th>");
+    ages.forEach(age -> html.append("<th>").append(BulletinWorkbook.ageText(age)).append("</th>"));
+    html.append("<th>合计</th></tr>\n");
+    for (Map.Entry<String, Map<String, IdleFunds>> source : bySource.entrySet()) {
+      html.append("<tr><td class=\"sticky\">").append(escape(source.getKey())).append("</td>");
+      BigDecimal total = BigDecimal.ZERO;
+      for (String age : ages) {
+        IdleFunds idle = source.getValue().get(age);
+        html.append(numberCell(idle == null ? "" : Numbers.tenThousandYuan(idle.idleYuan())));
+        total = idle == null ? total : total.add(idle.idleYuan());
+      }
+      html.append(numberCell(Numbers.tenThousandYuan(total))).append("</tr>\n");
     }
     html.append("</table></div>\n");
   }

@@ -139,7 +139,9 @@ final class Svg {
         + width
         + " "
         + height
-        + "\" role=\"img\" aria-label=\""
+        + "\" style=\"max-width:"
+        + width
+        + "px\" role=\"img\" aria-label=\""
         + BulletinPage.escape(label)
         + "\">"
         + body

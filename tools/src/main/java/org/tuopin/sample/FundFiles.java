@@ -19,9 +19,16 @@ import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.etl.reference.Region;
 
 /**
- * Allocations (资金下达) per unit, year and fund source, and the payments made against them over the
- * following months: to the county, to villages, and subsidies to registered households; a few
- * payments are reversed the next month.
+ * Allocations (资金下达) per unit, year and fund source (every unit gets money from every source each
+ * year), and the payments made against them over the following months: to the county, to villages,
+ * and subsidies to registered households; a few payments are reversed the same month.
+ *
+ * <p>A window that starts after January carries its first year so far, so that a month generated
+ * alone (the demo's year-ends) shows a real year's money: the year's allocations approved before
+ * the window land in the window's first month (their approval dates kept: an allocation's date need
+ * only be in its year), and the year's payments made before the window land there too, dated the
+ * first of that month (as a finance system's catch-up feed would send them). Other months are the
+ * same whatever the window.
  */
 final class FundFiles {
   private static final List<String> ALLOCATION_HEADER =
@@ -96,7 +103,7 @@ final class FundFiles {
         List<Allocation> ofYear = allocations(unit, year);
         Allocation assisting = assistingAllocation(ofYear);
         for (Allocation allocation : ofYear) {
-          YearMonth approved = YearMonth.from(allocation.approvedOn());
+          YearMonth approved = carried(YearMonth.from(allocation.approvedOn()), from);
           if (approved.isBefore(from) || approved.isAfter(to)) {
             continue; // payments name their allocation, so both stay inside the window
           }
@@ -109,10 +116,11 @@ final class FundFiles {
             paid.addAll(assistance(allocation, ofUnit, paid));
           }
           for (Payment payment : paid) {
+            Payment landed = carried(payment, from);
             paymentsByUnit
                 .computeIfAbsent(unit.code(), u -> new TreeMap<>())
-                .computeIfAbsent(YearMonth.from(payment.paidOn()), m -> new ArrayList<>())
-                .add(payment);
+                .computeIfAbsent(YearMonth.from(landed.paidOn()), m -> new ArrayList<>())
+                .add(landed);
           }
         }
       }
@@ -133,6 +141,28 @@ final class FundFiles {
     }
     long paymentsWritten = writePayments(from, to, paymentsByUnit);
     return Map.of("allocations", allocationsWritten, "disbursements", paymentsWritten);
+  }
+
+  /** Where a month's files land: a month of the window's first year before it, in its first. */
+  private static YearMonth carried(YearMonth month, YearMonth windowStart) {
+    return month.isBefore(windowStart) && month.getYear() == windowStart.getYear()
+        ? windowStart
+        : month;
+  }
+
+  /** A payment made in the window's first year before it, dated the first of its first month. */
+  private static Payment carried(Payment payment, YearMonth windowStart) {
+    YearMonth paid = YearMonth.from(payment.paidOn());
+    if (carried(paid, windowStart).equals(paid)) {
+      return payment;
+    }
+    return new Payment(
+        windowStart.atDay(1),
+        payment.region(),
+        payment.allocation(),
+        payment.household(),
+        payment.amount(),
+        payment.reverses());
   }
 
   private long writePayments(
@@ -203,10 +233,7 @@ final class FundFiles {
     List<Allocation> allocations = new ArrayList<>();
     int number = 0;
     for (FundSource source : reference.fundSources()) {
-      if (!funds(unit, source, r)) {
-        continue;
-      }
-      int count = Seeds.between(r, 1, 3);
+      int count = allocationsFrom(source, r);
       for (int i = 0; i < count; i++) {
         String indicator =
             reference.indicators().get(r.nextInt(reference.indicators().size())).code();
@@ -228,12 +255,11 @@ final class FundFiles {
     return allocations;
   }
 
-  private static boolean funds(Region unit, FundSource source, Random r) {
+  /** How many allocations a unit gets from a source in a year: one to three from the large ones. */
+  private static int allocationsFrom(FundSource source, Random r) {
     return switch (source.code()) {
-      case "central", "provincial", "integrated_agri", "county" -> true;
-      case "municipal" -> unit.parentCode().equals("510800");
-      case "east_west" -> r.nextInt(3) > 0;
-      default -> r.nextInt(3) == 0;
+      case "central", "provincial", "integrated_agri", "county" -> Seeds.between(r, 1, 3);
+      default -> 1;
     };
   }
 
@@ -280,7 +306,7 @@ final class FundFiles {
             .multiply(BigDecimal.valueOf(share / count))
             .setScale(2, RoundingMode.HALF_UP);
     for (int i = 0; i < count; i++) {
-      LocalDate paidOn = allocation.approvedOn().plusDays(Seeds.between(r, 10, 420));
+      LocalDate paidOn = allocation.approvedOn().plusDays(Seeds.between(r, 10, 300));
       boolean toHousehold =
           HOUSEHOLD_SUBSIDIES.contains(allocation.indicator())
               && !households.isEmpty()

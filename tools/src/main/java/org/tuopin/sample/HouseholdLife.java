@@ -22,6 +22,9 @@ final class HouseholdLife {
   };
   private static final double[] CAUSE_WEIGHTS = {35, 15, 12, 10, 8, 6, 4, 4, 3, 2, 1};
 
+  /** The month by which every registered household had exited. */
+  static final YearMonth LAST_EXIT = YearMonth.of(2020, 12);
+
   final String householdId;
   final String villageCode;
   final String cause;
@@ -63,20 +66,28 @@ final class HouseholdLife {
         identifiedYear == 2014
             ? YearMonth.of(2014, 1)
             : YearMonth.of(identifiedYear, Seeds.between(r, 1, 12));
-    int exitYear = Math.max(identifiedYear, 2014 + Seeds.weighted(r, 6, 12, 18, 20, 22, 15, 6, 1));
+    // every registered household had exited by the end of 2020 (脱贫攻坚's deadline), as in every
+    // county; the last draw's share (1%) exits in 2020 too
+    int exitYear =
+        Math.min(
+            LAST_EXIT.getYear(),
+            Math.max(identifiedYear, 2014 + Seeds.weighted(r, 6, 12, 18, 20, 22, 15, 6, 1)));
     YearMonth exit =
-        exitYear > 2020 || edge
+        edge
             ? null
             : later(
                 YearMonth.of(exitYear, 12 - (int) (Math.pow(r.nextDouble(), 2) * 7)),
                 registered.plusMonths(3));
-    boolean fellBack = exit != null && r.nextInt(100) < 4;
-    YearMonth back = fellBack ? exit.plusMonths(Seeds.between(r, 6, 18)) : null;
-    this.exitedAgain = fellBack ? back.plusMonths(Seeds.between(r, 6, 15)) : null;
+    YearMonth back =
+        exit != null && r.nextInt(100) < 4 ? exit.plusMonths(Seeds.between(r, 6, 18)) : null;
+    YearMonth again = back == null ? null : back.plusMonths(Seeds.between(r, 6, 15));
+    // a household fell back (返贫) before the deadline only, and had exited again by it
+    boolean fellBack = back != null && back.isBefore(LAST_EXIT);
+    this.exitedAgain = fellBack ? earlier(again, LAST_EXIT) : null;
     YearMonth removal = r.nextInt(100) < 2 ? registered.plusMonths(Seeds.between(r, 3, 72)) : null;
     this.edge = edge;
     this.exited = exit;
-    this.returned = back;
+    this.returned = fellBack ? back : null;
     this.monitoring = monitoring(seed, countyCode, exit, removal);
     this.identified = edge ? YearMonth.from(monitoring.monitoredOn()) : registered;
     this.removed = edge ? null : removal;
@@ -106,6 +117,10 @@ final class HouseholdLife {
 
   private static YearMonth later(YearMonth a, YearMonth b) {
     return a.isAfter(b) ? a : b;
+  }
+
+  private static YearMonth earlier(YearMonth a, YearMonth b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static List<Person> drawMembers(Random r, String countyCode) {
@@ -177,7 +192,7 @@ final class HouseholdLife {
 
   /**
    * Income per person in a year: below the line while poor, above it after exit; while at risk of
-   * returning to poverty (and, for an exited household, from the start of the year it is taken in),
+   * returning to poverty (and, for an exited household, in the months before it is taken in),
    * around the monitoring line (national guidance: 6,000 yuan in 2021).
    */
   String incomeAt(YearMonth period) {
@@ -185,7 +200,7 @@ final class HouseholdLife {
     String status = statusAt(period);
     double income;
     if (monitoring != null
-        && (monitoring.atRiskIn(period) || monitoring.fellEarlierThisYear(period))) {
+        && (monitoring.atRiskIn(period) || monitoring.fellBeforeMonitoring(period))) {
       income = 6000 * Seeds.between(r, 0.75, 1.05) * Math.pow(1.05, period.getYear() - 2021);
     } else if (edge) {
       income = 6000 * Seeds.between(r, 1.1, 1.4) * Math.pow(1.05, period.getYear() - 2021);

@@ -38,12 +38,17 @@ record MonitoringEpisode(
   }
 
   /**
-   * An exited household's income falls in the year it is taken in, months before: the months in
-   * between are those the departments' screening (部门筛查预警, v_monitoring_alerts) is for. A sudden
+   * An exited household's income falls one to four months before it is taken in (the day of the
+   * month it is taken in sets how many): the months in between are those the screening (部门筛查预警,
+   * v_monitoring_alerts) is for, so every month has alerts for households taken in later. A sudden
    * hardship strikes on the day; an edge household is in the registry only from its monitoring.
    */
-  boolean fellEarlierThisYear(YearMonth month) {
-    return type.equals(UNSTABLE) && !startedBy(month) && monitoredOn.getYear() == month.getYear();
+  boolean fellBeforeMonitoring(YearMonth month) {
+    YearMonth taken = YearMonth.from(monitoredOn);
+    int lead = 1 + monitoredOn.getDayOfMonth() % 4;
+    return type.equals(UNSTABLE)
+        && month.isBefore(taken)
+        && !month.isBefore(taken.minusMonths(lead));
   }
 
   /** An exited household's: about one in twenty is taken in between 2021 and mid-2026. */

@@ -166,10 +166,13 @@ final class DemoCommand implements Callable<Integer> {
                   + " WHERE region_level = 'county' AND period = (SELECT max(period) FROM"
                   + " v_monitoring) ORDER BY region_code"),
           new SummaryTable(
-              "\nLatest progress league (大比武):",
-              "SELECT period, city_name, rank_in_city, region_name, indicators_scored, round(score,"
-                  + " 1) AS score FROM v_progress_league WHERE period = (SELECT max(period) FROM"
-                  + " v_progress_league) ORDER BY city_name, rank_in_city NULLS LAST"));
+              "\nLatest progress league (大比武, as the bulletin ranks it: a unit scored on fewer than"
+                  + " leagueMinimumShare of its city's indicators is not ranked):",
+              "SELECT period_label, city_name, coalesce(CAST(bulletin_rank AS VARCHAR), '未参与排名')"
+                  + " AS rank, region_name, indicators_scored || '/' || city_indicators AS"
+                  + " indicators, round(score, 1) AS score FROM v_progress_league WHERE period ="
+                  + " (SELECT max(period) FROM v_progress_league) ORDER BY city_name, bulletin_rank"
+                  + " NULLS LAST, score DESC"));
 
   private static void printSummary(Path database) throws Exception {
     try (Connection connection = ReadOnlyQueries.open(database);

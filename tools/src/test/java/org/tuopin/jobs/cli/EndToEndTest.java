@@ -142,7 +142,10 @@ class EndToEndTest {
     }
     Path broken = original.resolveSibling("broken_" + source + ".csv");
     Files.writeString(broken, csvLine(header) + csvLine(row));
-    brokenRows.add(new String[] {source, landing.relativize(broken).toString(), rule});
+    brokenRows.add(
+        new String[] {
+          source, PublishedFileName.of(landing, landing.relativize(broken).toString()), rule
+        });
     return broken;
   }
 

@@ -73,8 +73,8 @@ class FaultsTest {
     List<AnomalyPlanter.Planted> planted =
         new ArrayList<>(AnomalyPlanter.plant(permissive.landing, DECEMBER, injectedInDecember));
     planted.addAll(AnomalyPlanter.plant(permissive.landing, JANUARY, injectedInJanuary));
-    List<String> decemberFaults = keys(injectedInDecember);
-    List<String> januaryFaults = keys(injectedInJanuary);
+    List<String> decemberFaults = keys(permissive.landing, injectedInDecember);
+    List<String> januaryFaults = keys(permissive.landing, injectedInJanuary);
     assertTrue(decemberFaults.size() > 30 && januaryFaults.size() > 20, "faults were injected");
     assertTrue(
         decemberFaults.stream().map(k -> k.split(" ")[2]).distinct().count() >= 20,
@@ -141,7 +141,7 @@ class FaultsTest {
         FaultInjector.inject(permissive.landing, 20140101L, MONITORED);
     List<AnomalyPlanter.Planted> planted =
         AnomalyPlanter.plant(permissive.landing, MONITORED, injected);
-    List<String> faults = keys(injected);
+    List<String> faults = keys(permissive.landing, injected);
     assertTrue(
         faults.stream()
             .map(k -> k.split(" ")[2])
@@ -199,7 +199,9 @@ class FaultsTest {
     List<Path> landed = landedFiles(options.landing, month);
     assertEquals(landed.size(), byFile.size(), "one entry per landing file");
     for (Path file : landed) {
-      String name = options.landing.relativize(file).toString().replace('\\', '/');
+      String name =
+          PublishedFileName.of(
+              options.landing, options.landing.relativize(file).toString().replace('\\', '/'));
       JsonNode counts = byFile.get(name);
       long read = counts.get("read").asLong();
       long quarantined = counts.get("quarantined").asLong();
@@ -263,9 +265,11 @@ class FaultsTest {
   }
 
   /** As a sorted list, not a set: a bulletin block's unit rows share their line number. */
-  private static List<String> keys(List<FaultInjector.Fault> faults) {
+  /** The faults as the quarantine names them: the file by its published name. */
+  private static List<String> keys(Path landing, List<FaultInjector.Fault> faults) {
     List<String> keys = new ArrayList<>();
-    faults.forEach(f -> keys.add(f.file() + " " + f.line() + " " + f.rule()));
+    faults.forEach(
+        f -> keys.add(PublishedFileName.of(landing, f.file()) + " " + f.line() + " " + f.rule()));
     Collections.sort(keys);
     return keys;
   }
