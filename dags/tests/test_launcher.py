@@ -114,3 +114,20 @@ def test_a_query_past_a_limit_stops_with_its_message_within_bounded_memory_and_l
     spill = tmp_path / f"tuopin-{getpass.getuser()}" / "query-spill"
     assert not spill.exists() or not any(spill.iterdir()), list(spill.iterdir())
     assert not (data / "serving" / "tuopin.duckdb.tmp").exists()
+
+
+def test_the_readmes_region_counts_are_those_of_dim_region(data):
+    """One figure for the region list, everywhere: the README's, checked against the published
+    dim_region (the official list, without the project's own reporting units)."""
+    import re
+
+    import duckdb
+
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"(\d+) provinces, (\d+) cities, ([\d,]+)\s+counties, ([\d,]+) townships and ([\d,]+) villages", readme)
+    assert match, "the README names the region counts"
+    said = dict(zip(("province", "city", "county", "township", "village"), (int(g.replace(",", "")) for g in match.groups()),
+                    strict=True))
+    with duckdb.connect(str(data / "serving" / "tuopin.duckdb"), read_only=True) as db:
+        counted = dict(db.execute("SELECT region_level, count(*) FROM dim_region WHERE NOT is_custom GROUP BY 1").fetchall())
+    assert said == counted

@@ -128,19 +128,23 @@ final class BulletinSummary {
             .append("以")
             .append(Numbers.oneDecimal(ranked.get(0).score()))
             .append("分位列第一");
-    ranked.stream()
-        .filter(e -> e.rankChange() != null && e.rankChange() < 0)
-        .min(Comparator.comparingInt(LeagueEntry::rankChange))
-        .ifPresentOrElse(
-            e ->
-                s.append("；较上月名次下降最多的是")
-                    .append(e.unit().name())
-                    .append("（下降")
-                    .append(-e.rankChange())
-                    .append("位，现列第")
-                    .append(e.rank())
-                    .append("）"),
-            () -> s.append("；与上月相比，没有单位名次下降"));
+    if (ranked.stream().allMatch(e -> e.rankChange() == null)) {
+      s.append("（上月无可比排名）");
+    } else {
+      ranked.stream()
+          .filter(e -> e.rankChange() != null && e.rankChange() < 0)
+          .min(Comparator.comparingInt(LeagueEntry::rankChange))
+          .ifPresentOrElse(
+              e ->
+                  s.append("；较上月名次下降最多的是")
+                      .append(e.unit().name())
+                      .append("（下降")
+                      .append(-e.rankChange())
+                      .append("位，现列第")
+                      .append(e.rank())
+                      .append("）"),
+              () -> s.append("；与上月相比，没有单位名次下降"));
+    }
     return Optional.of(s.append("。").toString());
   }
 

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--data",
-      defaultValue = "data",
-      description = "Data folder (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:TUOPIN_DATA:-data}",
+      description = "Data folder (default: TUOPIN_DATA, else ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(

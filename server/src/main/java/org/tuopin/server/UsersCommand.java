@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
 public final class UsersCommand implements Callable<Integer> {
   @Option(
       names = "--data",
-      defaultValue = "data",
-      description = "Data folder (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${env:TUOPIN_DATA:-data}",
+      description = "Data folder (default: TUOPIN_DATA, else ${DEFAULT-VALUE}).",
       scope = CommandLine.ScopeType.INHERIT)
   Path data;
 

@@ -5,16 +5,22 @@ import picocli.CommandLine.Option;
 
 /** The options every command takes (docs/cli.md). */
 public final class CommonOptions {
+  // TUOPIN_LANDING and TUOPIN_DATA, the Airflow DAG's variables, are the command line's defaults
+  // too, so an operator's command and the DAG's tasks work on the same folders.
   @Option(
       names = "--landing",
-      description = "Landing folder (default: ${DEFAULT-VALUE}).",
-      defaultValue = "data/landing")
+      description =
+          "Landing folder (default: TUOPIN_LANDING, else landing in the data folder:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "${env:TUOPIN_LANDING:-${env:TUOPIN_DATA:-data}/landing}")
   Path landing;
 
   @Option(
       names = "--data",
-      description = "Data folder: lake, serving/tuopin.duckdb, runs (default: ${DEFAULT-VALUE}).",
-      defaultValue = "data")
+      description =
+          "Data folder: lake, serving/tuopin.duckdb, restricted (default: TUOPIN_DATA, else"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "${env:TUOPIN_DATA:-data}")
   Path data;
 
   // The launcher names the repository's conf/tuopin.yaml (-Dtuopin.conf); spark-submit users

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -655,6 +656,125 @@ class EndToEndTest {
     }
     assertTrue(published.size() > 20, "the sample's units reported: " + published.size());
     assertEquals(published, readBack);
+  }
+
+  /**
+   * A bulletin's words and colours against the views, each worked out here from the published views
+   * with SQL of its own: 广元市 in January 2020 (序时进度 1 ÷ 12 = 8.3%), so rates stand on both sides of
+   * it.
+   */
+  @Test
+  @Order(12)
+  void theBulletinsSummaryAndColoursAreTheViewsFigures() throws Exception {
+    YearMonth month = MONTHS.get(2);
+    Path folder = Files.createTempDirectory("tuopin-bulletin-words");
+    Bulletins.write(
+        data.resolve("serving").resolve(Publisher.FILE_NAME),
+        month,
+        "510800",
+        folder,
+        LocalDate.of(2020, 2, 4),
+        BulletinSettings.DEFAULT);
+    String page = Files.readString(folder.resolve("510800-" + month + ".html"));
+    double schedule = 100.0 * month.getMonthValue() / 12;
+    String period = "DATE '" + month.atDay(1) + "'";
+
+    // every rate of the progress table (a unit without a target shows none): its number and its
+    // tint, by the rule of 序时进度
+    Map<String, Object> rates = new HashMap<>();
+    for (Map<String, Object> r :
+        query(
+            "SELECT p.indicator_code, i.indicator_name, p.region_code, p.region_name,"
+                + " p.completion_rate FROM v_progress AS p JOIN dim_indicator AS i USING"
+                + " (indicator_code) JOIN dim_region AS g ON g.region_code = p.region_code WHERE"
+                + " p.period = "
+                + period
+                + " AND (p.region_code = '510800' OR g.city_code = '510800' AND p.region_level ="
+                + " 'county')")) {
+      if (r.get("completion_rate") != null) {
+        rates.put(r.get("indicator_name") + " " + r.get("region_name"), r.get("completion_rate"));
+      }
+    }
+    Map<String, String> cells = BulletinPageCells.rateCells(page);
+    assertTrue(cells.size() > 30, "the table's rate cells: " + cells.size());
+    assertEquals(rates.keySet(), cells.keySet());
+    Set<String> tints = new TreeSet<>();
+    for (Map.Entry<String, String> cell : cells.entrySet()) {
+      double rate = ((Number) rates.get(cell.getKey())).doubleValue();
+      String expected = tint(rate, schedule) + " " + String.format(Locale.ROOT, "%.1f", rate);
+      assertEquals(expected, cell.getValue(), cell.getKey());
+      tints.add(expected.split(" ")[0]);
+    }
+    assertTrue(tints.size() >= 2, "rates on more than one side of 序时进度: " + tints);
+
+    // the summary's figures
+    String summary = BulletinPageCells.summary(page);
+    long units =
+        (Long)
+            query(
+                    "SELECT count(DISTINCT p.region_code) AS n FROM fact_progress AS p JOIN"
+                        + " dim_region AS r USING (region_code) WHERE r.city_code = '510800' AND"
+                        + " r.region_level = 'county' AND year(p.period) = 2020")
+                .get(0)
+                .get("n");
+    List<Map<String, Object>> city =
+        query(
+            "SELECT completion_rate FROM v_progress WHERE region_code = '510800' AND period = "
+                + period);
+    long ahead =
+        city.stream()
+            .filter(r -> r.get("completion_rate") != null)
+            .filter(r -> ((Number) r.get("completion_rate")).doubleValue() >= schedule)
+            .count();
+    Map<String, Object> leader =
+        query(
+                "SELECT region_name, score FROM v_progress_league WHERE city_code = '510800' AND"
+                    + " bulletin_rank = 1 AND period = "
+                    + period)
+            .get(0);
+    long onTime =
+        (Long)
+            query(
+                    "SELECT count(*) FILTER (WHERE on_time) AS n FROM v_submission_completeness"
+                        + " WHERE city_code = '510800' AND period = "
+                        + period)
+                .get(0)
+                .get("n");
+    Map<String, Object> money =
+        query(
+                "SELECT (SELECT sum(amount_yuan) FROM fact_allocation WHERE year = 2020 AND"
+                    + " region_code IN (SELECT region_code FROM dim_region WHERE city_code ="
+                    + " '510800')) AS allocated, (SELECT sum(amount_yuan) FROM fact_disbursement"
+                    + " WHERE period = "
+                    + period
+                    + " AND region_code IN (SELECT region_code FROM dim_region WHERE city_code ="
+                    + " '510800')) AS paid")
+            .get(0);
+    for (String figure :
+        List.of(
+            "全市" + units + "个单位报送" + city.size() + "类重点项目进度",
+            "序时进度为" + String.format(Locale.ROOT, "%.1f", schedule) + "%",
+            ahead + "类项目全市完成率达到或超过序时进度",
+            "大比武中，"
+                + leader.get("region_name")
+                + "以"
+                + String.format(Locale.ROOT, "%.1f", ((Number) leader.get("score")).doubleValue())
+                + "分位列第一",
+            "按时报送" + onTime + "个",
+            "下达各类扶贫资金" + tenThousands(money.get("allocated")) + "万元",
+            "已支付" + tenThousands(money.get("paid")) + "万元")) {
+      assertTrue(summary.contains(figure), figure + " is not in: " + summary);
+    }
+  }
+
+  /** The tint of a rate against 序时进度 with the default tolerance (5 points). */
+  private static String tint(double rate, double schedule) {
+    return rate >= schedule ? "#D6EAF8" : rate >= schedule - 5 ? "#FCEBC7" : "#F9D5C3";
+  }
+
+  private static String tenThousands(Object yuan) {
+    return String.format(
+        Locale.ROOT, "%,.2f", yuan == null ? 0.0 : ((Number) yuan).doubleValue() / 10_000);
   }
 
   private static String decimal(Object value) {
