@@ -121,6 +121,23 @@ public record BulletinContent(
     public long alertedHouseholds() {
       return alertsIncomeBelowLine + alertsIncomeFell + alertsGuaranteeLost;
     }
+
+    /** The counts in the order of the monitoring table's columns (after the region). */
+    long[] columns() {
+      return new long[] {
+        monitoredHouseholds,
+        monitoredPersons,
+        unstableHouseholds,
+        edgeHouseholds,
+        hardshipHouseholds,
+        newlyMonitored,
+        eliminated,
+        atRisk,
+        alertsIncomeBelowLine,
+        alertsIncomeFell,
+        alertsGuaranteeLost
+      };
+    }
   }
 
   /** The city's households at risk at the end of a month of the period's year. */

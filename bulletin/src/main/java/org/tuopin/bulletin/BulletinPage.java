@@ -359,20 +359,7 @@ final class BulletinPage {
         .append("><td class=\"sticky\">")
         .append(escape(m.region().name()))
         .append("</td>");
-    for (long value :
-        new long[] {
-          m.monitoredHouseholds(),
-          m.monitoredPersons(),
-          m.unstableHouseholds(),
-          m.edgeHouseholds(),
-          m.hardshipHouseholds(),
-          m.newlyMonitored(),
-          m.eliminated(),
-          m.atRisk(),
-          m.alertsIncomeBelowLine(),
-          m.alertsIncomeFell(),
-          m.alertsGuaranteeLost()
-        }) {
+    for (long value : m.columns()) {
       html.append(numberCell(String.valueOf(value)));
     }
     html.append("</tr>\n");

@@ -363,19 +363,7 @@ final class BulletinWorkbook {
     for (MonitoringCounts m : lines) {
       Row line = sheet.createRow(row++);
       styles.text(line, 0, m.region().name(), styles.text);
-      long[] values = {
-        m.monitoredHouseholds(),
-        m.monitoredPersons(),
-        m.unstableHouseholds(),
-        m.edgeHouseholds(),
-        m.hardshipHouseholds(),
-        m.newlyMonitored(),
-        m.eliminated(),
-        m.atRisk(),
-        m.alertsIncomeBelowLine(),
-        m.alertsIncomeFell(),
-        m.alertsGuaranteeLost()
-      };
+      long[] values = m.columns();
       for (int c = 0; c < values.length; c++) {
         styles.count(line, c + 1, values[c]);
       }

@@ -1,6 +1,5 @@
 package org.tuopin.bulletin;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,38 +40,31 @@ final class Svg {
 
   private Svg text(
       double x, double y, String text, Anchor anchor, double size, String fill, boolean bold) {
-    body.append("<text x=\"")
-        .append(number(x))
-        .append("\" y=\"")
-        .append(number(y))
-        .append("\" font-size=\"")
-        .append(number(size))
-        .append("\" fill=\"")
-        .append(fill)
-        .append('"');
+    open("text", "x", number(x), "y", number(y), "font-size", number(size), "fill", fill);
     if (anchor != Anchor.START) {
-      body.append(" text-anchor=\"").append(anchor.name().toLowerCase(Locale.ROOT)).append('"');
+      attribute("text-anchor", anchor.name().toLowerCase(Locale.ROOT));
     }
     if (bold) {
-      body.append(" font-weight=\"bold\"");
+      attribute("font-weight", "bold");
     }
     body.append('>').append(BulletinPage.escape(text)).append("</text>");
     return this;
   }
 
   Svg rect(double x, double y, double w, double h, String fill) {
-    body.append("<rect x=\"")
-        .append(number(x))
-        .append("\" y=\"")
-        .append(number(y))
-        .append("\" width=\"")
-        .append(number(Math.max(0, w)))
-        .append("\" height=\"")
-        .append(number(Math.max(0, h)))
-        .append("\" fill=\"")
-        .append(fill)
-        .append("\"/>");
-    return this;
+    open(
+        "rect",
+        "x",
+        number(x),
+        "y",
+        number(y),
+        "width",
+        number(Math.max(0, w)),
+        "height",
+        number(Math.max(0, h)),
+        "fill",
+        fill);
+    return close();
   }
 
   Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
@@ -85,50 +77,29 @@ final class Svg {
 
   private Svg line(
       double x1, double y1, double x2, double y2, String stroke, double strokeWidth, boolean dash) {
-    body.append("<line x1=\"")
-        .append(number(x1))
-        .append("\" y1=\"")
-        .append(number(y1))
-        .append("\" x2=\"")
-        .append(number(x2))
-        .append("\" y2=\"")
-        .append(number(y2))
-        .append("\" stroke=\"")
-        .append(stroke)
-        .append("\" stroke-width=\"")
-        .append(number(strokeWidth))
-        .append('"');
+    open("line", "x1", number(x1), "y1", number(y1), "x2", number(x2), "y2", number(y2));
+    attribute("stroke", stroke);
+    attribute("stroke-width", number(strokeWidth));
     if (dash) {
-      body.append(" stroke-dasharray=\"5 4\"");
+      attribute("stroke-dasharray", "5 4");
     }
+    return close();
+  }
+
+  /** {@code <name a="v" ...}: an element's start, its attributes given as name, value pairs. */
+  private void open(String name, String... attributes) {
+    body.append('<').append(name);
+    for (int i = 0; i < attributes.length; i += 2) {
+      attribute(attributes[i], attributes[i + 1]);
+    }
+  }
+
+  private void attribute(String name, String value) {
+    body.append(' ').append(name).append("=\"").append(value).append('"');
+  }
+
+  private Svg close() {
     body.append("/>");
-    return this;
-  }
-
-  /** A line through the points (x, y pairs). */
-  Svg polyline(List<double[]> points, String stroke, double strokeWidth) {
-    body.append("<polyline fill=\"none\" stroke=\"")
-        .append(stroke)
-        .append("\" stroke-width=\"")
-        .append(number(strokeWidth))
-        .append("\" points=\"");
-    for (double[] p : points) {
-      body.append(number(p[0])).append(',').append(number(p[1])).append(' ');
-    }
-    body.append("\"/>");
-    return this;
-  }
-
-  Svg dot(double x, double y, double radius, String fill) {
-    body.append("<circle cx=\"")
-        .append(number(x))
-        .append("\" cy=\"")
-        .append(number(y))
-        .append("\" r=\"")
-        .append(number(radius))
-        .append("\" fill=\"")
-        .append(fill)
-        .append("\"/>");
     return this;
   }
 

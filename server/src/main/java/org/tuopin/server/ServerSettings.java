@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.tuopin.warehouse.SettingValues;
 
 /**
  * The {@code serve} section of conf/tuopin.yaml: the server's limits. Each key may be left out for
@@ -46,22 +47,26 @@ public record ServerSettings(
           null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public ServerSettings {
-    queryTimeoutSeconds = atLeast("queryTimeoutSeconds", queryTimeoutSeconds, 60, 1);
+    queryTimeoutSeconds =
+        SettingValues.atLeast("serve.queryTimeoutSeconds", queryTimeoutSeconds, 60, 1);
     maxRows = maxRows == null ? 1_000_000L : maxRows;
     if (maxRows < 1) {
       throw new IllegalArgumentException("serve.maxRows: 1 or more, not " + maxRows);
     }
-    maxConcurrentQueries = atLeast("maxConcurrentQueries", maxConcurrentQueries, 4, 1);
-    maxQueriesPerUser = atLeast("maxQueriesPerUser", maxQueriesPerUser, 2, 1);
-    queueSeconds = atLeast("queueSeconds", queueSeconds, 30, 1);
-    unfetchedSeconds = atLeast("unfetchedSeconds", unfetchedSeconds, 30, 1);
-    tokenSeconds = atLeast("tokenSeconds", tokenSeconds, 3600, 1);
-    suppressBelow = atLeast("suppressBelow", suppressBelow, 5, 0);
-    signInFailuresAllowed = atLeast("signInFailuresAllowed", signInFailuresAllowed, 5, 0);
-    signInMaxDelaySeconds = atLeast("signInMaxDelaySeconds", signInMaxDelaySeconds, 900, 1);
-    signInsAtOnce = atLeast("signInsAtOnce", signInsAtOnce, 2, 1);
-    memoryMegabytes = atLeast("memoryMegabytes", memoryMegabytes, 1024, 64);
-    spillMegabytes = atLeast("spillMegabytes", spillMegabytes, 4096, 0);
+    maxConcurrentQueries =
+        SettingValues.atLeast("serve.maxConcurrentQueries", maxConcurrentQueries, 4, 1);
+    maxQueriesPerUser = SettingValues.atLeast("serve.maxQueriesPerUser", maxQueriesPerUser, 2, 1);
+    queueSeconds = SettingValues.atLeast("serve.queueSeconds", queueSeconds, 30, 1);
+    unfetchedSeconds = SettingValues.atLeast("serve.unfetchedSeconds", unfetchedSeconds, 30, 1);
+    tokenSeconds = SettingValues.atLeast("serve.tokenSeconds", tokenSeconds, 3600, 1);
+    suppressBelow = SettingValues.atLeast("serve.suppressBelow", suppressBelow, 5, 0);
+    signInFailuresAllowed =
+        SettingValues.atLeast("serve.signInFailuresAllowed", signInFailuresAllowed, 5, 0);
+    signInMaxDelaySeconds =
+        SettingValues.atLeast("serve.signInMaxDelaySeconds", signInMaxDelaySeconds, 900, 1);
+    signInsAtOnce = SettingValues.atLeast("serve.signInsAtOnce", signInsAtOnce, 2, 1);
+    memoryMegabytes = SettingValues.atLeast("serve.memoryMegabytes", memoryMegabytes, 1024, 64);
+    spillMegabytes = SettingValues.atLeast("serve.spillMegabytes", spillMegabytes, 4096, 0);
   }
 
   Duration queryTimeout() {
@@ -111,17 +116,6 @@ public record ServerSettings(
         atOnce,
         memoryMegabytes,
         spillMegabytes);
-  }
-
-  private static int atLeast(String name, Integer value, int otherwise, int minimum) {
-    if (value == null) {
-      return otherwise;
-    }
-    if (value < minimum) {
-      throw new IllegalArgumentException(
-          "serve." + name + ": " + minimum + " or more, not " + value);
-    }
-    return value;
   }
 
   /** The file's {@code serve} section (the defaults without one); an unknown key is an error. */

@@ -1,9 +1,6 @@
 package org.tuopin.warehouse;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +8,6 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +235,7 @@ final class Deriver {
       text.append(SqlResources.read("views/" + view + ".sql"));
     }
     inputs.forEach(i -> text.append(i.identity()).append('\n'));
-    return sha256(text.toString());
+    return Digests.sha256(text.toString());
   }
 
   /**
@@ -305,15 +301,5 @@ final class Deriver {
               + "' (FORMAT parquet)");
     }
     return new Entry(signature, file);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
   }
 }

@@ -17,10 +17,10 @@ public record QueryLimits(
   public static final QueryLimits DEFAULT = new QueryLimits(null, null, null, null);
 
   public QueryLimits {
-    memoryMegabytes = atLeast("memoryMegabytes", memoryMegabytes, 2048, 64);
-    spillMegabytes = atLeast("spillMegabytes", spillMegabytes, 4096, 0);
-    timeoutSeconds = atLeast("timeoutSeconds", timeoutSeconds, 300, 1);
-    maxRows = atLeast("maxRows", maxRows, 1_000_000, 1);
+    memoryMegabytes = SettingValues.atLeast("query.memoryMegabytes", memoryMegabytes, 2048, 64);
+    spillMegabytes = SettingValues.atLeast("query.spillMegabytes", spillMegabytes, 4096, 0);
+    timeoutSeconds = SettingValues.atLeast("query.timeoutSeconds", timeoutSeconds, 300, 1);
+    maxRows = SettingValues.atLeast("query.maxRows", maxRows, 1_000_000, 1);
   }
 
   public Duration timeout() {
@@ -39,16 +39,5 @@ public record QueryLimits(
   /** The query with the row cap in it, so that DuckDB never builds a longer result. */
   public String capped(String query) {
     return "SELECT * FROM (\n" + query + "\n) LIMIT " + (maxRows + 1L);
-  }
-
-  private static int atLeast(String name, Integer value, int otherwise, int minimum) {
-    if (value == null) {
-      return otherwise;
-    }
-    if (value < minimum) {
-      throw new IllegalArgumentException(
-          "query." + name + ": " + minimum + " or more, not " + value);
-    }
-    return value;
   }
 }

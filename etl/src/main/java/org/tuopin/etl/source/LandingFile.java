@@ -1,18 +1,10 @@
 package org.tuopin.etl.source;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import org.tuopin.warehouse.Digests;
 
 /**
  * A file found in the landing area. Offices name files after people ({@code 张三_身份证号.xlsx}), so a
@@ -37,7 +29,7 @@ public record LandingFile(String source, String name, String location, String sh
 
   /** The file at {@code file}, of {@code source}: its bytes are read once, for their digest. */
   public static LandingFile of(String source, Path file) {
-    String sha256 = sha256(file);
+    String sha256 = Digests.sha256(file);
     return new LandingFile(
         source, publicName(source, file, sha256), file.toAbsolutePath().toString(), sha256);
   }
@@ -65,19 +57,5 @@ public record LandingFile(String source, String name, String location, String sh
   public String extension() {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-  }
-
-  /** The SHA-256 of a file's bytes, in hex. */
-  public static String sha256(Path path) {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read a landing file of " + path.getParent(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
   }
 }

@@ -1,13 +1,10 @@
 package org.tuopin.jobs.refresh;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.tuopin.warehouse.Digests;
 import org.tuopin.warehouse.RuleCount;
 import org.tuopin.warehouse.RunSource;
 
@@ -102,17 +99,9 @@ public record RunRecord(
     String own = parts[parts.length - 1];
     int dot = own.lastIndexOf('.');
     String folders = parts.length >= 3 ? parts[0] + "/" + parts[1] + "/" : "";
-    return folders + sha256(fileName).substring(0, 12) + (dot <= 0 ? "" : own.substring(dot));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    return folders
+        + Digests.sha256(fileName).substring(0, 12)
+        + (dot <= 0 ? "" : own.substring(dot));
   }
 
   /** A run still reading and building, with what it has counted so far. */

@@ -15,7 +15,8 @@ final class BulletinPageCells {
   private static final Pattern INDICATOR = Pattern.compile("rowspan=\"3\">([^<]+)</td>");
   private static final Pattern CELL =
       Pattern.compile(
-          "<td class=\"n\"(?: style=\"background:(#[0-9A-F]{6})\" title=\"[^\"]*\")?>([^<]*)</td>");
+          "<td(?: class=\"n\")?(?: style=\"background:(#[0-9A-F]{6})\""
+              + " title=\"[^\"]*\")?>([^<]*)</td>");
 
   private BulletinPageCells() {}
 
@@ -39,8 +40,8 @@ final class BulletinPageCells {
     while (header.find()) {
       columns.add(header.group(1));
     }
-    // 项目类别, 完成进度, 单位, then the city and the units
-    List<String> regions = columns.subList(3, columns.size());
+    // ... 完成进度, 单位, then the city and the units
+    List<String> regions = columns.subList(columns.indexOf("单位") + 1, columns.size());
     Map<String, String> cells = new LinkedHashMap<>();
     String indicator = null;
     for (String row : rows) {
@@ -48,8 +49,9 @@ final class BulletinPageCells {
       if (name.find()) {
         indicator = name.group(1);
       }
-      if (row.startsWith("<td>完成率</td>")) {
-        Matcher cell = CELL.matcher(row);
+      String rates = "<td>完成率</td><td>%</td>";
+      if (row.startsWith(rates)) {
+        Matcher cell = CELL.matcher(row.substring(rates.length()));
         int column = 0;
         while (cell.find()) {
           String text = cell.group(2);
