@@ -20,8 +20,9 @@ from airflow.sdk import DAG, BaseSensorOperator, Param, task
 from airflow.timetables.trigger import CronTriggerTimetable
 
 REPOSITORY = Path(os.environ.get("TUOPIN_HOME", Path(__file__).resolve().parent.parent))
-LANDING = os.environ.get("TUOPIN_LANDING", str(REPOSITORY / "data" / "landing"))
+# The command line's defaults too: TUOPIN_DATA, TUOPIN_LANDING, else landing in the data folder.
 DATA = os.environ.get("TUOPIN_DATA", str(REPOSITORY / "data"))
+LANDING = os.environ.get("TUOPIN_LANDING", str(Path(DATA) / "landing"))
 RUNNER = os.environ.get("TUOPIN_RUNNER", "launcher")
 SPARK_CONN = os.environ.get("TUOPIN_SPARK_CONN", "spark_default")
 START_MONTH = os.environ.get("TUOPIN_START_MONTH", "2019-01")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the latest publish to BI tools over Arrow Flight SQL (JDBC, ADBC), with TLS, the"
-          + " users of ./tuopin users and what each may see (README, \"Remote access\")."
+          + " users of ./tuopin users and what each may see (docs/remote-access.md)."
     })
 public final class ServeCommand implements Callable<Integer> {
   @Option(

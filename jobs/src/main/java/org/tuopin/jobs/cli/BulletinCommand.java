@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     description =
         "Writes the monthly bulletin (月度战报) of each city from the published warehouse: <city"
             + " code>-<YYYY-MM>.xlsx in the offices' progress-table layout and a self-contained"
-            + " .html page (README, \"The monthly bulletin\").")
+            + " .html page (docs/bulletin.md).")
 final class BulletinCommand implements Callable<Integer> {
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 

@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
     name = "sql",
     mixinStandardHelpOptions = true,
     description =
-        "Runs one SELECT against the published warehouse; it can only read (see README, \"The query"
-            + " path\").")
+        "Runs one SELECT against the published warehouse; it can only read, within limits of"
+            + " memory, spill, time and rows (docs/operations.md, \"The query path\").")
 final class SqlCommand implements Callable<Integer> {
   private static final int USAGE = 2;
   // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK: every name garbled.

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The test's own reading of a generated landing file, written from spec/sources.md and not from the
+ * The test's own reading of a generated landing file, written from docs/sources.md and not from the
  * pipeline's reader: CSV in UTF-8 (optional BOM) or else GB18030, RFC 4180 quotes, canonical or
  * Chinese header names, codes or Chinese names for indicators and fund sources; JSON Lines; and the
  * city bulletin XLSX, turned into long-layout rows.
