@@ -1,5 +1,7 @@
 package org.tuopin.jobs.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,9 +135,10 @@ final class RawLandingFile {
     List<Map<String, String>> rows = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
+        JsonNode object = line.isBlank() ? null : object(line);
+        if (object != null) {
           Map<String, String> row = new LinkedHashMap<>();
-          JSON.readTree(line)
+          object
               .properties()
               .forEach(
                   e ->
@@ -149,6 +152,15 @@ final class RawLandingFile {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /** A line's object; null for a line that is no JSON (a feed's line cut off: invalid_json). */
+  private static JsonNode object(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   private static String text(Path file) throws IOException {
