@@ -82,7 +82,7 @@ def test_every_city_with_figures_gets_both_files(data: Path):
     names = sorted(p.name for p in (data / "bulletins").iterdir())
     cities = {n.split("-")[0] for n in names}
     assert len(cities) >= 2
-    assert names == sorted(f"{c}-2019-12.{ext}" for c in cities for ext in ("html", "xlsx"))
+    assert names == sorted(f"{c}-2021-12.{ext}" for c in cities for ext in ("html", "xlsx"))
 
 
 def test_csv_with_a_byte_order_mark_and_xlsx_for_excel(data: Path, tmp_path: Path):
