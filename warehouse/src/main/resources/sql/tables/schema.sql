@@ -111,7 +111,30 @@ CREATE TABLE fact_village_survey (
   network BOOLEAN NOT NULL,
   power BOOLEAN NOT NULL
 );
+-- The departments' screening signals (部门筛查预警), one row per signal as sent; the person by the
+-- registry's keyed pseudonym, never by number or name.
+CREATE TABLE fact_screening_signal (
+  period DATE NOT NULL,
+  department VARCHAR NOT NULL,
+  category VARCHAR NOT NULL,
+  person_key VARCHAR NOT NULL,
+  village_code VARCHAR NOT NULL,
+  county_code VARCHAR NOT NULL,
+  occurred_on DATE NOT NULL,
+  amount_yuan DECIMAL(18,2),
+  figures_as_of DATE NOT NULL
+);
 -- The configuration the views depend on (conf/tuopin.yaml), so a view's figures can be explained.
+-- The screening's categories (conf screening.categories): when a signal is a lead, per department
+-- and category; a NULL threshold makes every signal of its subjects a lead.
+CREATE TABLE screening_category (
+  department VARCHAR NOT NULL,
+  category VARCHAR NOT NULL,
+  has_amount BOOLEAN NOT NULL,
+  registered_threshold_yuan DECIMAL(18,2),
+  other_threshold_yuan DECIMAL(18,2),
+  year_to_date BOOLEAN NOT NULL
+);
 -- Poverty lines (yuan per person per year) by province and year, from conf; province_code NULL
 -- is the national line, which applies where a province has none of its own.
 -- The monitoring lines (监测范围, from 2021) by province and year, from conf (monitoring.lines);

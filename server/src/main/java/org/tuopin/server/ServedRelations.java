@@ -64,6 +64,7 @@ final class ServedRelations {
           Relation.reference("poverty_line"),
           Relation.reference("monitoring_line"),
           Relation.reference("exit_threshold"),
+          Relation.reference("screening_category"),
           Relation.regional("dim_region", "region_code"),
           Relation.regional("dim_region_history", "region_code"),
           Relation.regional("v_poverty_trend", "region_code"),
@@ -90,6 +91,10 @@ final class ServedRelations {
           Relation.household("fact_member_snapshot"),
           Relation.household("v_household_exit_check"),
           Relation.household("v_monitoring_alerts"),
+          Relation.household("fact_screening_signal"),
+          Relation.household("v_screening_leads"),
+          // counts of leads per county and department, not suppressed: auditors only
+          Relation.household("v_screening_leads_by_county"),
           new Relation("v_runs", Access.NATIONAL, null, null),
           new Relation("v_data_quality", Access.NATIONAL, null, null));
 

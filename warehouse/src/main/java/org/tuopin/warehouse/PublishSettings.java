@@ -62,15 +62,22 @@ public record PublishSettings(
    *     v_anomalies reports it (monitored_without_assistance)
    * @param incomeFallShare the fall of income since the same month a year earlier beyond which
    *     v_monitoring_alerts reports a household (income_fell)
+   * @param screening the departments' screening categories and their thresholds
+   *     (screening_category, v_screening_leads)
    */
   public record Monitoring(
-      List<PovertyLine> lines, int monthsWithoutAssistance, double incomeFallShare) {
-    /** The national guidance of 2021 (6,000 yuan), 6 months, 30%. */
+      List<PovertyLine> lines,
+      int monthsWithoutAssistance,
+      double incomeFallShare,
+      List<ScreeningThreshold> screening) {
+    /** The national guidance of 2021 (6,000 yuan), 6 months, 30%, no screening category. */
     public static final Monitoring DEFAULT =
-        new Monitoring(List.of(new PovertyLine(null, 2021, new BigDecimal("6000"))), 6, 0.3);
+        new Monitoring(
+            List.of(new PovertyLine(null, 2021, new BigDecimal("6000"))), 6, 0.3, List.of());
 
     public Monitoring {
       lines = List.copyOf(lines);
+      screening = List.copyOf(screening);
       if (monthsWithoutAssistance < 1) {
         throw new IllegalArgumentException("monitoring.monthsWithoutAssistance: at least 1");
       }
@@ -79,6 +86,19 @@ public record PublishSettings(
       }
     }
   }
+
+  /**
+   * A department's category of screening signal and when one is a lead (conf screening): the
+   * thresholds in yuan for a member of a registered household and for another rural resident (null:
+   * every signal is a lead), and whether an amount is the year so far.
+   */
+  public record ScreeningThreshold(
+      String department,
+      String category,
+      boolean hasAmount,
+      BigDecimal registeredThresholdYuan,
+      BigDecimal otherThresholdYuan,
+      boolean yearToDate) {}
 
   /** Yuan per person per year; {@code provinceCode} null for the national line. */
   public record PovertyLine(String provinceCode, int year, BigDecimal lineYuan) {}

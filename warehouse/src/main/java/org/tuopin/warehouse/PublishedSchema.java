@@ -35,7 +35,8 @@ public final class PublishedSchema {
           "fact_allocation",
           "fact_disbursement",
           "fact_population",
-          "fact_village_survey");
+          "fact_village_survey",
+          "fact_screening_signal");
 
   /**
    * Lake tables of one row per household (or member) and period: the published file reads them
@@ -157,6 +158,8 @@ public final class PublishedSchema {
           "v_poverty_trend",
           "v_monitoring",
           "v_monitoring_alerts",
+          "v_screening_leads",
+          "v_screening_leads_by_county",
           "v_progress",
           "v_progress_league",
           "v_progress_revisions",

@@ -50,6 +50,18 @@ final class SettingsTables {
         });
     insertAll(
         connection,
+        "INSERT INTO screening_category VALUES (?, ?, ?, ?, ?, ?)",
+        settings.monitoring().screening(),
+        (insert, category) -> {
+          insert.setString(1, category.department());
+          insert.setString(2, category.category());
+          insert.setBoolean(3, category.hasAmount());
+          insert.setBigDecimal(4, category.registeredThresholdYuan());
+          insert.setBigDecimal(5, category.otherThresholdYuan());
+          insert.setBoolean(6, category.yearToDate());
+        });
+    insertAll(
+        connection,
         "INSERT INTO exit_threshold VALUES (?, ?)",
         settings.exitThresholds(),
         (insert, threshold) -> {

@@ -20,6 +20,7 @@ import org.tuopin.etl.reference.ReferenceData;
 import org.tuopin.etl.reference.Region;
 import org.tuopin.etl.reference.RegionLevel;
 import org.tuopin.etl.reference.RegionTree;
+import org.tuopin.etl.reference.ScreeningCategory;
 
 /**
  * The reference data of conf/ as Spark Datasets: the published dimensions (dim_region,
@@ -159,6 +160,28 @@ public final class ReferenceFrames {
             .add("indicator_key", StringType, false)
             .add("resolved_indicator_code", StringType, false)
             .add("resolved_unit", StringType, false));
+  }
+
+  /** (screening_department, screening_category, screening_has_amount): conf screening. */
+  public Dataset<Row> screeningCategories() {
+    List<Row> rows =
+        reference.screeningCategories().stream()
+            .map(c -> RowFactory.create(c.department(), c.category(), c.hasAmount()))
+            .toList();
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("screening_department", StringType, false)
+            .add("screening_category", StringType, false)
+            .add("screening_has_amount", BooleanType, false));
+  }
+
+  /** The departments of the screening categories. */
+  public List<String> screeningDepartments() {
+    return reference.screeningCategories().stream()
+        .map(ScreeningCategory::department)
+        .distinct()
+        .toList();
   }
 
   /** (fund_source_key, resolved_fund_source): keyed by code and by name. */

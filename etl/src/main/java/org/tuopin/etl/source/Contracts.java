@@ -16,6 +16,7 @@ public final class Contracts {
   public static final String DISBURSEMENTS = "disbursements";
   public static final String VILLAGES = "villages";
   public static final String POPULATION = "population";
+  public static final String SCREENING = "screening";
 
   /** Long-layout progress submissions: one row per reporting unit and indicator. */
   public static final SourceContract SUBMISSION =
@@ -137,6 +138,26 @@ public final class Contracts {
               required("year", "年度"),
               required("rural_population", "农村户籍人口")));
 
+  /**
+   * A department's signals about rural people (部门筛查预警), one row per person and event: who (the
+   * identity number; the name is read and dropped), where they live, what happened and, for money,
+   * how much, and the day the department's figures run to.
+   */
+  public static final SourceContract SCREENING_SIGNAL =
+      new SourceContract(
+          SCREENING,
+          "signal",
+          "category",
+          List.of(
+              required("department", "部门"),
+              required("id_number", "身份证号"),
+              optional("name", "姓名"),
+              required("village_code", "村代码"),
+              required("category", "类别"),
+              required("occurred_on", "发生日期"),
+              optional("amount_yuan", "金额"),
+              required("figures_as_of", "统计截止日期")));
+
   /** The contracts a file in the given source folder may follow. */
   public static List<SourceContract> of(String source) {
     return switch (source) {
@@ -146,13 +167,14 @@ public final class Contracts {
       case DISBURSEMENTS -> List.of(DISBURSEMENT);
       case VILLAGES -> List.of(VILLAGE_SURVEY);
       case POPULATION -> List.of(POPULATION_FIGURE);
+      case SCREENING -> List.of(SCREENING_SIGNAL);
       default -> throw new IllegalArgumentException("Unknown source: " + source);
     };
   }
 
   /** The sources whose folders are named by month, in the order a refresh reads them. */
   public static final List<String> MONTHLY_SOURCES =
-      List.of(SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS, VILLAGES);
+      List.of(SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS, VILLAGES, SCREENING);
 
   private Contracts() {}
 }

@@ -38,7 +38,8 @@ public final class ReferenceLoader {
         new RegionTree(regions),
         config.indicators().stream().map(i -> new Indicator(i.code(), i.name(), i.unit())).toList(),
         config.fundSources().stream().map(f -> new FundSource(f.code(), f.name())).toList(),
-        config.povertyCauses());
+        config.povertyCauses(),
+        config.screening().categories());
   }
 
   /**

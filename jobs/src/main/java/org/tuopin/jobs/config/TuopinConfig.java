@@ -10,11 +10,14 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.tuopin.bulletin.BulletinSettings;
+import org.tuopin.etl.reference.ScreeningCategory;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.warehouse.PublishSettings;
 import org.tuopin.warehouse.QueryLimits;
@@ -42,7 +45,8 @@ public record TuopinConfig(
     Double leagueMinimumShare,
     Monitoring monitoring,
     QueryLimits query,
-    BulletinSettings bulletin) {
+    BulletinSettings bulletin,
+    Screening screening) {
 
   public TuopinConfig {
     Objects.requireNonNull(regions, "regions: the path of the region list is required");
@@ -81,9 +85,10 @@ public record TuopinConfig(
           "leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
     }
     monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
-    monitoring.settings(); // refuses values out of range now, not at the first publish
+    monitoring.settings(List.of()); // refuses values out of range now, not at the first publish
     query = query == null ? QueryLimits.DEFAULT : query;
     bulletin = bulletin == null ? BulletinSettings.DEFAULT : bulletin;
+    screening = screening == null ? Screening.DEFAULT : screening;
     requiredSources =
         requiredSources == null
             ? List.of(Contracts.SUBMISSIONS, Contracts.REGISTRY)
@@ -98,6 +103,55 @@ public record TuopinConfig(
                 + " and "
                 + Contracts.POPULATION);
       }
+    }
+  }
+
+  /**
+   * The departments' screening (部门筛查预警, docs/sources.md "screening"): the categories of signal each
+   * department sends, and when a signal is a lead. Without the section, the categories of the usual
+   * county document ({@link #DEFAULT}); with it, exactly those it lists.
+   */
+  public record Screening(List<ScreeningCategory> categories) {
+    public static final Screening DEFAULT =
+        new Screening(
+            List.of(
+                amounts("医保", "住院自付", 5_000, 20_000, true),
+                amounts("医保", "门诊自付", 5_000, 20_000, true),
+                every("民政", "新增低保"),
+                every("民政", "新增特困"),
+                every("教育", "辍学"),
+                amounts("教育", "教育自付", 3_000, 10_000, true),
+                amounts("应急", "灾害损失", 5_000, 20_000, false),
+                every("住建", "C级危房"),
+                every("住建", "D级危房"),
+                every("残联", "新办残疾证"),
+                every("公安", "意外死亡")));
+
+    public Screening {
+      categories =
+          categories == null || categories.isEmpty() ? DEFAULT.categories : List.copyOf(categories);
+      Set<String> seen = new HashSet<>();
+      for (ScreeningCategory c : categories) {
+        if (!seen.add(c.department() + "/" + c.category())) {
+          throw new IllegalArgumentException(
+              "screening.categories: " + c.department() + " " + c.category() + " twice");
+        }
+      }
+    }
+
+    private static ScreeningCategory amounts(
+        String department, String category, int registered, int others, boolean yearToDate) {
+      return new ScreeningCategory(
+          department,
+          category,
+          true,
+          BigDecimal.valueOf(registered),
+          BigDecimal.valueOf(others),
+          yearToDate);
+    }
+
+    private static ScreeningCategory every(String department, String category) {
+      return new ScreeningCategory(department, category, false, null, null, false);
     }
   }
 
@@ -129,14 +183,15 @@ public record TuopinConfig(
    */
   public record Monitoring(
       PovertyLines lines, Integer monthsWithoutAssistance, Double incomeFallShare) {
-    PublishSettings.Monitoring settings() {
+    PublishSettings.Monitoring settings(List<PublishSettings.ScreeningThreshold> screening) {
       PublishSettings.Monitoring defaults = PublishSettings.Monitoring.DEFAULT;
       return new PublishSettings.Monitoring(
           lines == null ? defaults.lines() : lines.rows(),
           monthsWithoutAssistance == null
               ? defaults.monthsWithoutAssistance()
               : monthsWithoutAssistance,
-          incomeFallShare == null ? defaults.incomeFallShare() : incomeFallShare);
+          incomeFallShare == null ? defaults.incomeFallShare() : incomeFallShare,
+          screening);
     }
   }
 
@@ -161,6 +216,21 @@ public record TuopinConfig(
     }
   }
 
+  /** The screening's categories as the published screening_category holds them. */
+  private List<PublishSettings.ScreeningThreshold> screeningThresholds() {
+    return screening.categories().stream()
+        .map(
+            c ->
+                new PublishSettings.ScreeningThreshold(
+                    c.department(),
+                    c.category(),
+                    c.hasAmount(),
+                    c.registeredThresholdYuan(),
+                    c.otherThresholdYuan(),
+                    c.yearToDate()))
+        .toList();
+  }
+
   public PublishSettings publishSettings() {
     return new PublishSettings(
         submissionDeadlineDay,
@@ -169,7 +239,7 @@ public record TuopinConfig(
         regionChanges,
         publishRetention,
         leagueMinimumShare,
-        monitoring.settings());
+        monitoring.settings(screeningThresholds()));
   }
 
   public record CustomRegion(String code, String name, String shortName, String parentCode) {

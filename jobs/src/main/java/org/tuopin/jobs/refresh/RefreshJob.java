@@ -35,6 +35,7 @@ import org.tuopin.etl.model.FactHouseholdSnapshot;
 import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactPopulation;
 import org.tuopin.etl.model.FactProgress;
+import org.tuopin.etl.model.FactScreeningSignal;
 import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.etl.model.Pseudonyms;
 import org.tuopin.etl.model.ReferenceFrames;
@@ -48,6 +49,7 @@ import org.tuopin.etl.staging.HouseholdStaging;
 import org.tuopin.etl.staging.MemberStaging;
 import org.tuopin.etl.staging.PopulationStaging;
 import org.tuopin.etl.staging.Quarantine;
+import org.tuopin.etl.staging.ScreeningStaging;
 import org.tuopin.etl.staging.Staged;
 import org.tuopin.etl.staging.SubmissionStaging;
 import org.tuopin.etl.staging.VillageSurveyStaging;
@@ -367,6 +369,7 @@ public final class RefreshJob {
       Staged disbursements,
       Staged population,
       Staged villageSurveys,
+      Staged screeningSignals,
       Dataset<Row> failedFiles) {
     Dataset<Row> quarantine() {
       return submissions
@@ -377,6 +380,7 @@ public final class RefreshJob {
           .unionByName(disbursements.quarantined())
           .unionByName(population.quarantined())
           .unionByName(villageSurveys.quarantined())
+          .unionByName(screeningSignals.quarantined())
           .unionByName(failedFiles);
     }
 
@@ -394,7 +398,8 @@ public final class RefreshJob {
               allocations,
               disbursements,
               population,
-              villageSurveys)
+              villageSurveys,
+              screeningSignals)
           .stream()
           .map(Staged::outcomeByFile)
           .reduce(failed, Dataset::unionByName);
@@ -408,7 +413,8 @@ public final class RefreshJob {
               allocations,
               disbursements,
               population,
-              villageSurveys)
+              villageSurveys,
+              screeningSignals)
           .forEach(Staged::release);
     }
   }
@@ -470,6 +476,15 @@ public final class RefreshJob {
     Staged population =
         PopulationStaging.stage(records, period.getYear(), reference.payees()).cached();
     Staged villageSurveys = VillageSurveyStaging.stage(records, reference.villages()).cached();
+    Staged screeningSignals =
+        ScreeningStaging.stage(
+                records,
+                reference.villages(),
+                reference.screeningCategories(),
+                reference.screeningDepartments(),
+                first,
+                today)
+            .cached();
     return new StagedPeriod(
         submissions,
         households,
@@ -478,6 +493,7 @@ public final class RefreshJob {
         disbursements,
         population,
         villageSurveys,
+        screeningSignals,
         Quarantine.ofFailedFiles(records));
   }
 
@@ -540,6 +556,13 @@ public final class RefreshJob {
                 lake.write(
                     FactVillageSurvey.build(staged.villageSurveys().loaded(), first),
                     FactVillageSurvey.TABLE,
+                    partition,
+                    1),
+            () ->
+                lake.write(
+                    FactScreeningSignal.build(
+                        staged.screeningSignals().loaded(), first, pseudonyms),
+                    FactScreeningSignal.TABLE,
                     partition,
                     1),
             this::writeRegions,

@@ -45,7 +45,63 @@ class TuopinConfigTest {
     assertEquals(2.0, config.exitThresholds().incidencePercent());
     assertEquals(List.of(), config.customRegions());
     assertEquals(List.of(), config.povertyLines().rows());
-    assertEquals(PublishSettings.Monitoring.DEFAULT, config.publishSettings().monitoring());
+    PublishSettings.Monitoring monitoring = config.publishSettings().monitoring();
+    assertEquals(PublishSettings.Monitoring.DEFAULT.lines(), monitoring.lines());
+    assertEquals(6, monitoring.monthsWithoutAssistance());
+    // the categories of the usual county document, 医保's year-to-date costs first
+    assertEquals(11, monitoring.screening().size());
+    assertEquals(
+        new PublishSettings.ScreeningThreshold(
+            "医保", "住院自付", true, new BigDecimal("5000"), new BigDecimal("20000"), true),
+        monitoring.screening().get(0));
+  }
+
+  @Test
+  void theShippedConfListsTheDefaultScreeningCategories() throws Exception {
+    TuopinConfig shipped = TuopinConfig.read(Path.of("..", "conf", "tuopin.yaml"));
+    assertEquals(TuopinConfig.Screening.DEFAULT, shipped.screening());
+  }
+
+  @Test
+  void screeningCategoriesListedReplaceTheDefaultsAndNonsenseIsRefused() throws Exception {
+    List<PublishSettings.ScreeningThreshold> screening =
+        read(REQUIRED
+                + """
+                screening:
+                  categories:
+                    - {department: 医保, category: 住院自付, hasAmount: true,
+                       registeredThresholdYuan: 8000, otherThresholdYuan: 30000, yearToDate: true}
+                    - {department: 农业, category: 因灾减产}
+                """)
+            .publishSettings()
+            .monitoring()
+            .screening();
+    assertEquals(
+        List.of(
+            new PublishSettings.ScreeningThreshold(
+                "医保", "住院自付", true, new BigDecimal("8000"), new BigDecimal("30000"), true),
+            new PublishSettings.ScreeningThreshold("农业", "因灾减产", false, null, null, false)),
+        screening);
+    assertTrue(
+        assertThrows(
+                Exception.class,
+                () ->
+                    read(
+                        REQUIRED
+                            + "screening: {categories: [{department: 民政, category: 新增低保},"
+                            + " {department: 民政, category: 新增低保}]}\n"))
+            .getMessage()
+            .contains("民政 新增低保 twice"));
+    assertTrue(
+        assertThrows(
+                Exception.class,
+                () ->
+                    read(
+                        REQUIRED
+                            + "screening: {categories: [{department: 应急, category: 灾害损失,"
+                            + " registeredThresholdYuan: 5000}]}\n"))
+            .getMessage()
+            .contains("a threshold needs signals with an amount"));
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.tuopin.etl.model.FactHouseholdSnapshot;
 import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactPopulation;
 import org.tuopin.etl.model.FactProgress;
+import org.tuopin.etl.model.FactScreeningSignal;
 import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.PublishedSchema;
@@ -41,7 +42,8 @@ class LakeSchemaTest {
           FactMemberSnapshot.TABLE, FactMemberSnapshot.COLUMNS,
           FactPopulation.TABLE, FactPopulation.COLUMNS,
           FactProgress.TABLE, FactProgress.COLUMNS,
-          FactVillageSurvey.TABLE, FactVillageSurvey.COLUMNS);
+          FactVillageSurvey.TABLE, FactVillageSurvey.COLUMNS,
+          FactScreeningSignal.TABLE, FactScreeningSignal.COLUMNS);
 
   private static final Map<String, StructType> SPARK_SCHEMAS =
       Map.of(
