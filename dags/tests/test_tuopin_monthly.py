@@ -37,7 +37,8 @@ def test_dagbag_imports_without_errors_or_warnings():
     assert list(bag.dag_ids) == ["tuopin_monthly_refresh"]
 
 
-VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_submissions",
+VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_screening",
+               "validate_submissions",
                "validate_villages"]
 
 

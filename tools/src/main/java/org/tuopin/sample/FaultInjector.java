@@ -61,6 +61,7 @@ public final class FaultInjector {
     injector.disbursementFaults();
     injector.paymentFeedFault();
     injector.villageFaults();
+    injector.screeningFaults();
     injector.fileFaults();
     return List.copyOf(injector.faults);
   }
@@ -450,6 +451,28 @@ public final class FaultInjector {
         "约五万",
         "invalid_number",
         "an income written in words");
+  }
+
+  /** The departments' files (from 2021): a mistyped number, a category, an amount, a date. */
+  private void screeningFaults() {
+    SourceContract s = Contracts.SCREENING_SIGNAL;
+    withRow(
+        Contracts.SCREENING,
+        s,
+        "id_number",
+        "id_number_check_digit",
+        "an identity number with a wrong check character",
+        (csv, row) ->
+            csv.set(row, s, "id_number", wrongCheckCharacter(csv.get(row, s, "id_number"))));
+    setTo(Contracts.SCREENING, s, "category", "大病", "unknown_category", "a category no conf lists");
+    setTo(Contracts.SCREENING, s, "amount_yuan", "约八千", "invalid_number", "an amount in words");
+    withRow(
+        Contracts.SCREENING,
+        s,
+        "figures_as_of",
+        "date_outside_period",
+        "figures that run to the next month",
+        (csv, row) -> csv.set(row, s, "figures_as_of", month.plusMonths(1).atDay(2).toString()));
   }
 
   /**

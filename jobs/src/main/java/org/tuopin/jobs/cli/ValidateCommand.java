@@ -38,7 +38,8 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       description =
-          "One of: submissions, registry, allocations, disbursements, villages, population.")
+          "One of: submissions, registry, allocations, disbursements, villages, screening,"
+              + " population.")
   String source;
 
   @Option(

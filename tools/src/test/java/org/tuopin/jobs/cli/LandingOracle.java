@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -202,6 +204,148 @@ final class LandingOracle {
       latest.putAll(sent);
     }
     return latest;
+  }
+
+  // ---- v_screening_leads --------------------------------------------------------------------
+
+  /**
+   * A department's category as docs/warehouse.md's screening_category defaults it: the thresholds
+   * for a registered household's member and for another rural resident (null: every signal), and
+   * whether amounts are the year so far.
+   */
+  private record Threshold(BigDecimal registered, BigDecimal other, boolean yearToDate) {}
+
+  private static final Map<String, Threshold> SCREENING_THRESHOLDS =
+      Map.of(
+          "医保|住院自付", new Threshold(new BigDecimal(5000), new BigDecimal(20000), true),
+          "医保|门诊自付", new Threshold(new BigDecimal(5000), new BigDecimal(20000), true),
+          "教育|教育自付", new Threshold(new BigDecimal(3000), new BigDecimal(10000), true),
+          "应急|灾害损失", new Threshold(new BigDecimal(5000), new BigDecimal(20000), false));
+
+  /** One signal as landed, with the month of its folder. */
+  private record Signal(
+      YearMonth month,
+      String idNumber,
+      String department,
+      String category,
+      String villageCode,
+      LocalDate occurredOn,
+      BigDecimal amount,
+      LocalDate figuresAsOf) {}
+
+  /**
+   * Per period|county_code|department (those with a lead): leads, leads of registered households,
+   * leads of people outside the registry; a lead is one subject (household or outside person) and
+   * category.
+   */
+  Map<String, List<Long>> screeningLeads() {
+    Map<String, List<Long>> expected = new TreeMap<>();
+    for (YearMonth period : months) {
+      Map<String, Map<String, String>> households = new HashMap<>();
+      snapshotAsOf(period)
+          .values()
+          .forEach(list -> list.forEach(h -> households.put(h.get("household_id"), h)));
+      Map<String, String> householdOf = membersAsOf(period, households);
+      Map<String, List<Signal>> byPerson = new TreeMap<>();
+      signalsOfYearTo(period)
+          .forEach(
+              s ->
+                  byPerson
+                      .computeIfAbsent(
+                          key(s.idNumber(), s.department(), s.category()), k -> new ArrayList<>())
+                      .add(s));
+      Map<String, Set<String>> leads = new TreeMap<>();
+      for (List<Signal> signals : byPerson.values()) {
+        Signal latest =
+            signals.stream()
+                .max(
+                    Comparator.comparing(Signal::figuresAsOf)
+                        .thenComparing(Signal::month)
+                        .thenComparing(s -> s.amount() == null ? BigDecimal.ZERO : s.amount()))
+                .orElseThrow();
+        Threshold t = SCREENING_THRESHOLDS.get(key(latest.department(), latest.category()));
+        String householdId = householdOf.get(latest.idNumber());
+        Map<String, String> household = householdId == null ? null : households.get(householdId);
+        if (household != null && atRisk(household)) {
+          continue;
+        }
+        BigDecimal threshold = t == null ? null : household != null ? t.registered() : t.other();
+        BigDecimal figure =
+            t == null || t.yearToDate()
+                ? latest.amount()
+                : signals.stream().map(Signal::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (threshold == null || figure.compareTo(threshold) >= 0) {
+          String county =
+              (household != null ? household.get("village_code") : latest.villageCode())
+                  .substring(0, 6);
+          String subject =
+              household != null ? "registered|" + householdId : "outside|" + latest.idNumber();
+          leads
+              .computeIfAbsent(
+                  key(period.atDay(1), county, latest.department()), k -> new TreeSet<>())
+              .add(subject + "|" + latest.category());
+        }
+      }
+      leads.forEach(
+          (k, subjects) -> {
+            long registered = subjects.stream().filter(s -> s.startsWith("registered|")).count();
+            expected.put(
+                k, List.of((long) subjects.size(), registered, subjects.size() - registered));
+          });
+    }
+    return expected;
+  }
+
+  private static boolean atRisk(Map<String, String> household) {
+    return !household.getOrDefault("monitoring_type", "").isEmpty()
+        && !List.of("是", "Y").contains(household.getOrDefault("risk_eliminated", ""));
+  }
+
+  /** id_number to household_id: the members of the period's snapshot, in households not 注销. */
+  private Map<String, String> membersAsOf(
+      YearMonth period, Map<String, Map<String, String>> households) {
+    Map<String, String> householdOf = new HashMap<>();
+    for (YearMonth month : months) {
+      if (month.isAfter(period)) {
+        break;
+      }
+      for (Path file : validFiles("registry", month.toString())) {
+        if (!RawLandingFile.hasColumn(file, "member_count")) {
+          for (Map<String, String> m : RawLandingFile.rows(file)) {
+            Map<String, String> household = households.get(m.get("household_id"));
+            if (household != null && !household.get("status").equals("注销")) {
+              householdOf.put(m.get("id_number").toUpperCase(), m.get("household_id"));
+            }
+          }
+        }
+      }
+    }
+    return householdOf;
+  }
+
+  /** The signals landed in the months of the period's year up to it, the same signal once. */
+  private List<Signal> signalsOfYearTo(YearMonth period) {
+    Set<Signal> signals = new LinkedHashSet<>();
+    for (YearMonth month : months) {
+      if (month.getYear() == period.getYear() && !month.isAfter(period)) {
+        for (Path file : validFiles("screening", month.toString())) {
+          for (Map<String, String> row : RawLandingFile.rows(file)) {
+            String amount = row.get("amount_yuan");
+            signals.add(
+                new Signal(
+                    month,
+                    row.get("id_number").toUpperCase(),
+                    row.get("department"),
+                    row.get("category"),
+                    row.get("village_code"),
+                    RawLandingFile.date(row.get("occurred_on")),
+                    amount.isEmpty() ? null : RawLandingFile.amount(amount),
+                    RawLandingFile.date(row.get("figures_as_of"))));
+          }
+        }
+      }
+    }
+    return List.copyOf(signals);
   }
 
   private Map<String, Long> population(int year) {
@@ -399,7 +543,8 @@ final class LandingOracle {
   Map<String, Long> rowsRead(YearMonth period) {
     Map<String, Long> read = new TreeMap<>();
     for (String source :
-        List.of("submissions", "registry", "allocations", "disbursements", "villages")) {
+        List.of(
+            "submissions", "registry", "allocations", "disbursements", "villages", "screening")) {
       read.put(
           source,
           files(source, period.toString()).stream()
@@ -418,7 +563,7 @@ final class LandingOracle {
   Set<String> personalData() {
     Set<String> values = new HashSet<>();
     for (YearMonth month : months) {
-      for (String source : List.of("registry", "disbursements")) {
+      for (String source : List.of("registry", "disbursements", "screening")) {
         for (Path file : files(source, month.toString())) {
           for (Map<String, String> row : RawLandingFile.rows(file)) {
             for (String column :

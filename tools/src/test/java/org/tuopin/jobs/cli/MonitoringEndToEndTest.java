@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ import org.tuopin.warehouse.LakeLayout;
 /**
  * Return-to-poverty monitoring from generated files to v_monitoring: the three months around the
  * generator's flood (苍溪县, July 2023) refreshed and published, and v_monitoring's county and city
- * rows compared with {@link LandingOracle#monitoring}, counted from the registry files themselves.
+ * rows compared with {@link LandingOracle#monitoring}, counted from the registry files themselves,
+ * and the departments' screening leads with {@link LandingOracle#screeningLeads}.
  */
 @Tag("e2e")
 class MonitoringEndToEndTest {
@@ -38,9 +40,12 @@ class MonitoringEndToEndTest {
           + " hardship_households, newly_monitored_households, eliminated_households,"
           + " at_risk_households, at_risk_persons, exited_households, exited_monitored_households";
 
-  @Test
-  void monitoringOfCountiesAndCitiesMatchesTheRegistryFiles(@TempDir Path work) throws Exception {
-    CommonOptions options = new CommonOptions();
+  @TempDir static Path work;
+  private static CommonOptions options;
+
+  @BeforeAll
+  static void refreshTheThreeMonths() throws Exception {
+    options = new CommonOptions();
     options.landing = work.resolve("landing");
     options.data = work.resolve("data");
     options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
@@ -52,7 +57,10 @@ class MonitoringEndToEndTest {
       LakeLayout.deleteTree(options.landing.resolve(funds));
     }
     assertEquals(0, Backfill.run(Environment.refreshJob(options, TestSpark.session()), MONTHS));
+  }
 
+  @Test
+  void monitoringOfCountiesAndCitiesMatchesTheRegistryFiles() throws Exception {
     Map<String, List<Long>> expected =
         new LandingOracle(options.landing, MONTHS, Set.of()).monitoring();
     Map<String, List<Long>> actual =
@@ -75,6 +83,26 @@ class MonitoringEndToEndTest {
             assertTrue(
                 counts.get(4) == 0 || key.endsWith("|510824") || key.endsWith("|510800"),
                 "突发严重困难户 only in the flood county and its city: " + key));
+  }
+
+  /**
+   * The departments' screening of the same months: v_screening_leads_by_county per period, county
+   * and department compared with {@link LandingOracle#screeningLeads}, worked out from the registry
+   * and screening files themselves.
+   */
+  @Test
+  void screeningLeadsOfCountiesMatchTheDepartmentsFiles() throws Exception {
+    Map<String, List<Long>> expected =
+        new LandingOracle(options.landing, MONTHS, Set.of()).screeningLeads();
+    Map<String, List<Long>> actual =
+        rows(
+            options.data,
+            "SELECT CAST(period AS VARCHAR), county_code || '|' || department, leads,"
+                + " registered_leads, outside_leads FROM v_screening_leads_by_county");
+    long registered = expected.values().stream().mapToLong(c -> c.get(1)).sum();
+    long outside = expected.values().stream().mapToLong(c -> c.get(2)).sum();
+    assertTrue(registered >= 5 && outside >= 5, "leads in and outside the registry: " + expected);
+    assertEquals(expected, actual);
   }
 
   private static Map<String, List<Long>> rows(Path data, String sql) throws SQLException {

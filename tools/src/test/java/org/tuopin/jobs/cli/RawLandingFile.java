@@ -66,6 +66,11 @@ final class RawLandingFile {
       {"收款人身份证号", "beneficiary_id_number"},
       {"冲正流水号", "reverses_txn_id"},
       {"农村户籍人口", "rural_population"},
+      {"部门", "department"},
+      {"类别", "category"},
+      {"发生日期", "occurred_on"},
+      {"金额", "amount_yuan"},
+      {"统计截止日期", "figures_as_of"},
     };
     for (String[] a : aliases) {
       HEADER_ALIASES.put(a[0], a[1]);
