@@ -22,19 +22,19 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
  * file): bordered text and numbers, whole numbers without decimals, rates with one, a bold centred
  * header, a large title.
  */
-final class ExcelStyles {
-  final CellStyle title;
-  final CellStyle subtitle;
-  final CellStyle header;
-  final CellStyle text;
-  final CellStyle whole;
-  final CellStyle decimal;
-  final CellStyle rate;
-  final CellStyle date;
+public final class ExcelStyles {
+  public final CellStyle title;
+  public final CellStyle subtitle;
+  public final CellStyle header;
+  public final CellStyle text;
+  public final CellStyle whole;
+  public final CellStyle decimal;
+  public final CellStyle rate;
+  public final CellStyle date;
   private final Workbook workbook;
   private final Map<String, CellStyle> filled = new HashMap<>();
 
-  ExcelStyles(Workbook workbook) {
+  public ExcelStyles(Workbook workbook) {
     this.workbook = workbook;
     title = workbook.createCellStyle();
     title.setFont(font(workbook, 16, true));

@@ -64,16 +64,20 @@ public record PublishSettings(
    *     v_monitoring_alerts reports a household (income_fell)
    * @param screening the departments' screening categories and their thresholds
    *     (screening_category, v_screening_leads)
+   * @param visitDays the days within which a lead or alert is to be visited (入户核实)
    */
   public record Monitoring(
       List<PovertyLine> lines,
       int monthsWithoutAssistance,
       double incomeFallShare,
-      List<ScreeningThreshold> screening) {
-    /** The national guidance of 2021 (6,000 yuan), 6 months, 30%, no screening category. */
+      List<ScreeningThreshold> screening,
+      int visitDays) {
+    /**
+     * The national guidance of 2021 (6,000 yuan), 6 months, 30%, no screening category, 15 days.
+     */
     public static final Monitoring DEFAULT =
         new Monitoring(
-            List.of(new PovertyLine(null, 2021, new BigDecimal("6000"))), 6, 0.3, List.of());
+            List.of(new PovertyLine(null, 2021, new BigDecimal("6000"))), 6, 0.3, List.of(), 15);
 
     public Monitoring {
       lines = List.copyOf(lines);
@@ -83,6 +87,9 @@ public record PublishSettings(
       }
       if (!(incomeFallShare > 0 && incomeFallShare < 1)) {
         throw new IllegalArgumentException("monitoring.incomeFallShare: a share between 0 and 1");
+      }
+      if (visitDays < 1) {
+        throw new IllegalArgumentException("monitoring.visitDays: at least 1, not " + visitDays);
       }
     }
   }

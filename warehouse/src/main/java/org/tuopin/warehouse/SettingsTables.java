@@ -25,7 +25,8 @@ final class SettingsTables {
                 String.valueOf(settings.monitoring().monthsWithoutAssistance())),
             List.of(
                 "monitoring_income_fall_share",
-                String.valueOf(settings.monitoring().incomeFallShare()))),
+                String.valueOf(settings.monitoring().incomeFallShare())),
+            List.of("monitoring_visit_days", String.valueOf(settings.monitoring().visitDays()))),
         (insert, setting) -> {
           insert.setString(1, setting.get(0));
           insert.setString(2, setting.get(1));

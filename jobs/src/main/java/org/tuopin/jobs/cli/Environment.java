@@ -73,6 +73,13 @@ final class Environment {
     return refreshJob(options, spark, config(options), monthSettings, Set.of());
   }
 
+  /** The configured key file, or null for the default in the restricted folder. */
+  static Path pseudonymKeyFile(CommonOptions options, TuopinConfig config) {
+    return config.pseudonymKeyFile() == null
+        ? null
+        : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
+  }
+
   private static RefreshJob refreshJob(
       CommonOptions options,
       SparkSession spark,
@@ -81,13 +88,11 @@ final class Environment {
       Set<String> allowMissing) {
     ReferenceData reference = reference(options, config);
     DataPaths paths = new DataPaths(options.landing, options.data);
-    Path keyFile =
-        config.pseudonymKeyFile() == null
-            ? null
-            : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
     byte[] key =
         PseudonymKey.resolve(
-            System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE), keyFile, paths.restricted());
+            System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE),
+            pseudonymKeyFile(options, config),
+            paths.restricted());
     RestrictedFolder.secure(paths.restricted());
     return new RefreshJob(
         spark,

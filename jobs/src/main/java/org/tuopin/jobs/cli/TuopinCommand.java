@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SqlCommand.class,
       StatusCommand.class,
-      BulletinCommand.class
+      BulletinCommand.class,
+      VisitsCommand.class
     },
     footer = {
       "",

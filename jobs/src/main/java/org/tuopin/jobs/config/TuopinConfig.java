@@ -84,7 +84,7 @@ public record TuopinConfig(
       throw new IllegalArgumentException(
           "leagueMinimumShare: a share from 0 to 1, not " + leagueMinimumShare);
     }
-    monitoring = monitoring == null ? new Monitoring(null, null, null) : monitoring;
+    monitoring = monitoring == null ? new Monitoring(null, null, null, null) : monitoring;
     monitoring.settings(List.of()); // refuses values out of range now, not at the first publish
     query = query == null ? QueryLimits.DEFAULT : query;
     bulletin = bulletin == null ? BulletinSettings.DEFAULT : bulletin;
@@ -182,7 +182,10 @@ public record TuopinConfig(
    * PublishSettings.Monitoring#DEFAULT}'s.
    */
   public record Monitoring(
-      PovertyLines lines, Integer monthsWithoutAssistance, Double incomeFallShare) {
+      PovertyLines lines,
+      Integer monthsWithoutAssistance,
+      Double incomeFallShare,
+      Integer visitDays) {
     PublishSettings.Monitoring settings(List<PublishSettings.ScreeningThreshold> screening) {
       PublishSettings.Monitoring defaults = PublishSettings.Monitoring.DEFAULT;
       return new PublishSettings.Monitoring(
@@ -191,7 +194,8 @@ public record TuopinConfig(
               ? defaults.monthsWithoutAssistance()
               : monthsWithoutAssistance,
           incomeFallShare == null ? defaults.incomeFallShare() : incomeFallShare,
-          screening);
+          screening,
+          visitDays == null ? defaults.visitDays() : visitDays);
     }
   }
 

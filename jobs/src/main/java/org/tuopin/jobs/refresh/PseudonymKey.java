@@ -33,6 +33,21 @@ public final class PseudonymKey {
     return readKey(file);
   }
 
+  /** The same key, never a new one: for reading what a warehouse's pseudonyms stand for. */
+  public static byte[] existing(String fromEnvironment, Path configuredFile, Path restricted) {
+    Path file = configuredFile != null ? configuredFile : restricted.resolve("pseudonym.key");
+    boolean fromFile = fromEnvironment == null || fromEnvironment.isBlank();
+    if (fromFile && !Files.exists(file)) {
+      throw new IllegalStateException(
+          "No pseudonym key: neither "
+              + ENVIRONMENT_VARIABLE
+              + " nor "
+              + file
+              + " (the key the warehouse was built with is needed to resolve its pseudonyms)");
+    }
+    return resolve(fromEnvironment, configuredFile, restricted);
+  }
+
   private static byte[] readKey(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8)

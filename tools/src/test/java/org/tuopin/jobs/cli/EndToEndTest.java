@@ -32,7 +32,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +72,6 @@ class EndToEndTest {
   private static final String PERIODS_QUERY =
       "SELECT (SELECT count(DISTINCT period) FROM fact_household_snapshot), (SELECT count(DISTINCT"
           + " period) FROM fact_progress), (SELECT count(DISTINCT period) FROM v_poverty_trend)";
-  private static final Pattern IDENTITY_NUMBER = Pattern.compile("[1-9][0-9]{16}[0-9Xx]");
 
   private CommonOptions options;
   private Path landing;
@@ -446,71 +444,8 @@ class EndToEndTest {
       throws SQLException, IOException {
     Set<String> personal = oracle.personalData();
     assertTrue(personal.size() > 1000, "personal values in the input: " + personal.size());
-    List<String> leaks = new ArrayList<>();
-    try (Connection c = readOnly()) {
-      for (Map<String, Object> t :
-          query(
-              "SELECT table_name, column_name FROM information_schema.columns WHERE data_type ="
-                  + " 'VARCHAR'")) {
-        scan(
-            c,
-            "SELECT DISTINCT \"" + t.get("column_name") + "\" FROM \"" + t.get("table_name") + "\"",
-            personal,
-            leaks,
-            "published " + t);
-      }
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      try (var tables = Files.list(data.resolve("lake"))) {
-        for (Path table : tables.toList()) {
-          s.execute(
-              "CREATE OR REPLACE VIEW t AS SELECT * FROM read_parquet('"
-                  + table
-                  + "/**/*.parquet')");
-          for (Map<String, Object> col :
-              rows(
-                  c,
-                  "SELECT column_name FROM information_schema.columns WHERE table_name = 't' AND"
-                      + " data_type = 'VARCHAR'")) {
-            scan(
-                c,
-                "SELECT DISTINCT \"" + col.get("column_name") + "\" FROM t",
-                personal,
-                leaks,
-                "lake " + table.getFileName() + "." + col.get("column_name"));
-          }
-        }
-      }
-    }
+    List<String> leaks = PersonalDataScan.leaks(data, personal);
     assertTrue(leaks.isEmpty(), () -> "personal data found: " + leaks);
-  }
-
-  private static void scan(
-      Connection c, String sql, Set<String> personal, List<String> leaks, String where)
-      throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      while (r.next()) {
-        String value = r.getString(1);
-        if (value != null
-            && (personal.contains(value) || IDENTITY_NUMBER.matcher(value).matches())) {
-          leaks.add(where);
-          return;
-        }
-      }
-    }
-  }
-
-  private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      while (r.next()) {
-        rows.add(Map.of("column_name", r.getString(1)));
-      }
-    }
-    return rows;
   }
 
   @Test

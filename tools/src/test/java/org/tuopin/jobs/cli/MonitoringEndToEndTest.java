@@ -1,29 +1,52 @@
 package org.tuopin.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
+import org.tuopin.jobs.visits.VisitList;
 import org.tuopin.sample.SampleDataGenerator;
 import org.tuopin.sample.Scale;
 import org.tuopin.warehouse.LakeLayout;
+import picocli.CommandLine;
 
 /**
  * Return-to-poverty monitoring from generated files to v_monitoring: the three months around the
@@ -103,6 +126,166 @@ class MonitoringEndToEndTest {
     long outside = expected.values().stream().mapToLong(c -> c.get(2)).sum();
     assertTrue(registered >= 5 && outside >= 5, "leads in and outside the registry: " + expected);
     assertEquals(expected, actual);
+  }
+
+  /**
+   * ./tuopin visits for every county in August: each row's name and identity number tail are the
+   * landing files' for the row's pseudonym (hashed here with the JDK, not Tuopin's code), the
+   * workbooks are owner-only, the data folder is left as it was and holds no personal value, and
+   * neither a wrong key nor an output inside the data folder writes anything.
+   */
+  @Test
+  void visitListsNameWhomTheLandingFilesNameAndNothingPersonalLeavesThem() throws Exception {
+    YearMonth august = MONTHS.get(2);
+    byte[] key =
+        Files.readString(options.data.resolve("restricted").resolve("pseudonym.key"))
+            .strip()
+            .getBytes(StandardCharsets.UTF_8);
+    Map<String, String[]> whom = whomTheLandingFilesName(key);
+    Map<Path, String> dataBefore = listing(options.data);
+    Path lists = work.resolve("visit-lists");
+    StringBuilder printed = new StringBuilder();
+    int rows = 0;
+    for (String county : SampleDataGenerator.DEMO_COUNTIES) {
+      Path out = lists.resolve(county + ".xlsx");
+      assertEquals(0, visits(printed, county, august, out), printed::toString);
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+      for (List<String> row : workbookRows(out)) {
+        String[] expected = whom.get(row.get(12));
+        assertTrue(expected != null, "a pseudonym the landing files do not hold: " + row.get(12));
+        assertEquals(expected[0], row.get(3), "name of " + row.get(12));
+        assertEquals(
+            expected[1].substring(14), row.get(4), "identity number tail of " + row.get(12));
+        rows++;
+      }
+    }
+    assertTrue(rows >= 10, "households and persons to visit in August: " + rows);
+
+    Path inside = options.data.resolve("lists").resolve("visits.xlsx");
+    assertEquals(1, visits(printed, "510824", august, inside));
+    assertFalse(Files.exists(inside));
+    Set<String> personal = new LandingOracle(options.landing, MONTHS, Set.of()).personalData();
+    for (String value : personal) {
+      assertFalse(printed.toString().contains(value), "printed: a personal value");
+    }
+    assertEquals(dataBefore, listing(options.data), "visits writes nothing into the data folder");
+    assertEquals(List.of(), PersonalDataScan.leaks(options.data, personal));
+  }
+
+  @Test
+  void aWrongKeyResolvesNothingAndSaysSo() throws Exception {
+    Path out = work.resolve("wrong-key.xlsx");
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                VisitList.write(
+                    new VisitList.Request(
+                        options.data.resolve("serving").resolve("tuopin.duckdb"),
+                        options.landing,
+                        options.data,
+                        "510824",
+                        MONTHS.get(2),
+                        out,
+                        15,
+                        5,
+                        LocalDate.of(2023, 9, 10)),
+                    "not the key this warehouse was built with".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(
+        refused.getMessage().contains("the pseudonym key is not the one"), refused::getMessage);
+    assertFalse(Files.exists(out));
+  }
+
+  private static int visits(StringBuilder printed, String county, YearMonth period, Path out) {
+    CommandLine command = TuopinCommand.commandLine();
+    StringWriter err = new StringWriter();
+    command.setErr(new PrintWriter(err));
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      return command.execute(
+          "visits",
+          "--period",
+          period.toString(),
+          "--county",
+          county,
+          "--out",
+          out.toString(),
+          "--landing",
+          options.landing.toString(),
+          "--data",
+          options.data.toString(),
+          "--conf",
+          options.conf.toString());
+    } finally {
+      System.setOut(stdout);
+      printed.append(captured.toString(StandardCharsets.UTF_8)).append(err);
+    }
+  }
+
+  /** Pseudonym to {name, identity number}: household heads by 户编号, then signals' persons. */
+  private Map<String, String[]> whomTheLandingFilesName(byte[] key) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    Map<String, String[]> whom = new HashMap<>();
+    LandingOracle oracle = new LandingOracle(options.landing, MONTHS, Set.of());
+    for (YearMonth month : MONTHS) {
+      for (Path file : oracle.files("registry", month.toString())) {
+        for (Map<String, String> h : RawLandingFile.rows(file)) {
+          if (h.containsKey("head_name")) {
+            whom.put(
+                hex(mac, "household|" + h.get("household_id")),
+                new String[] {h.get("head_name"), h.get("head_id_number")});
+          }
+        }
+      }
+    }
+    for (YearMonth month : MONTHS) {
+      for (Path file : oracle.files("screening", month.toString())) {
+        for (Map<String, String> signal : RawLandingFile.rows(file)) {
+          whom.putIfAbsent(
+              hex(mac, "person|" + signal.get("id_number").toUpperCase()),
+              new String[] {signal.get("name"), signal.get("id_number")});
+        }
+      }
+    }
+    return whom;
+  }
+
+  private static String hex(Mac mac, String text) {
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+  }
+
+  /** The data rows (below the title and the header) of every sheet, as text. */
+  private static List<List<String>> workbookRows(Path file) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    DataFormatter format = new DataFormatter();
+    try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+      for (Sheet sheet : workbook) {
+        for (Row row : sheet) {
+          if (row.getRowNum() >= 2) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < 13; i++) {
+              cells.add(format.formatCellValue(row.getCell(i)));
+            }
+            rows.add(cells);
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Every file under the folder with its size and modification time. */
+  private static Map<Path, String> listing(Path folder) throws IOException {
+    Map<Path, String> listing = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        listing.put(folder.relativize(f), Files.size(f) + "@" + Files.getLastModifiedTime(f));
+      }
+    }
+    return listing;
   }
 
   private static Map<String, List<Long>> rows(Path data, String sql) throws SQLException {
