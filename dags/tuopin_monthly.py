@@ -29,7 +29,8 @@ START_MONTH = os.environ.get("TUOPIN_START_MONTH", "2019-01")
 CATCHUP = os.environ.get("TUOPIN_CATCHUP", "false").lower() == "true"
 # The sources without which a month is not worth refreshing; the others may come late.
 REQUIRED_SOURCES = ("submissions", "registry")
-SOURCES = ("submissions", "registry", "allocations", "disbursements", "villages", "screening", "population")
+SOURCES = ("submissions", "registry", "allocations", "disbursements", "villages", "screening", "verifications",
+           "population")
 WAIT_TIMEOUT = dt.timedelta(seconds=int(os.environ.get("TUOPIN_WAIT_TIMEOUT_SECONDS", str(3 * 24 * 3600))))
 WAIT_POKE = dt.timedelta(seconds=int(os.environ.get("TUOPIN_WAIT_POKE_SECONDS", "600")))
 GATE_STOPPED = 3

@@ -38,7 +38,7 @@ def test_dagbag_imports_without_errors_or_warnings():
 
 
 VALIDATIONS = ["validate_allocations", "validate_disbursements", "validate_population", "validate_registry", "validate_screening",
-               "validate_submissions",
+               "validate_submissions", "validate_verifications",
                "validate_villages"]
 
 

@@ -124,6 +124,14 @@ CREATE TABLE fact_screening_signal (
   amount_yuan DECIMAL(18,2),
   figures_as_of DATE NOT NULL
 );
+-- What the cadres found (入户核实), as landed: the subject (household_key, or person_key outside the
+-- registry), the day of the visit and the conclusion; no name, number or note.
+CREATE TABLE fact_verification (
+  period DATE NOT NULL,
+  subject_key VARCHAR NOT NULL,
+  visited_on DATE NOT NULL,
+  conclusion VARCHAR NOT NULL
+);
 -- The configuration the views depend on (conf/tuopin.yaml), so a view's figures can be explained.
 -- The screening's categories (conf screening.categories): when a signal is a lead, per department
 -- and category; a NULL threshold makes every signal of its subjects a lead.

@@ -8,12 +8,16 @@
 -- Subject: a person who is a member of P's registry snapshot, in a household not 注销, belongs to
 -- that household (registered, household_key); anyone else is a rural resident outside the
 -- registry (person_key, and the village of the latest signal).
--- Lead: a person of the subject reaches the threshold that applies to the subject
+-- A raw lead: a person of the subject reaches the threshold that applies to the subject
 -- (registered_threshold_yuan or other_threshold_yuan; a NULL threshold: any signal), and the
 -- subject's household is not at risk in P (monitored and its risk not eliminated).
+-- Excluded: a raw lead whose subject a visit concluded 排除 (fact_verification) in a month M of P's
+-- year before P, when the same department and category was a raw lead of the subject in a period
+-- up to M, is a lead in P only if its amount is at least twice that period's (the latest such
+-- period, and the latest such visit); without amounts, never again that year.
 -- amount_yuan: the largest figure among the subject's persons who reach it; threshold_yuan the
--- threshold applied; first_flagged_period: the first period of P's year in which the same subject,
--- department and category was a lead.
+-- threshold applied; first_flagged_period: the first period of P's year, after that visit's month
+-- when there was one, in which the same subject, department and category was a lead.
 CREATE VIEW v_screening_leads AS
 WITH periods AS (
   SELECT DISTINCT period FROM fact_household_snapshot
@@ -67,6 +71,37 @@ leads AS (
   WHERE NOT at_risk AND (threshold_yuan IS NULL OR amount_yuan >= threshold_yuan)
   GROUP BY period, county_code, village_code, household_key, CASE WHEN household_key IS NULL THEN person_key END,
            registered, department, category
+),
+raw_leads AS (
+  SELECT *, coalesce(household_key, person_key) AS subject_key FROM leads
+),
+exclusion_visits AS (
+  SELECT subject_key, CAST(date_trunc('month', visited_on) AS DATE) AS visited_month
+  FROM fact_verification
+  WHERE conclusion = '排除'
+),
+exclusions AS (
+  SELECT r.period, r.subject_key, r.department, r.category, v.visited_month,
+         b.amount_yuan AS excluded_amount
+  FROM raw_leads AS r
+  JOIN exclusion_visits AS v
+    ON v.subject_key = r.subject_key AND year(v.visited_month) = year(r.period)
+   AND v.visited_month < r.period
+  JOIN raw_leads AS b
+    ON b.subject_key = r.subject_key AND b.department = r.department AND b.category = r.category
+   AND year(b.period) = year(r.period) AND b.period <= v.visited_month
+  QUALIFY row_number() OVER (
+    PARTITION BY r.period, r.subject_key, r.department, r.category
+    ORDER BY v.visited_month DESC, b.period DESC
+  ) = 1
+),
+kept AS (
+  SELECT r.*, x.visited_month AS excluded_after
+  FROM raw_leads AS r
+  LEFT JOIN exclusions AS x
+    ON x.period = r.period AND x.subject_key = r.subject_key
+   AND x.department = r.department AND x.category = r.category
+  WHERE x.visited_month IS NULL OR r.amount_yuan >= 2 * x.excluded_amount
 )
 SELECT
   period,
@@ -80,5 +115,7 @@ SELECT
   category,
   CAST(amount_yuan AS DECIMAL(18,2)) AS amount_yuan,
   CAST(threshold_yuan AS DECIMAL(18,2)) AS threshold_yuan,
-  min(period) OVER (PARTITION BY coalesce(household_key, person_key), department, category, year(period)) AS first_flagged_period
-FROM leads;
+  min(period) OVER (
+    PARTITION BY subject_key, department, category, year(period), excluded_after
+  ) AS first_flagged_period
+FROM kept;

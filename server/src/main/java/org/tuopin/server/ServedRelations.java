@@ -95,6 +95,8 @@ final class ServedRelations {
           Relation.household("v_screening_leads"),
           // counts of leads per county and department, not suppressed: auditors only
           Relation.household("v_screening_leads_by_county"),
+          Relation.household("v_alert_followup"),
+          Relation.household("v_alert_followup_by_county"),
           new Relation("v_runs", Access.NATIONAL, null, null),
           new Relation("v_data_quality", Access.NATIONAL, null, null));
 

@@ -36,7 +36,8 @@ public final class PublishedSchema {
           "fact_disbursement",
           "fact_population",
           "fact_village_survey",
-          "fact_screening_signal");
+          "fact_screening_signal",
+          "fact_verification");
 
   /**
    * Lake tables of one row per household (or member) and period: the published file reads them
@@ -160,6 +161,8 @@ public final class PublishedSchema {
           "v_monitoring_alerts",
           "v_screening_leads",
           "v_screening_leads_by_county",
+          "v_alert_followup",
+          "v_alert_followup_by_county",
           "v_progress",
           "v_progress_league",
           "v_progress_revisions",

@@ -46,7 +46,7 @@ class PublisherTest {
       s.execute(
           "INSERT INTO setting VALUES ('submission_deadline_day', '5'), ('league_minimum_share',"
               + " '0.5'), ('monitoring_months_without_assistance', '6'),"
-              + " ('monitoring_income_fall_share', '0.3')");
+              + " ('monitoring_income_fall_share', '0.3'), ('monitoring_visit_days', '15')");
       // PublishSettings.Monitoring.DEFAULT's line
       s.execute("INSERT INTO monitoring_line VALUES (NULL, 2021, 6000)");
       TestWarehouse.deriveAndDefineViews(s);

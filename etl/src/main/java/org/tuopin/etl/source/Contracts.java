@@ -17,6 +17,7 @@ public final class Contracts {
   public static final String VILLAGES = "villages";
   public static final String POPULATION = "population";
   public static final String SCREENING = "screening";
+  public static final String VERIFICATIONS = "verifications";
 
   /** Long-layout progress submissions: one row per reporting unit and indicator. */
   public static final SourceContract SUBMISSION =
@@ -158,6 +159,24 @@ public final class Contracts {
               optional("amount_yuan", "金额"),
               required("figures_as_of", "统计截止日期")));
 
+  /**
+   * What the cadres found (入户核实), one row per household or person visited: the visit list's 编号 (the
+   * subject's pseudonym) or the person's identity number, the day of the visit and the conclusion.
+   * The list's other columns (names, villages, reasons) are ignored.
+   */
+  public static final SourceContract VERIFICATION =
+      new SourceContract(
+          VERIFICATIONS,
+          "verification",
+          "conclusion",
+          List.of(
+              optional("subject_key", "编号"),
+              optional("id_number", "身份证号"),
+              optional("name", "姓名"),
+              required("visited_on", "走访日期"),
+              required("conclusion", "核实结论"),
+              optional("note", "备注")));
+
   /** The contracts a file in the given source folder may follow. */
   public static List<SourceContract> of(String source) {
     return switch (source) {
@@ -168,13 +187,15 @@ public final class Contracts {
       case VILLAGES -> List.of(VILLAGE_SURVEY);
       case POPULATION -> List.of(POPULATION_FIGURE);
       case SCREENING -> List.of(SCREENING_SIGNAL);
+      case VERIFICATIONS -> List.of(VERIFICATION);
       default -> throw new IllegalArgumentException("Unknown source: " + source);
     };
   }
 
   /** The sources whose folders are named by month, in the order a refresh reads them. */
   public static final List<String> MONTHLY_SOURCES =
-      List.of(SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS, VILLAGES, SCREENING);
+      List.of(
+          SUBMISSIONS, REGISTRY, ALLOCATIONS, DISBURSEMENTS, VILLAGES, SCREENING, VERIFICATIONS);
 
   private Contracts() {}
 }

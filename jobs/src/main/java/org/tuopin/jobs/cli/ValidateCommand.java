@@ -39,6 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
       required = true,
       description =
           "One of: submissions, registry, allocations, disbursements, villages, screening,"
+              + " verifications,"
               + " population.")
   String source;
 

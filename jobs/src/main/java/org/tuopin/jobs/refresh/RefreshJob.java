@@ -36,6 +36,7 @@ import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactPopulation;
 import org.tuopin.etl.model.FactProgress;
 import org.tuopin.etl.model.FactScreeningSignal;
+import org.tuopin.etl.model.FactVerification;
 import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.etl.model.Pseudonyms;
 import org.tuopin.etl.model.ReferenceFrames;
@@ -52,6 +53,7 @@ import org.tuopin.etl.staging.Quarantine;
 import org.tuopin.etl.staging.ScreeningStaging;
 import org.tuopin.etl.staging.Staged;
 import org.tuopin.etl.staging.SubmissionStaging;
+import org.tuopin.etl.staging.VerificationStaging;
 import org.tuopin.etl.staging.VillageSurveyStaging;
 import org.tuopin.jobs.config.QualityGate;
 import org.tuopin.warehouse.PublishSettings;
@@ -370,6 +372,7 @@ public final class RefreshJob {
       Staged population,
       Staged villageSurveys,
       Staged screeningSignals,
+      Staged verifications,
       Dataset<Row> failedFiles) {
     Dataset<Row> quarantine() {
       return submissions
@@ -381,6 +384,7 @@ public final class RefreshJob {
           .unionByName(population.quarantined())
           .unionByName(villageSurveys.quarantined())
           .unionByName(screeningSignals.quarantined())
+          .unionByName(verifications.quarantined())
           .unionByName(failedFiles);
     }
 
@@ -399,7 +403,8 @@ public final class RefreshJob {
               disbursements,
               population,
               villageSurveys,
-              screeningSignals)
+              screeningSignals,
+              verifications)
           .stream()
           .map(Staged::outcomeByFile)
           .reduce(failed, Dataset::unionByName);
@@ -414,7 +419,8 @@ public final class RefreshJob {
               disbursements,
               population,
               villageSurveys,
-              screeningSignals)
+              screeningSignals,
+              verifications)
           .forEach(Staged::release);
     }
   }
@@ -485,6 +491,14 @@ public final class RefreshJob {
                 first,
                 today)
             .cached();
+    Staged verifications =
+        VerificationStaging.stage(
+                records,
+                PublishedFlags.read(spark, paths.serving().resolve(Publisher.FILE_NAME)),
+                pseudonyms,
+                first,
+                today)
+            .cached();
     return new StagedPeriod(
         submissions,
         households,
@@ -494,6 +508,7 @@ public final class RefreshJob {
         population,
         villageSurveys,
         screeningSignals,
+        verifications,
         Quarantine.ofFailedFiles(records));
   }
 
@@ -563,6 +578,12 @@ public final class RefreshJob {
                     FactScreeningSignal.build(
                         staged.screeningSignals().loaded(), first, pseudonyms),
                     FactScreeningSignal.TABLE,
+                    partition,
+                    1),
+            () ->
+                lake.write(
+                    FactVerification.build(staged.verifications().loaded(), first),
+                    FactVerification.TABLE,
                     partition,
                     1),
             this::writeRegions,

@@ -23,6 +23,7 @@ import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactPopulation;
 import org.tuopin.etl.model.FactProgress;
 import org.tuopin.etl.model.FactScreeningSignal;
+import org.tuopin.etl.model.FactVerification;
 import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.PublishedSchema;
@@ -43,7 +44,8 @@ class LakeSchemaTest {
           FactPopulation.TABLE, FactPopulation.COLUMNS,
           FactProgress.TABLE, FactProgress.COLUMNS,
           FactVillageSurvey.TABLE, FactVillageSurvey.COLUMNS,
-          FactScreeningSignal.TABLE, FactScreeningSignal.COLUMNS);
+          FactScreeningSignal.TABLE, FactScreeningSignal.COLUMNS,
+          FactVerification.TABLE, FactVerification.COLUMNS);
 
   private static final Map<String, StructType> SPARK_SCHEMAS =
       Map.of(

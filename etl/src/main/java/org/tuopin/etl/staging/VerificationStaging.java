@@ -1,0 +1,103 @@
+package org.tuopin.etl.staging;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.tuopin.etl.model.Pseudonyms;
+import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.LandingRecords;
+
+/**
+ * Stages what the cadres found (入户核实) of one period: each row names its subject by the visit list's
+ * 编号 or by an identity number (pseudonymised here, then dropped with the name and the note), and
+ * must name a lead or alert already published, visited on a readable day not before the month it
+ * was first flagged, nor after the folder's month or the run, with a known conclusion.
+ */
+public final class VerificationStaging {
+  /** The conclusions a visit may reach (核实结论). */
+  public static final List<String> CONCLUSIONS = List.of("纳入监测", "排除", "已在监测");
+
+  private VerificationStaging() {}
+
+  /**
+   * @param flags (flag_key, flag_subject_key, flag_first_period): each published lead's and alert's
+   *     subject by its own key and by the person_key of each member of a flagged household, with
+   *     the first period it was flagged in
+   * @param period the first day of the period's month
+   * @param ingestedOn the day of the run
+   */
+  public static Staged stage(
+      Dataset<Row> landingRecords,
+      Dataset<Row> flags,
+      Pseudonyms pseudonyms,
+      LocalDate period,
+      LocalDate ingestedOn) {
+    Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.VERIFICATION);
+    Column idNumber = Parse.text("id_number");
+    Column key =
+        coalesce(
+            Parse.text("subject_key"),
+            when(
+                IdNumbers.hasFormat(idNumber).and(IdNumbers.hasValidCheckDigit(idNumber)),
+                pseudonyms.person(idNumber)));
+    Dataset<Row> matched =
+        rows.withColumn("verification_key", key)
+            .join(broadcast(flags), col("verification_key").equalTo(col("flag_key")), "left")
+            .withColumn("visited_on_value", Parse.date(Parse.text("visited_on")));
+    return Staged.split(Rule.check(matched, rules(idNumber, period, ingestedOn)), loaded());
+  }
+
+  private static List<Rule> rules(Column idNumber, LocalDate period, LocalDate ingestedOn) {
+    List<Rule> rules = new ArrayList<>(Checks.shapeRules(Contracts.VERIFICATION));
+    Column byIdNumber = Parse.text("subject_key").isNull();
+    rules.add(new Rule("missing_value", "subject_key", byIdNumber.and(idNumber.isNull())));
+    rules.add(
+        new Rule(
+            "id_number_format",
+            "id_number",
+            byIdNumber.and(IdNumbers.hasFormat(idNumber).equalTo(lit(false)))));
+    rules.add(
+        new Rule(
+            "id_number_check_digit",
+            "id_number",
+            byIdNumber.and(IdNumbers.hasValidCheckDigit(idNumber).equalTo(lit(false)))));
+    rules.add(Checks.invalidWhen("invalid_date", "visited_on", col("visited_on_value").isNull()));
+    rules.add(
+        new Rule(
+            "unknown_conclusion",
+            "conclusion",
+            Checks.in(Parse.text("conclusion"), CONCLUSIONS).equalTo(lit(false))));
+    rules.add(
+        new Rule(
+            "date_outside_period",
+            "visited_on",
+            col("visited_on_value").geq(lit(period.plusMonths(1)))));
+    rules.add(
+        new Rule(
+            "reported_after_ingestion", "visited_on", col("visited_on_value").gt(lit(ingestedOn))));
+    rules.add(new Rule("unknown_lead", "subject_key", col("flag_subject_key").isNull()));
+    rules.add(
+        new Rule(
+            "visited_before_flagged",
+            "visited_on",
+            col("visited_on_value").lt(col("flag_first_period"))));
+    return rules;
+  }
+
+  private static List<Column> loaded() {
+    return List.of(
+        col("flag_subject_key").as("subject_key"),
+        col("visited_on_value").as("visited_on"),
+        Parse.text("conclusion").as("conclusion"),
+        col(LandingRecords.FILE_NAME));
+  }
+}
