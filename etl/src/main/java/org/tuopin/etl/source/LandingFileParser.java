@@ -92,11 +92,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
           file, null, "not_xlsx", "named ." + file.extension() + " but not an Excel workbook");
     }
     if (!file.source().equals(Contracts.SUBMISSIONS)) {
-      return failed(
-          file,
-          null,
-          "unknown_file_kind",
-          "an Excel workbook: only submissions take the city table layout");
+      return SheetTableParser.parse(file, bytes);
     }
     return CityTableParser.parse(file, bytes, cityUnitNames, ingestedOn);
   }
@@ -181,8 +177,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
         .findFirst();
   }
 
-  private static Optional<String> headerProblem(
-      SourceContract contract, Map<Integer, String> positions) {
+  static Optional<String> headerProblem(SourceContract contract, Map<Integer, String> positions) {
     Set<String> seen = new LinkedHashSet<>();
     for (String name : positions.values()) {
       if (name != null && !seen.add(name)) {
@@ -194,7 +189,7 @@ public final class LandingFileParser implements FlatMapFunction<String, Row> {
     return missing ? Optional.of("missing_column") : Optional.empty();
   }
 
-  private static String headerDetail(SourceContract contract, Map<Integer, String> positions) {
+  static String headerDetail(SourceContract contract, Map<Integer, String> positions) {
     List<String> missing = new ArrayList<>();
     for (ColumnSpec column : contract.columns()) {
       if (column.required() && !positions.containsValue(column.name())) {

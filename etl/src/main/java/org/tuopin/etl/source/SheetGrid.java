@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -66,12 +67,17 @@ final class SheetGrid {
             : cell.getCellType();
     String text =
         switch (type) {
-          case NUMERIC -> number(cell);
+          case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? day(cell) : number(cell);
           case STRING -> cell.getStringCellValue().strip();
           case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
           default -> null;
         };
     return text == null || text.isEmpty() ? null : text;
+  }
+
+  /** A date cell (a number Excel shows as a date) as YYYY-MM-DD, the day Excel shows. */
+  private static String day(Cell cell) {
+    return cell.getLocalDateTimeCellValue().toLocalDate().toString();
   }
 
   private static String number(Cell cell) {
