@@ -6,7 +6,7 @@
 --   (kind 'alert', department NULL, reason).
 -- flagged_on: the submission deadline day (setting submission_deadline_day) of the month after
 -- the flagged period, when the county has the period's leads and alerts.
--- The visit: the subject's earliest verification (fact_verification) visited on or after the
+-- The visit: the subject's earliest verification (v_verifications) visited on or after the
 -- first day of the flagged period; days_to_visit = visited_on - flagged_on (negative: before it).
 -- on_time: visited within monitoring_visit_days (setting) of flagged_on; overdue: visited later,
 -- or not visited and today (current_date) is past flagged_on + monitoring_visit_days.
@@ -39,7 +39,7 @@ dated AS (
 visited AS (
   SELECT f.*, v.visited_on, v.conclusion
   FROM dated AS f
-  LEFT JOIN fact_verification AS v ON v.subject_key = f.subject_key AND v.visited_on >= f.period
+  LEFT JOIN v_verifications AS v ON v.subject_key = f.subject_key AND v.visited_on >= f.period
   QUALIFY row_number() OVER (
     PARTITION BY f.period, f.subject_key, f.kind, f.department, f.reason
     ORDER BY v.visited_on NULLS LAST, v.conclusion

@@ -11,7 +11,7 @@
 -- A raw lead: a person of the subject reaches the threshold that applies to the subject
 -- (registered_threshold_yuan or other_threshold_yuan; a NULL threshold: any signal), and the
 -- subject's household is not at risk in P (monitored and its risk not eliminated).
--- Excluded: a raw lead whose subject a visit concluded 排除 (fact_verification) in a month M of P's
+-- Excluded: a raw lead whose subject a visit concluded 排除 (v_verifications) in a month M of P's
 -- year before P, when the same department and category was a raw lead of the subject in a period
 -- up to M, is a lead in P only if its amount is at least twice that period's (the latest such
 -- period, and the latest such visit); without amounts, never again that year.
@@ -77,7 +77,7 @@ raw_leads AS (
 ),
 exclusion_visits AS (
   SELECT subject_key, CAST(date_trunc('month', visited_on) AS DATE) AS visited_month
-  FROM fact_verification
+  FROM v_verifications
   WHERE conclusion = '排除'
 ),
 exclusions AS (

@@ -97,6 +97,8 @@ final class ServedRelations {
           Relation.household("v_screening_leads_by_county"),
           Relation.household("v_alert_followup"),
           Relation.household("v_alert_followup_by_county"),
+          Relation.household("v_verifications"),
+          Relation.household("v_unmatched_verifications"),
           new Relation("v_runs", Access.NATIONAL, null, null),
           new Relation("v_data_quality", Access.NATIONAL, null, null));
 

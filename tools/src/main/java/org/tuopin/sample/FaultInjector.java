@@ -62,6 +62,7 @@ public final class FaultInjector {
     injector.paymentFeedFault();
     injector.villageFaults();
     injector.screeningFaults();
+    injector.verificationFaults();
     injector.fileFaults();
     return List.copyOf(injector.faults);
   }
@@ -473,6 +474,25 @@ public final class FaultInjector {
         "date_outside_period",
         "figures that run to the next month",
         (csv, row) -> csv.set(row, s, "figures_as_of", month.plusMonths(1).atDay(2).toString()));
+  }
+
+  /** The cadres' verifications (from 2021-02): a conclusion outside the three, a future visit. */
+  private void verificationFaults() {
+    SourceContract v = Contracts.VERIFICATION;
+    setTo(
+        Contracts.VERIFICATIONS,
+        v,
+        "conclusion",
+        "待定",
+        "unknown_conclusion",
+        "a conclusion outside the three");
+    withRow(
+        Contracts.VERIFICATIONS,
+        v,
+        "visited_on",
+        "date_outside_period",
+        "a visit dated in the next month",
+        (csv, row) -> csv.set(row, v, "visited_on", month.plusMonths(1).atDay(3).toString()));
   }
 
   /**

@@ -17,8 +17,9 @@ import org.tuopin.etl.reference.RegionLevel;
  * snapshots with members, long-layout progress submissions (with corrected resends) and the cities'
  * XLSX bulletins, allocations, disbursements (household subsidies, village payments, reversals; CSV
  * or JSON Lines), the December village survey and population, and from 2021 the departments'
- * screening signals. Offices that write Chinese headers save CSV as GB18030 or UTF-8 with a BOM.
- * The same seed gives the same files; any window of months gives the same data for those months.
+ * screening signals and, a month later, the cadres' verifications of the leads. Offices that write
+ * Chinese headers save CSV as GB18030 or UTF-8 with a BOM. The same seed gives the same files; any
+ * window of months gives the same data for those months.
  */
 public final class SampleDataGenerator {
   // ~1 KB a household with its members: a batch of up to 4 million fits the benchmark's heap.
@@ -73,7 +74,11 @@ public final class SampleDataGenerator {
     written.put("villages", new VillageSurveyFiles(landing, seed).write(from, to, households));
     written.put(
         "population", new PopulationFiles(landing, seed).write(from, to, households, fileSuffix));
-    written.put("screening", new ScreeningFiles(landing, seed).write(from, to, households));
+    ScreeningFiles screening = new ScreeningFiles(landing, seed);
+    written.put("screening", screening.write(from, to, households));
+    written.put(
+        "verifications",
+        new VerificationFiles(landing, seed, screening).write(from, to, households));
     return written;
   }
 

@@ -34,7 +34,7 @@ final class ScreeningFiles {
       List.of("部门", "身份证号", "姓名", "村代码", "类别", "发生日期", "金额", "统计截止日期");
 
   /** One row of a department's file. */
-  private record Signal(
+  record Signal(
       String department,
       Person person,
       String villageCode,
@@ -112,6 +112,24 @@ final class ScreeningFiles {
     }
     signals.addAll(outsideResidents(month, county, households));
     return signals.stream().filter(s -> sends(s.department(), month)).toList();
+  }
+
+  /**
+   * The month's signals that the generator means as leads: those before a monitoring, and the
+   * outside residents' over 20,000 yuan or without an amount (a new 低保).
+   */
+  List<Signal> leads(YearMonth month, String county, List<HouseholdLife> households) {
+    List<Signal> leads = new ArrayList<>();
+    for (HouseholdLife household : households) {
+      Signal lead = beforeMonitoring(household, month);
+      if (lead != null) {
+        leads.add(lead);
+      }
+    }
+    outsideResidents(month, county, households).stream()
+        .filter(s -> s.amountYuan() == null || s.amountYuan() >= 20_000)
+        .forEach(leads::add);
+    return leads.stream().filter(s -> sends(s.department(), month)).toList();
   }
 
   /**

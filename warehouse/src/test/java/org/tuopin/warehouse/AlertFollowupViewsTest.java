@@ -94,7 +94,9 @@ class AlertFollowupViewsTest {
       s.execute(
           """
           INSERT INTO fact_verification VALUES
-            ('2021-04-01', 'hA', '2021-04-12', '纳入监测'),
+            ('2021-04-01', 'pA1', '2021-04-12', '纳入监测'),
+            ('2021-04-01', 'hZ', '2021-04-02', '排除'),
+            ('2021-03-01', 'hB', '2021-02-27', '排除'),
             ('2021-04-01', 'hB', '2021-04-08', '排除'),
             ('2021-04-01', 'pX', '2021-04-20', '排除'),
             ('2021-06-01', 'hC', '2021-06-25', '纳入监测')\
@@ -162,5 +164,26 @@ class AlertFollowupViewsTest {
                    confirmed_monitored
             FROM v_alert_followup_by_county ORDER BY period
             """));
+  }
+
+  @Test
+  void visitsResolveToTheirHouseholdAndThoseAnsweringNoFlagAreListed() throws SQLException {
+    assertEquals(
+        List.of(
+            "hA|true|510824|2021-04-12",
+            "hB|true|510824|2021-02-27",
+            "hB|true|510824|2021-04-08",
+            "hC|true|510824|2021-06-25",
+            "hZ|false|null|2021-04-02",
+            "pX|false|510824|2021-04-20"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT subject_key, registered, county_code, visited_on FROM v_verifications ORDER BY"
+                + " 1, 4"));
+    assertEquals(
+        List.of("hB|2021-02-27|visited_before_flagged", "hZ|2021-04-02|unknown_lead"),
+        TestWarehouse.rows(
+            connection,
+            "SELECT subject_key, visited_on, rule FROM v_unmatched_verifications ORDER BY 1"));
   }
 }

@@ -1,6 +1,5 @@
 package org.tuopin.etl.staging;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -18,9 +17,11 @@ import org.tuopin.etl.source.LandingRecords;
 
 /**
  * Stages what the cadres found (入户核实) of one period: each row names its subject by the visit list's
- * 编号 or by an identity number (pseudonymised here, then dropped with the name and the note), and
- * must name a lead or alert already published, visited on a readable day not before the month it
- * was first flagged, nor after the folder's month or the run, with a known conclusion.
+ * 编号 or by an identity number (pseudonymised here, then dropped with the name and the note),
+ * visited on a readable day not after the folder's month nor the run, with a known conclusion.
+ * Whether it answers a lead or alert is the warehouse's to say (v_verifications): a backfill
+ * publishes once, at its end, so a month's leads are not yet published when the next month's
+ * verifications are staged.
  */
 public final class VerificationStaging {
   /** The conclusions a visit may reach (核实结论). */
@@ -29,19 +30,11 @@ public final class VerificationStaging {
   private VerificationStaging() {}
 
   /**
-   * @param flags (flag_key, flag_subject_key, flag_first_period): each published lead's and alert's
-   *     subject by its own key and by the person_key of each member of a flagged household, with
-   *     the first period it was flagged in
    * @param period the first day of the period's month
    * @param ingestedOn the day of the run
    */
   public static Staged stage(
-      Dataset<Row> landingRecords,
-      Dataset<Row> flags,
-      Pseudonyms pseudonyms,
-      LocalDate period,
-      LocalDate ingestedOn) {
-    Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.VERIFICATION);
+      Dataset<Row> landingRecords, Pseudonyms pseudonyms, LocalDate period, LocalDate ingestedOn) {
     Column idNumber = Parse.text("id_number");
     Column key =
         coalesce(
@@ -49,11 +42,11 @@ public final class VerificationStaging {
             when(
                 IdNumbers.hasFormat(idNumber).and(IdNumbers.hasValidCheckDigit(idNumber)),
                 pseudonyms.person(idNumber)));
-    Dataset<Row> matched =
-        rows.withColumn("verification_key", key)
-            .join(broadcast(flags), col("verification_key").equalTo(col("flag_key")), "left")
+    Dataset<Row> parsed =
+        Checks.rowsOf(landingRecords, Contracts.VERIFICATION)
+            .withColumn("verification_key", key)
             .withColumn("visited_on_value", Parse.date(Parse.text("visited_on")));
-    return Staged.split(Rule.check(matched, rules(idNumber, period, ingestedOn)), loaded());
+    return Staged.split(Rule.check(parsed, rules(idNumber, period, ingestedOn)), loaded());
   }
 
   private static List<Rule> rules(Column idNumber, LocalDate period, LocalDate ingestedOn) {
@@ -84,18 +77,12 @@ public final class VerificationStaging {
     rules.add(
         new Rule(
             "reported_after_ingestion", "visited_on", col("visited_on_value").gt(lit(ingestedOn))));
-    rules.add(new Rule("unknown_lead", "subject_key", col("flag_subject_key").isNull()));
-    rules.add(
-        new Rule(
-            "visited_before_flagged",
-            "visited_on",
-            col("visited_on_value").lt(col("flag_first_period"))));
     return rules;
   }
 
   private static List<Column> loaded() {
     return List.of(
-        col("flag_subject_key").as("subject_key"),
+        col("verification_key").as("subject_key"),
         col("visited_on_value").as("visited_on"),
         Parse.text("conclusion").as("conclusion"),
         col(LandingRecords.FILE_NAME));

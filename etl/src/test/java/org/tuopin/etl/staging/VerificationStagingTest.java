@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class VerificationStagingTest {
   };
 
   @Test
-  void aVerificationNamesAPublishedFlagByKeyOrIdentityNumberAndEachBrokenRuleIsNamed() {
+  void aVerificationNamesItsSubjectByKeyOrIdentityNumberAndEachBrokenRuleIsNamed() {
     Pseudonyms pseudonyms =
         new Pseudonyms("a test key, not a real one".getBytes(StandardCharsets.UTF_8));
     String memberKey =
@@ -43,13 +42,6 @@ class VerificationStagingTest {
             .select(pseudonyms.person(col("id")))
             .first()
             .getString(0);
-    // hA was flagged in April; its member's person key leads to it; pX (outside) in May
-    Dataset<Row> flags =
-        TestSpark.rows(
-            "flag_key STRING, flag_subject_key STRING, flag_first_period DATE",
-            new Object[] {"hA", "hA", Date.valueOf("2021-04-01")},
-            new Object[] {memberKey, "hA", Date.valueOf("2021-04-01")},
-            new Object[] {"pX", "pX", Date.valueOf("2021-05-01")});
     LandingRows rows =
         new LandingRows(
                 Contracts.VERIFICATIONS,
@@ -62,11 +54,11 @@ class VerificationStagingTest {
             .row("", MEMBER, "张叁", "2021年6月4日", "已在监测", "")
             // line 4: neither
             .row("", "", "李四", "2021-06-03", "排除", "")
-            // line 5: a subject never flagged
+            // line 5: a subject the warehouse will match (or not: v_verifications says)
             .row("hZ", "", "", "2021-06-03", "排除", "")
             // line 6: a conclusion outside the three
             .row("pX", "", "", "2021-06-03", "待定", "")
-            // line 7: visited before pX was flagged
+            // line 7: a visit of an earlier month, sent late
             .row("pX", "", "", "2021-04-28", "排除", "")
             // line 8: a visit after the folder's month
             .row("pX", "", "", "2021-07-01", "排除", "")
@@ -77,7 +69,7 @@ class VerificationStagingTest {
 
     Staged staged =
         VerificationStaging.stage(
-            rows.dataset(), flags, pseudonyms, LocalDate.of(2021, 6, 1), LocalDate.of(2021, 7, 10));
+            rows.dataset(), pseudonyms, LocalDate.of(2021, 6, 1), LocalDate.of(2021, 7, 10));
 
     Map<Long, String> rules = new TreeMap<>();
     staged
@@ -87,16 +79,18 @@ class VerificationStagingTest {
             r -> rules.put(r.getAs("line_number"), r.getAs("rule") + "/" + r.getAs("rule_column")));
     Map<Long, String> expected = new TreeMap<>();
     expected.put(4L, "missing_value/subject_key");
-    expected.put(5L, "unknown_lead/subject_key");
     expected.put(6L, "unknown_conclusion/conclusion");
-    expected.put(7L, "visited_before_flagged/visited_on");
     expected.put(8L, "date_outside_period/visited_on");
     expected.put(9L, "missing_value/visited_on");
     expected.put(10L, "id_number_check_digit/id_number");
     assertEquals(expected, rules);
     assertEquals(
-        List.of("hA|2021-06-03|纳入监测", "hA|2021-06-04|已在监测"),
-        staged.loaded().orderBy("visited_on").collectAsList().stream()
+        List.of(
+            "pX|2021-04-28|排除",
+            "hA|2021-06-03|纳入监测",
+            "hZ|2021-06-03|排除",
+            memberKey + "|2021-06-04|已在监测"),
+        staged.loaded().orderBy("visited_on", "subject_key").collectAsList().stream()
             .map(
                 r ->
                     r.getAs("subject_key")
@@ -149,16 +143,9 @@ class VerificationStagingTest {
             TestRegions.cityUnitNames(),
             LocalDate.of(2021, 7, 1),
             1);
-    Dataset<Row> flags =
-        TestSpark.rows(
-            "flag_key STRING, flag_subject_key STRING, flag_first_period DATE",
-            new Object[] {"hA", "hA", Date.valueOf("2021-05-01")},
-            new Object[] {"pX", "pX", Date.valueOf("2021-05-01")});
-
     Staged staged =
         VerificationStaging.stage(
             records,
-            flags,
             new Pseudonyms("a test key, not a real one".getBytes(StandardCharsets.UTF_8)),
             LocalDate.of(2021, 6, 1),
             LocalDate.of(2021, 7, 1));

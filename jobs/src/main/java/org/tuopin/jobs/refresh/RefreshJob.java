@@ -491,14 +491,7 @@ public final class RefreshJob {
                 first,
                 today)
             .cached();
-    Staged verifications =
-        VerificationStaging.stage(
-                records,
-                PublishedFlags.read(spark, paths.serving().resolve(Publisher.FILE_NAME)),
-                pseudonyms,
-                first,
-                today)
-            .cached();
+    Staged verifications = VerificationStaging.stage(records, pseudonyms, first, today).cached();
     return new StagedPeriod(
         submissions,
         households,

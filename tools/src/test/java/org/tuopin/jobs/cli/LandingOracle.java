@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,9 +16,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -234,17 +235,160 @@ final class LandingOracle {
       LocalDate figuresAsOf) {}
 
   /**
+   * A lead as docs/warehouse.md defines it, in the landing files' terms: the subject is a
+   * household_id, or an identity number outside the registry; first is its first_flagged_period.
+   */
+  record Lead(
+      YearMonth period,
+      String county,
+      String subject,
+      boolean registered,
+      String department,
+      String category,
+      BigDecimal amount,
+      YearMonth first) {
+    String ofSubject() {
+      return key(subject, department, category);
+    }
+  }
+
+  /** A visit of the verification files, its subject resolved as v_verifications resolves it. */
+  record Visit(String subject, LocalDate visitedOn, String conclusion) {}
+
+  /**
    * Per period|county_code|department (those with a lead): leads, leads of registered households,
-   * leads of people outside the registry; a lead is one subject (household or outside person) and
-   * category.
+   * leads of people outside the registry.
    */
   Map<String, List<Long>> screeningLeads() {
     Map<String, List<Long>> expected = new TreeMap<>();
+    for (Lead lead : leads()) {
+      List<Long> counts =
+          expected.computeIfAbsent(
+              key(lead.period().atDay(1), lead.county(), lead.department()),
+              k -> new ArrayList<>(List.of(0L, 0L, 0L)));
+      counts.set(0, counts.get(0) + 1);
+      counts.set(lead.registered() ? 1 : 2, counts.get(lead.registered() ? 1 : 2) + 1);
+    }
+    return expected;
+  }
+
+  /**
+   * Per flagged period|county_code, the leads of v_alert_followup: raised, visited, on time (within
+   * 15 days of the 5th of the next month), concluded 纳入监测 and monitored in a later snapshot.
+   */
+  Map<String, List<Long>> leadFollowup() {
+    List<Visit> visits = visits();
+    Map<String, List<Long>> expected = new TreeMap<>();
+    for (Lead lead : leads()) {
+      if (!lead.first().equals(lead.period())) {
+        continue;
+      }
+      LocalDate flaggedOn = lead.period().plusMonths(1).atDay(5);
+      Visit visit =
+          visits.stream()
+              .filter(v -> v.subject().equals(lead.subject()))
+              .filter(v -> !v.visitedOn().isBefore(lead.period().atDay(1)))
+              .min(Comparator.comparing(Visit::visitedOn).thenComparing(Visit::conclusion))
+              .orElse(null);
+      boolean onTime = visit != null && ChronoUnit.DAYS.between(flaggedOn, visit.visitedOn()) <= 15;
+      boolean confirmed =
+          visit != null
+              && visit.conclusion().equals("纳入监测")
+              && monitoredAfter(lead.subject(), lead.period());
+      List<Long> counts =
+          expected.computeIfAbsent(
+              key(lead.period().atDay(1), lead.county()),
+              k -> new ArrayList<>(List.of(0L, 0L, 0L, 0L)));
+      counts.set(0, counts.get(0) + 1);
+      counts.set(1, counts.get(1) + (visit != null ? 1 : 0));
+      counts.set(2, counts.get(2) + (onTime ? 1 : 0));
+      counts.set(3, counts.get(3) + (confirmed ? 1 : 0));
+    }
+    return expected;
+  }
+
+  /** Whether a snapshot after the period shows the subject's household monitored. */
+  private boolean monitoredAfter(String subject, YearMonth period) {
+    for (YearMonth later : months) {
+      if (later.isAfter(period)) {
+        Map<String, Map<String, String>> households = householdsAsOf(later);
+        String householdId =
+            households.containsKey(subject) ? subject : membersAsOf(later, households).get(subject);
+        Map<String, String> household = householdId == null ? null : households.get(householdId);
+        if (household != null && !household.getOrDefault("monitoring_type", "").isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The leads of every period, after the 排除 rule, each with its first_flagged_period. */
+  List<Lead> leads() {
+    List<Visit> excluded = visits().stream().filter(v -> v.conclusion().equals("排除")).toList();
+    List<Lead> raw = rawLeads();
+    List<Lead> kept = new ArrayList<>();
+    Map<Lead, YearMonth> after = new HashMap<>();
+    for (Lead lead : raw) {
+      YearMonth excludedAfter = null;
+      BigDecimal baseline = null;
+      for (Visit visit : excluded) {
+        YearMonth month = YearMonth.from(visit.visitedOn());
+        if (!visit.subject().equals(lead.subject())
+            || month.getYear() != lead.period().getYear()
+            || !month.isBefore(lead.period())) {
+          continue;
+        }
+        Lead before =
+            raw.stream()
+                .filter(b -> b.ofSubject().equals(lead.ofSubject()))
+                .filter(b -> b.period().getYear() == lead.period().getYear())
+                .filter(b -> !b.period().isAfter(month))
+                .max(Comparator.comparing(Lead::period))
+                .orElse(null);
+        if (before != null && (excludedAfter == null || month.isAfter(excludedAfter))) {
+          excludedAfter = month;
+          baseline = before.amount();
+        }
+      }
+      boolean doubled =
+          lead.amount() != null
+              && baseline != null
+              && lead.amount().compareTo(baseline.multiply(BigDecimal.valueOf(2))) >= 0;
+      if (excludedAfter == null || doubled) {
+        kept.add(lead);
+        after.put(lead, excludedAfter);
+      }
+    }
+    List<Lead> leads = new ArrayList<>();
+    for (Lead lead : kept) {
+      YearMonth first =
+          kept.stream()
+              .filter(k -> k.ofSubject().equals(lead.ofSubject()))
+              .filter(k -> k.period().getYear() == lead.period().getYear())
+              .filter(k -> Objects.equals(after.get(k), after.get(lead)))
+              .map(Lead::period)
+              .min(Comparator.naturalOrder())
+              .orElseThrow();
+      leads.add(
+          new Lead(
+              lead.period(),
+              lead.county(),
+              lead.subject(),
+              lead.registered(),
+              lead.department(),
+              lead.category(),
+              lead.amount(),
+              first));
+    }
+    return leads;
+  }
+
+  /** The raw leads of each period (before the 排除 rule), one per subject, department, category. */
+  private List<Lead> rawLeads() {
+    List<Lead> leads = new ArrayList<>();
     for (YearMonth period : months) {
-      Map<String, Map<String, String>> households = new HashMap<>();
-      snapshotAsOf(period)
-          .values()
-          .forEach(list -> list.forEach(h -> households.put(h.get("household_id"), h)));
+      Map<String, Map<String, String>> households = householdsAsOf(period);
       Map<String, String> householdOf = membersAsOf(period, households);
       Map<String, List<Signal>> byPerson = new TreeMap<>();
       signalsOfYearTo(period)
@@ -254,7 +398,7 @@ final class LandingOracle {
                       .computeIfAbsent(
                           key(s.idNumber(), s.department(), s.category()), k -> new ArrayList<>())
                       .add(s));
-      Map<String, Set<String>> leads = new TreeMap<>();
+      Map<String, Lead> bySubject = new TreeMap<>();
       for (List<Signal> signals : byPerson.values()) {
         Signal latest =
             signals.stream()
@@ -278,22 +422,64 @@ final class LandingOracle {
           String county =
               (household != null ? household.get("village_code") : latest.villageCode())
                   .substring(0, 6);
-          String subject =
-              household != null ? "registered|" + householdId : "outside|" + latest.idNumber();
-          leads
-              .computeIfAbsent(
-                  key(period.atDay(1), county, latest.department()), k -> new TreeSet<>())
-              .add(subject + "|" + latest.category());
+          String subject = household != null ? householdId : latest.idNumber();
+          Lead lead =
+              new Lead(
+                  period,
+                  county,
+                  subject,
+                  household != null,
+                  latest.department(),
+                  latest.category(),
+                  figure,
+                  null);
+          bySubject.merge(
+              lead.ofSubject(),
+              lead,
+              (a, b) ->
+                  a.amount() == null || (b.amount() != null && b.amount().compareTo(a.amount()) > 0)
+                      ? b
+                      : a);
         }
       }
-      leads.forEach(
-          (k, subjects) -> {
-            long registered = subjects.stream().filter(s -> s.startsWith("registered|")).count();
-            expected.put(
-                k, List.of((long) subjects.size(), registered, subjects.size() - registered));
-          });
+      leads.addAll(bySubject.values());
     }
-    return expected;
+    return leads;
+  }
+
+  /**
+   * The verification files' visits: an identity number is a household's when the person is a member
+   * (not 注销) of it in a snapshot of a month before the visit's (the latest), else the person's.
+   */
+  List<Visit> visits() {
+    List<Visit> visits = new ArrayList<>();
+    for (YearMonth month : months) {
+      for (Path file : validFiles("verifications", month.toString())) {
+        for (Map<String, String> row : RawLandingFile.rows(file)) {
+          String id = row.get("id_number").toUpperCase();
+          LocalDate visited = RawLandingFile.date(row.get("visited_on"));
+          String subject = id;
+          for (YearMonth before : months) {
+            if (before.isBefore(YearMonth.from(visited))) {
+              String householdId = membersAsOf(before, householdsAsOf(before)).get(id);
+              if (householdId != null) {
+                subject = householdId;
+              }
+            }
+          }
+          visits.add(new Visit(subject, visited, row.get("conclusion")));
+        }
+      }
+    }
+    return visits;
+  }
+
+  private Map<String, Map<String, String>> householdsAsOf(YearMonth period) {
+    Map<String, Map<String, String>> households = new HashMap<>();
+    snapshotAsOf(period)
+        .values()
+        .forEach(list -> list.forEach(h -> households.put(h.get("household_id"), h)));
+    return households;
   }
 
   private static boolean atRisk(Map<String, String> household) {
@@ -544,7 +730,13 @@ final class LandingOracle {
     Map<String, Long> read = new TreeMap<>();
     for (String source :
         List.of(
-            "submissions", "registry", "allocations", "disbursements", "villages", "screening")) {
+            "submissions",
+            "registry",
+            "allocations",
+            "disbursements",
+            "villages",
+            "screening",
+            "verifications")) {
       read.put(
           source,
           files(source, period.toString()).stream()
@@ -563,7 +755,7 @@ final class LandingOracle {
   Set<String> personalData() {
     Set<String> values = new HashSet<>();
     for (YearMonth month : months) {
-      for (String source : List.of("registry", "disbursements", "screening")) {
+      for (String source : List.of("registry", "disbursements", "screening", "verifications")) {
         for (Path file : files(source, month.toString())) {
           for (Map<String, String> row : RawLandingFile.rows(file)) {
             for (String column :

@@ -129,6 +129,29 @@ class MonitoringEndToEndTest {
   }
 
   /**
+   * The cadres' verifications of July and August answer June's and July's leads: v_alert_followup's
+   * leads per flagged period and county (raised, visited, on time, confirmed by a later registry)
+   * compared with {@link LandingOracle#leadFollowup}, from the raw files.
+   */
+  @Test
+  void leadFollowupOfCountiesMatchesTheVerificationFiles() throws Exception {
+    LandingOracle oracle = new LandingOracle(options.landing, MONTHS, Set.of());
+    Map<String, List<Long>> expected = oracle.leadFollowup();
+    Map<String, List<Long>> actual =
+        rows(
+            options.data,
+            "SELECT CAST(period AS VARCHAR), county_code, count(*), count(visited_on),"
+                + " count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE confirmed_monitored)"
+                + " FROM v_alert_followup WHERE kind = 'lead' GROUP BY 1, 2");
+    long visited = expected.values().stream().mapToLong(c -> c.get(1)).sum();
+    long confirmed = expected.values().stream().mapToLong(c -> c.get(3)).sum();
+    assertTrue(visited >= 5 && confirmed >= 2, "visited and confirmed leads: " + expected);
+    assertTrue(
+        oracle.visits().stream().anyMatch(v -> v.conclusion().equals("排除")), "a lead concluded 排除");
+    assertEquals(expected, actual);
+  }
+
+  /**
    * ./tuopin visits for every county in August: each row's name and identity number tail are the
    * landing files' for the row's pseudonym (hashed here with the JDK, not Tuopin's code), the
    * workbooks are owner-only, the data folder is left as it was and holds no personal value, and

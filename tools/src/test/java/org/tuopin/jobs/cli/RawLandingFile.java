@@ -71,6 +71,10 @@ final class RawLandingFile {
       {"发生日期", "occurred_on"},
       {"金额", "amount_yuan"},
       {"统计截止日期", "figures_as_of"},
+      {"编号", "subject_key"},
+      {"走访日期", "visited_on"},
+      {"核实结论", "conclusion"},
+      {"备注", "note"},
     };
     for (String[] a : aliases) {
       HEADER_ALIASES.put(a[0], a[1]);
