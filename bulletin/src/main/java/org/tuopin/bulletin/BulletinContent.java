@@ -3,6 +3,7 @@ package org.tuopin.bulletin;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +148,58 @@ public record BulletinContent(
    * @param counties the city's counties with monitored households or alerts, by code
    * @param city the city's own figures
    * @param atRiskByMonth the city's households at risk per month of the year, up to the period
+   * @param screening the departments' leads and the visits (部门筛查预警, 入户核实)
    */
   public record Monitoring(
-      List<MonitoringCounts> counties, MonitoringCounts city, List<MonthlyAtRisk> atRiskByMonth) {}
+      List<MonitoringCounts> counties,
+      MonitoringCounts city,
+      List<MonthlyAtRisk> atRiskByMonth,
+      Screening screening) {}
+
+  /**
+   * One county's (or the city's) screening: the period's leads (v_screening_leads) per department
+   * and those new in it, and the year's leads and alerts so far (v_alert_followup_by_county):
+   * raised, visited, visited on time, overdue.
+   */
+  public record ScreeningCounts(
+      Region region,
+      List<Long> leadsByDepartment,
+      long leads,
+      long newLeads,
+      long raisedThisYear,
+      long visited,
+      long onTime,
+      long overdue) {
+    public ScreeningCounts {
+      leadsByDepartment = List.copyOf(leadsByDepartment);
+    }
+
+    /** The counts in the order of the screening table's columns (after the region). */
+    List<Long> columns() {
+      List<Long> columns = new ArrayList<>(leadsByDepartment);
+      columns.addAll(List.of(leads, newLeads, raisedThisYear, visited, onTime, overdue));
+      return columns;
+    }
+  }
+
+  /**
+   * @param departments the departments of conf screening, in its order: the first columns
+   */
+  public record Screening(
+      List<String> departments, List<ScreeningCounts> counties, ScreeningCounts city) {
+    public Screening {
+      departments = List.copyOf(departments);
+      counties = List.copyOf(counties);
+    }
+
+    /** The table's column names after the region. */
+    public List<String> columnNames() {
+      List<String> names = new ArrayList<>();
+      departments.forEach(d -> names.add("线索：" + d));
+      names.addAll(List.of("本月线索合计", "其中本月新增", "今年以来预警", "已入户核实", "按时核实", "逾期"));
+      return names;
+    }
+  }
 
   /** The years of {@link #incidence}, in order. */
   public SortedSet<Integer> incidenceYears() {

@@ -20,6 +20,8 @@ import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
 import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
 import org.tuopin.bulletin.BulletinContent.Region;
+import org.tuopin.bulletin.BulletinContent.Screening;
+import org.tuopin.bulletin.BulletinContent.ScreeningCounts;
 
 /**
  * The bulletin as one self-contained HTML page: 总体情况, the workbook's tables with every completion
@@ -348,9 +350,35 @@ final class BulletinPage {
     }
     monitoringRow(content.monitoring().city(), " class=\"total\"");
     html.append("</table></div>\n");
+    screeningTable(content.monitoring().screening());
     figure(
         content.period().getYear() + "年各月仍有风险的监测户（户）",
         BulletinCharts.atRisk(content.monitoring().atRiskByMonth(), content.city()));
+  }
+
+  /** The departments' leads of the month and the year's visits (部门筛查预警与入户核实). */
+  private void screeningTable(Screening screening) {
+    html.append("<h3>部门筛查预警与入户核实（条）</h3>\n<div class=\"scroll\"><table><tr>")
+        .append("<th class=\"sticky\">单位</th>");
+    screening
+        .columnNames()
+        .forEach(name -> html.append("<th>").append(escape(name)).append("</th>"));
+    html.append("</tr>\n");
+    for (ScreeningCounts county : screening.counties()) {
+      screeningRow(county, "");
+    }
+    screeningRow(screening.city(), " class=\"total\"");
+    html.append("</table></div>\n");
+  }
+
+  private void screeningRow(ScreeningCounts counts, String rowClass) {
+    html.append("<tr")
+        .append(rowClass)
+        .append("><td class=\"sticky\">")
+        .append(escape(counts.region().name()))
+        .append("</td>");
+    counts.columns().forEach(value -> html.append(numberCell(String.valueOf(value))));
+    html.append("</tr>\n");
   }
 
   private void monitoringRow(MonitoringCounts m, String rowClass) {

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.tuopin.bulletin.BulletinContent.Completeness;
 import org.tuopin.bulletin.BulletinContent.Figure;
 import org.tuopin.bulletin.BulletinContent.FundFlow;
@@ -24,6 +26,8 @@ import org.tuopin.bulletin.BulletinContent.Monitoring;
 import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
 import org.tuopin.bulletin.BulletinContent.MonthlyAtRisk;
 import org.tuopin.bulletin.BulletinContent.Region;
+import org.tuopin.bulletin.BulletinContent.Screening;
+import org.tuopin.bulletin.BulletinContent.ScreeningCounts;
 
 /**
  * Reads a bulletin's content from the published views and tables (a read-only connection). Each
@@ -180,7 +184,84 @@ final class BulletinQueries {
             cityCode,
             period.getYear(),
             firstDay(period));
-    return new Monitoring(counties, cityCounts, months);
+    return new Monitoring(counties, cityCounts, months, screening(city));
+  }
+
+  /** The period's leads per county and department, and the year's follow-up so far. */
+  private Screening screening(Region city) throws SQLException {
+    record Leads(Region county, String department, long leads, long newLeads) {}
+    record Followup(Region county, long raised, long visited, long onTime, long overdue) {}
+    List<String> departments =
+        list(
+            "SELECT department FROM screening_category GROUP BY department ORDER BY min(rowid)",
+            r -> r.getString(1));
+    int d = departments.size();
+    Map<Region, long[]> byCounty = new TreeMap<>(Comparator.comparing(Region::code));
+    for (Leads row :
+        list(
+            "SELECT l.county_code, r.region_name, l.department, count(*), count(*) FILTER (WHERE"
+                + " l.first_flagged_period = l.period) FROM v_screening_leads AS l JOIN dim_region"
+                + " AS r ON r.region_code = l.county_code WHERE l.period = ? AND r.city_code = ?"
+                + " GROUP BY ALL",
+            r ->
+                new Leads(
+                    new Region(r.getString(1), r.getString(2)),
+                    r.getString(3),
+                    r.getLong(4),
+                    r.getLong(5)),
+            firstDay(period),
+            cityCode)) {
+      long[] c = byCounty.computeIfAbsent(row.county(), k -> new long[d + 6]);
+      c[departments.indexOf(row.department())] += row.leads();
+      c[d] += row.leads();
+      c[d + 1] += row.newLeads();
+    }
+    for (Followup row :
+        list(
+            "SELECT f.county_code, f.county_name, sum(f.leads_raised + f.alerts_raised),"
+                + " sum(f.visited), sum(f.on_time), sum(f.overdue) FROM v_alert_followup_by_county"
+                + " AS f JOIN dim_region AS r ON r.region_code = f.county_code WHERE year(f.period)"
+                + " = ? AND f.period <= ? AND r.city_code = ? GROUP BY ALL",
+            r ->
+                new Followup(
+                    new Region(r.getString(1), r.getString(2)),
+                    r.getLong(3),
+                    r.getLong(4),
+                    r.getLong(5),
+                    r.getLong(6)),
+            period.getYear(),
+            firstDay(period),
+            cityCode)) {
+      long[] c = byCounty.computeIfAbsent(row.county(), k -> new long[d + 6]);
+      c[d + 2] = row.raised();
+      c[d + 3] = row.visited();
+      c[d + 4] = row.onTime();
+      c[d + 5] = row.overdue();
+    }
+    long[] total = new long[d + 6];
+    List<ScreeningCounts> counties = new ArrayList<>();
+    byCounty.forEach(
+        (county, c) -> {
+          Arrays.setAll(total, i -> total[i] + c[i]);
+          counties.add(screeningCounts(county, c, d));
+        });
+    return new Screening(departments, counties, screeningCounts(city, total, d));
+  }
+
+  private static ScreeningCounts screeningCounts(Region region, long[] c, int departments) {
+    List<Long> byDepartment = new ArrayList<>();
+    for (int i = 0; i < departments; i++) {
+      byDepartment.add(c[i]);
+    }
+    return new ScreeningCounts(
+        region,
+        byDepartment,
+        c[departments],
+        c[departments + 1],
+        c[departments + 2],
+        c[departments + 3],
+        c[departments + 4],
+        c[departments + 5]);
   }
 
   private static MonitoringCounts monitoringCounts(ResultSet r, long[] alerts) throws SQLException {

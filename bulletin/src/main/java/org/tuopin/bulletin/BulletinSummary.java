@@ -11,6 +11,8 @@ import org.tuopin.bulletin.BulletinContent.FundFlow;
 import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
 import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
+import org.tuopin.bulletin.BulletinContent.Screening;
+import org.tuopin.bulletin.BulletinContent.ScreeningCounts;
 
 /**
  * 总体情况: the bulletin's opening paragraph, in the register of an office's bulletin, each sentence
@@ -39,6 +41,7 @@ final class BulletinSummary {
     if (content.monitoring() != null) {
       sentences.add(summary.monitoring());
       sentences.add(summary.alerts());
+      sentences.add(summary.screening());
     }
     return sentences;
   }
@@ -251,5 +254,33 @@ final class BulletinSummary {
         + "户、“两不愁三保障”出现问题"
         + city.alertsGuaranteeLost()
         + "户），请各县（区）组织入户核实。";
+  }
+
+  /** The departments' leads of the month and the year's visits. */
+  private String screening() {
+    Screening screening = content.monitoring().screening();
+    ScreeningCounts city = screening.city();
+    StringBuilder s = new StringBuilder("本月部门筛查预警线索").append(city.leads()).append("条");
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < screening.departments().size(); i++) {
+      if (city.leadsByDepartment().get(i) > 0) {
+        parts.add(screening.departments().get(i) + city.leadsByDepartment().get(i) + "条");
+      }
+    }
+    if (!parts.isEmpty()) {
+      s.append("（").append(String.join("、", parts)).append("）");
+    }
+    return s.append("，其中本月新增")
+        .append(city.newLeads())
+        .append("条；今年以来预警")
+        .append(city.raisedThisYear())
+        .append("条，已入户核实")
+        .append(city.visited())
+        .append("条（按时")
+        .append(city.onTime())
+        .append("条），逾期")
+        .append(city.overdue())
+        .append("条。")
+        .toString();
   }
 }

@@ -32,6 +32,8 @@ import org.tuopin.bulletin.BulletinContent.IndicatorProgress;
 import org.tuopin.bulletin.BulletinContent.LeagueEntry;
 import org.tuopin.bulletin.BulletinContent.MonitoringCounts;
 import org.tuopin.bulletin.BulletinContent.Region;
+import org.tuopin.bulletin.BulletinContent.Screening;
+import org.tuopin.bulletin.BulletinContent.ScreeningCounts;
 
 /**
  * The bulletin as an Excel workbook. Its first sheet is the progress table in the layout offices
@@ -64,6 +66,7 @@ final class BulletinWorkbook {
       fundSheet(workbook.createSheet("资金"), styles);
       if (content.monitoring() != null) {
         monitoringSheet(workbook.createSheet("防止返贫监测"), styles);
+        screeningSheet(workbook.createSheet("筛查核实"), styles);
       }
       incidenceSheet(workbook.createSheet("贫困发生率"), styles);
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -371,6 +374,34 @@ final class BulletinWorkbook {
     sheet.setColumnWidth(0, 14 * 256);
     for (int c = 1; c < names.length; c++) {
       sheet.setColumnWidth(c, 13 * 256);
+    }
+    sheet.createFreezePane(1, HEADER_ROW + 1);
+    forPrint(sheet, HEADER_ROW, true);
+  }
+
+  private void screeningSheet(Sheet sheet, ExcelStyles styles) {
+    Screening screening = content.monitoring().screening();
+    List<String> names = new ArrayList<>(List.of("单位"));
+    names.addAll(screening.columnNames());
+    titleRows(sheet, styles, content.city().name() + "部门筛查预警与入户核实情况（条）", names.size() - 1);
+    Row header = sheet.createRow(HEADER_ROW);
+    for (int c = 0; c < names.size(); c++) {
+      styles.text(header, c, names.get(c), styles.header);
+    }
+    int row = HEADER_ROW + 1;
+    List<ScreeningCounts> lines = new ArrayList<>(screening.counties());
+    lines.add(screening.city());
+    for (ScreeningCounts counts : lines) {
+      Row line = sheet.createRow(row++);
+      styles.text(line, 0, counts.region().name(), styles.text);
+      List<Long> values = counts.columns();
+      for (int c = 0; c < values.size(); c++) {
+        styles.count(line, c + 1, values.get(c));
+      }
+    }
+    sheet.setColumnWidth(0, 14 * 256);
+    for (int c = 1; c < names.size(); c++) {
+      sheet.setColumnWidth(c, 12 * 256);
     }
     sheet.createFreezePane(1, HEADER_ROW + 1);
     forPrint(sheet, HEADER_ROW, true);

@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tuopin.bulletin.BulletinSettings;
+import org.tuopin.bulletin.Bulletins;
 import org.tuopin.etl.TestSpark;
 import org.tuopin.jobs.visits.VisitList;
 import org.tuopin.sample.SampleDataGenerator;
@@ -149,6 +152,135 @@ class MonitoringEndToEndTest {
     assertTrue(
         oracle.visits().stream().anyMatch(v -> v.conclusion().equals("排除")), "a lead concluded 排除");
     assertEquals(expected, actual);
+  }
+
+  /**
+   * The bulletin of 广元市 for July: its 筛查核实 sheet's leads per county and department and those new in
+   * July are {@link LandingOracle#leads}'; the flags raised since June are the oracle's leads first
+   * flagged then and the households' alert reasons of v_monitoring_alerts (first in the year), of
+   * which at least the oracle's visited leads were visited; 总体情况 says the city's total.
+   */
+  @Test
+  void theBulletinCountsTheCitysLeadsAndVisits() throws Exception {
+    YearMonth july = MONTHS.get(1);
+    Path published = options.data.resolve("serving").resolve("tuopin.duckdb");
+    Bulletins.Written written =
+        Bulletins.write(
+                published,
+                july,
+                "510800",
+                work.resolve("bulletins"),
+                LocalDate.of(2023, 8, 9),
+                BulletinSettings.DEFAULT)
+            .get(0);
+    LandingOracle oracle = new LandingOracle(options.landing, MONTHS, Set.of());
+    Map<String, long[]> expected = new TreeMap<>();
+    ScreeningSheet sheet = ScreeningSheet.read(written.workbook());
+    List<String> departments = sheet.departments();
+    assertTrue(departments.containsAll(List.of("医保", "民政", "教育", "住建")), departments::toString);
+    for (LandingOracle.Lead lead : oracle.leads()) {
+      if (!lead.county().startsWith("5108") || lead.period().isAfter(july)) {
+        continue;
+      }
+      long[] c = expected.computeIfAbsent(lead.county(), k -> new long[departments.size() + 3]);
+      if (lead.period().equals(july)) {
+        c[departments.indexOf(lead.department())]++;
+        c[departments.size()]++;
+        c[departments.size() + 1] += lead.first().equals(july) ? 1 : 0;
+      }
+      c[departments.size() + 2] += lead.first().equals(lead.period()) ? 1 : 0;
+    }
+    Map<String, List<Long>> alerts =
+        rows(
+            options.data,
+            "SELECT county_code, '', count(*) FROM (SELECT household_key, reason,"
+                + " any_value(county_code) AS county_code FROM v_monitoring_alerts WHERE period <="
+                + " DATE '2023-07-01' AND county_code LIKE '5108%' GROUP BY ALL) GROUP BY ALL");
+    long visitedLeads =
+        oracle.leadFollowup().entrySet().stream()
+            .filter(e -> e.getKey().contains("|5108") && !e.getKey().startsWith("2023-08"))
+            .mapToLong(e -> e.getValue().get(1))
+            .sum();
+    long[] city = new long[departments.size() + 3];
+    long raised = 0;
+    long visited = 0;
+    for (Map.Entry<String, String> county : countyNames().entrySet()) {
+      long[] c = expected.getOrDefault(county.getKey(), new long[departments.size() + 3]);
+      long alertsRaised = alerts.getOrDefault(county.getKey() + "|", List.of(0L)).get(0);
+      List<Long> row = sheet.rows().get(county.getValue());
+      if (row == null) {
+        assertEquals(0, c[departments.size() + 2] + alertsRaised, county.getValue());
+        continue;
+      }
+      for (int i = 0; i < departments.size() + 2; i++) {
+        assertEquals(c[i], row.get(i), county.getValue() + " column " + i);
+      }
+      assertEquals(c[departments.size() + 2] + alertsRaised, row.get(departments.size() + 2));
+      Arrays.setAll(city, i -> city[i] + c[i]);
+      raised += row.get(departments.size() + 2);
+      visited += row.get(departments.size() + 3);
+    }
+    List<Long> total = sheet.rows().get("广元市");
+    assertEquals(raised, total.get(departments.size() + 2));
+    assertEquals(visited, total.get(departments.size() + 3));
+    assertTrue(visited >= visitedLeads && visitedLeads >= 2, visited + " of " + visitedLeads);
+    assertTrue(city[departments.size()] >= 3, "leads of July: " + city[departments.size()]);
+    assertEquals(city[departments.size()], total.get(departments.size()));
+    assertTrue(
+        Files.readString(written.page()).contains("本月部门筛查预警线索" + city[departments.size()] + "条"),
+        "总体情况 says the city's leads");
+  }
+
+  /** The 筛查核实 sheet: the departments of its first columns, and its rows' counts by unit. */
+  private record ScreeningSheet(List<String> departments, Map<String, List<Long>> rows) {
+    static ScreeningSheet read(Path file) throws IOException {
+      List<String> departments = new ArrayList<>();
+      Map<String, List<Long>> rows = new HashMap<>();
+      try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+        Sheet sheet = workbook.getSheet("筛查核实");
+        Row header = sheet.getRow(3);
+        int columns = header.getLastCellNum() - 1;
+        for (int i = 1; i <= columns; i++) {
+          String name = header.getCell(i).getStringCellValue();
+          if (name.startsWith("线索：")) {
+            departments.add(name.substring(3));
+          }
+        }
+        assertEquals(departments.size() + 6, columns, "departments and six counts");
+        for (Row row : sheet) {
+          if (row.getRowNum() > 3) {
+            List<Long> counts = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) {
+              counts.add((long) row.getCell(i).getNumericCellValue());
+            }
+            rows.put(row.getCell(0).getStringCellValue(), counts);
+          }
+        }
+      }
+      return new ScreeningSheet(departments, rows);
+    }
+  }
+
+  /** 广元市's counties, code to name, as dim_region has them. */
+  private static Map<String, String> countyNames() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("duckdb.read_only", "true");
+    Map<String, String> names = new TreeMap<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:duckdb:" + options.data.resolve("serving").resolve("tuopin.duckdb"),
+                properties);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT region_code, region_name FROM dim_region WHERE city_code = '510800'"
+                    + " AND region_level = 'county'")) {
+      while (r.next()) {
+        names.put(r.getString(1), r.getString(2));
+      }
+    }
+    assertFalse(names.isEmpty());
+    return names;
   }
 
   /**
