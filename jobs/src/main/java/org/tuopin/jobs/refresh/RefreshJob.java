@@ -171,7 +171,9 @@ public final class RefreshJob {
     reference
         .regionFile()
         .ifPresentOrElse(
-            file -> lake.writeFileUnlessCurrent(file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
+            file ->
+                lake.writeFileUnlessCurrent(
+                    spark, file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
             () ->
                 lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1));
   }
@@ -248,7 +250,7 @@ public final class RefreshJob {
     Lake restricted = new Lake(paths.restricted());
     String partition = Lake.periodPartition(period.toString());
     restricted.write(quarantine, QUARANTINE, partition, 1);
-    restricted.removeSupersededVersions(QUARANTINE, partition);
+    restricted.removeSupersededVersions(QUARANTINE);
     RestrictedFolder.secure(paths.restricted());
   }
 
