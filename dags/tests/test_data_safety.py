@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import launcher
 import pytest
+from deltalake import DeltaTable
 
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
 LAUNCHER = str(REPOSITORY / "tuopin")
@@ -61,18 +62,17 @@ def contents(data: Path) -> dict[str, tuple[int, str]]:
 
 
 def leftovers(data: Path) -> list[str]:
-    """What a clean run never leaves: build files, unreferenced versions, Spark's temporary folders."""
+    """What a clean run never leaves: build files, and lake files that neither a table's latest Delta
+    version (read here with `deltalake`, not Tuopin's code) nor a kept publish reads."""
     referenced = set()
     for listing in (data / "serving" / "publishes").glob("publish-*.files"):
         referenced.update(line for line in listing.read_text().splitlines() if line)
     found = [p.name for p in (data / "serving").glob(".building-*")]
-    for partition in (data / "lake").glob("*/*"):
-        current = (partition / "CURRENT").read_text().strip() if (partition / "CURRENT").exists() else None
-        for version in partition.glob("v-*"):
-            if version.name != current and not any(str(f) in referenced for f in version.glob("*.parquet")):
-                found.append(str(version.relative_to(data)))
-        found += [str(p.relative_to(data)) for p in partition.glob("_*")]
-    found += [str(p.relative_to(data)) for p in (data / "lake").glob("*/_*")]
+    for table in (data / "lake").iterdir():
+        current = {str(Path(uri.removeprefix("file://")).resolve()) for uri in DeltaTable(str(table)).file_uris()}
+        for f in table.rglob("*.parquet"):
+            if "_delta_log" not in f.parts and str(f.resolve()) not in current and str(f) not in referenced:
+                found.append(str(f.relative_to(data)))
     return found
 
 
@@ -118,8 +118,9 @@ def kill(process: subprocess.Popen) -> None:
 
 
 def lake_committed(data: Path, period: str):
-    """After the first of the month's lake partitions is committed and made current."""
-    return lambda log: any(data.glob(f"lake/*/period={period}/CURRENT"))
+    """After the first commit of the month's partition of a lake table."""
+    added = f'"period":"{period}-01"'
+    return lambda log: any(added in commit.read_text() for commit in data.glob("lake/*/_delta_log/*.json"))
 
 
 # where to kill the second month's refresh: when its stderr (or the lake) shows the point, and how long after

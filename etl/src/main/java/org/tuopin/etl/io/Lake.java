@@ -84,17 +84,29 @@ public final class Lake {
 
   private void write(
       Dataset<Row> rows, String table, String partition, int files, String commitMetadata) {
-    Path location = root.resolve(table);
-    Optional<String> column = LakePartitions.column(partition);
     DataFrameWriter<Row> writer = rows.coalesce(files).write().format("delta");
+    if (!partition.equals(WHOLE_TABLE)) {
+      writer = writer.option("replaceWhere", LakePartitions.predicate(partition));
+    }
+    if (commitMetadata != null) {
+      writer = writer.option("userMetadata", commitMetadata);
+    }
+    save(writer, table, LakePartitions.column(partition));
+  }
+
+  /**
+   * Writes a whole table in one commit, partitioned by {@code column}: a table of the layout before
+   * Delta, upgraded (see {@link LakeUpgrade}).
+   */
+  void writeTable(Dataset<Row> rows, String table, Optional<String> column) {
+    save(rows.write().format("delta"), table, column);
+  }
+
+  private void save(DataFrameWriter<Row> writer, String table, Optional<String> column) {
+    Path location = root.resolve(table);
+    writer = writer.mode(SaveMode.Overwrite);
     if (column.isPresent()) {
-      writer =
-          writer
-              .mode(SaveMode.Overwrite)
-              .partitionBy(column.get())
-              .option("replaceWhere", LakePartitions.predicate(partition));
-    } else {
-      writer = writer.mode(SaveMode.Overwrite);
+      writer = writer.partitionBy(column.get());
     }
     if (!DeltaTables.isTable(location)) {
       writer =
@@ -104,9 +116,6 @@ public final class Lake {
       if (column.isPresent()) {
         writer = writer.option("delta.feature.materializePartitionColumns", "supported");
       }
-    }
-    if (commitMetadata != null) {
-      writer = writer.option("userMetadata", commitMetadata);
     }
     writer.save(location.toString());
   }
