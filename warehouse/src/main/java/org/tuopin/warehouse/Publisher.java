@@ -75,8 +75,11 @@ public final class Publisher {
       Map<String, Map<String, Entry>> derived =
           new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
       int id = history.nextId();
-      List<Path> readInPlace = build(building, id, snapshot, derived, runs, quality);
-      history.keep(building, id, readInPlace, settings.publishRetention());
+      List<Path> kept = new ArrayList<>(build(building, id, snapshot, derived, runs, quality));
+      // the copied tables' files too: another engine reading the lake at the version this publish
+      // records (lake_version.TABLE) finds them while the publish is kept
+      PublishedSchema.COPIED_LAKE_TABLES.forEach(table -> kept.addAll(snapshot.files(table)));
+      history.keep(building, id, kept, settings.publishRetention());
       Files.move(
           building,
           servingFile(),

@@ -112,7 +112,9 @@ public final class Lake {
       writer =
           writer
               .option("delta.enableDeletionVectors", "false")
-              .option("delta.columnMapping.mode", "none");
+              .option("delta.columnMapping.mode", "none")
+              // a kept publish's versions stay readable by time travel while their files are kept
+              .option("delta.logRetentionDuration", "interval 3650 days");
       if (column.isPresent()) {
         writer = writer.option("delta.feature.materializePartitionColumns", "supported");
       }

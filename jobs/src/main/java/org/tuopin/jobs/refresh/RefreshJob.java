@@ -247,7 +247,10 @@ public final class RefreshJob {
       report.print();
       runs.saveQualityReport(report);
       writeQuarantine(
-          withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
+          withRawText(quarantine, input, report)
+              .withColumn("run_id", lit(runId))
+              .withColumn("period", lit(Date.valueOf(period.atDay(1)))),
+          period);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped =
@@ -572,7 +575,8 @@ public final class RefreshJob {
                     1),
             () ->
                 lake.write(
-                    FactAllocation.build(staged.allocations().loaded()),
+                    FactAllocation.build(staged.allocations().loaded())
+                        .withColumn("period", lit(Date.valueOf(first))),
                     FactAllocation.TABLE,
                     partition,
                     1),

@@ -55,6 +55,11 @@ class LakeUpgradeTest {
     new SampleDataGenerator(
             Environment.reference(options, Environment.config(options)), 20211101L, Scale.SMALL)
         .generate(options.landing, MONTHS.get(0), MONTHS.get(1));
+    // a bad row, so that the restricted quarantine has a table to upgrade too
+    Files.writeString(
+        options.landing.resolve("submissions").resolve("2021-12").resolve("late.csv"),
+        "period,region_code,indicator_code,unit,annual_target,cumulative_completed,reported_at\n"
+            + "2021-12,990199,relocation,人,10,1,2022-01-03\n");
     RefreshJob job = Environment.refreshJob(options, TestSpark.session());
     assertEquals(0, Backfill.run(job, MONTHS));
 
