@@ -38,9 +38,13 @@ import org.tuopin.warehouse.LakeLayout.PartitionFiles;
  */
 public final class DeltaTables {
   public static final String LOG = "_delta_log";
-  private static final Engine ENGINE = DefaultEngine.create(new Configuration());
 
   private DeltaTables() {}
+
+  /** Made on first use: a lake in the layout before Delta is read without Kernel on the path. */
+  private static final class Kernel {
+    static final Engine ENGINE = DefaultEngine.create(new Configuration());
+  }
 
   /** One version of a table: its number and its files, by partition (oldest period first). */
   public record Version(long version, List<PartitionFiles> partitions) {
@@ -82,7 +86,7 @@ public final class DeltaTables {
   }
 
   private static Version read(SnapshotBuilder builder, Path table) {
-    Snapshot snapshot = builder.build(ENGINE);
+    Snapshot snapshot = builder.build(Kernel.ENGINE);
     List<String> partitionColumns = snapshot.getPartitionColumnNames();
     if (partitionColumns.size() > 1) {
       throw new IllegalStateException(
@@ -91,7 +95,7 @@ public final class DeltaTables {
     String name = table.getFileName().toString();
     Map<String, List<Path>> byPartition = new TreeMap<>();
     try (CloseableIterator<FilteredColumnarBatch> batches =
-        snapshot.getScanBuilder().build().getScanFiles(ENGINE)) {
+        snapshot.getScanBuilder().build().getScanFiles(Kernel.ENGINE)) {
       while (batches.hasNext()) {
         try (CloseableIterator<Row> rows = batches.next().getRows()) {
           while (rows.hasNext()) {
