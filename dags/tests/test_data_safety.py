@@ -186,13 +186,21 @@ def test_a_missing_or_emptied_landing_stops_with_exit_1_and_the_publish_unchange
 
 
 def test_restricted_data_is_owner_only_even_when_it_was_not(landing, tmp_path):
+    """Folders and files a person made readable to all are owner-only after a refresh, and so are
+    the quarantine's data files (one members row with a field too many puts one there)."""
+    copy = tmp_path / "landing"
+    shutil.copytree(landing, copy)
+    members = sorted((copy / "registry" / FIRST).glob("*_家庭成员_*.csv"))[0]
+    text = members.read_bytes().decode("utf-8-sig").splitlines()
+    text[1] = text[1].replace(",", ",,", 1)
+    members.write_bytes(("\n".join(text) + "\n").encode("utf-8"))
     data = tmp_path / "data"
     (data / "restricted" / "quarantine").mkdir(parents=True)
     os.chmod(data / "restricted", 0o755)
     os.chmod(data / "restricted" / "quarantine", 0o777)
     (data / "restricted" / "notes.txt").write_text("x")
     os.chmod(data / "restricted" / "notes.txt", 0o644)
-    refresh(landing, data, FIRST)
+    refresh(copy, data, FIRST)
     modes = {p.relative_to(data): stat.S_IMODE(p.stat().st_mode) for p in [data / "restricted", *(data / "restricted").rglob("*")]}
     assert len(modes) > 4 and any(p.suffix == ".parquet" for p in modes), modes
     assert {p: m for p, m in modes.items() if m != (0o700 if (data / p).is_dir() else 0o600)} == {}
