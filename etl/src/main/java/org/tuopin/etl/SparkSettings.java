@@ -13,6 +13,9 @@ public final class SparkSettings {
   public static SparkSession.Builder applyTo(SparkSession.Builder builder) {
     return builder
         .config("spark.ui.enabled", "false")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Validation plans have hundreds of expressions: compiling them whole costs more than it

@@ -157,6 +157,10 @@ public final class LakeLayout {
       if (!Files.isDirectory(table)) {
         continue;
       }
+      if (DeltaTables.isTable(table)) {
+        removed.addAll(DeltaTables.removeFilesOutside(table, referenced));
+        continue;
+      }
       for (Path partition : children(table)) {
         String name = partition.getFileName().toString();
         if (name.startsWith("_")) {

@@ -8,15 +8,24 @@ import java.util.Optional;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
 
 /**
- * The current version of every partition of every lake table, read once at the start of a publish.
+ * The latest version of every lake table, by partition, read once at the start of a publish: the
+ * Delta version of each Delta table; a table still in the layout before Delta (not yet upgraded) is
+ * read through {@link LakeLayout} and has no Delta version.
  */
-record LakeSnapshot(Map<String, List<PartitionFiles>> tables) {
+record LakeSnapshot(Map<String, List<PartitionFiles>> tables, Map<String, Long> deltaVersions) {
   static LakeSnapshot read(LakeLayout layout) {
     Map<String, List<PartitionFiles>> tables = new LinkedHashMap<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
     for (String table : PublishedSchema.LAKE_TABLES) {
-      tables.put(table, layout.current(table));
+      Optional<DeltaTables.Version> delta = DeltaTables.latest(layout.root().resolve(table));
+      if (delta.isPresent()) {
+        tables.put(table, delta.get().partitions());
+        versions.put(table, delta.get().version());
+      } else {
+        tables.put(table, layout.current(table));
+      }
     }
-    return new LakeSnapshot(tables);
+    return new LakeSnapshot(tables, versions);
   }
 
   List<PartitionFiles> partitions(String table) {

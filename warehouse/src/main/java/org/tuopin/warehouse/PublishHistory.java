@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * Every publish, kept as a numbered file {@code <serving>/publishes/publish-NNNNNN.duckdb} for
  * as-of queries ("what the October bulletin said"), with {@code publish-NNNNNN.files} beside it:
- * the Parquet files its views read in place, which stay until the publish is dropped. A kept
- * publish is a copy of the published file, a few megabytes: the history it reads is shared.
+ * the Parquet files its views read in place and the lake files of the versions it copied, which
+ * stay until the publish is dropped. A kept publish is a copy of the published file, a few
+ * megabytes: the history it reads is shared.
  */
 public final class PublishHistory {
   private static final Pattern SNAPSHOT = Pattern.compile("publish-(\\d{6})\\.duckdb");
@@ -85,13 +86,13 @@ public final class PublishHistory {
    * all but the latest {@code retention}. The list is written first: a publish file is never kept
    * without it.
    */
-  void keep(Path built, int id, List<Path> readInPlace, int retention) {
+  void keep(Path built, int id, List<Path> files, int retention) {
     try {
       Files.createDirectories(directory);
       Path copying = directory.resolve(".copying-" + UUID.randomUUID());
       Files.writeString(
           fileList(id),
-          readInPlace.stream().map(Path::toString).collect(Collectors.joining("\n", "", "\n")),
+          files.stream().map(Path::toString).collect(Collectors.joining("\n", "", "\n")),
           StandardCharsets.UTF_8);
       Files.copy(built, copying);
       Files.move(copying, database(id), StandardCopyOption.ATOMIC_MOVE);

@@ -34,6 +34,9 @@ public final class Publisher {
   public static final String FILE_NAME = "tuopin.duckdb";
   static final String STORAGE_VERSION = "v1.4.0";
 
+  /** The setting naming, per lake table, the Delta version a publish read: lake_version.TABLE. */
+  public static final String LAKE_VERSION = "lake_version.";
+
   private final LakeLayout lake;
   private final Path servingDirectory;
   private final PublishSettings settings;
@@ -72,8 +75,11 @@ public final class Publisher {
       Map<String, Map<String, Entry>> derived =
           new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
       int id = history.nextId();
-      List<Path> readInPlace = build(building, id, snapshot, derived, runs, quality);
-      history.keep(building, id, readInPlace, settings.publishRetention());
+      List<Path> kept = new ArrayList<>(build(building, id, snapshot, derived, runs, quality));
+      // the copied tables' files too: another engine reading the lake at the version this publish
+      // records (lake_version.TABLE) finds them while the publish is kept
+      PublishedSchema.COPIED_LAKE_TABLES.forEach(table -> kept.addAll(snapshot.files(table)));
+      history.keep(building, id, kept, settings.publishRetention());
       Files.move(
           building,
           servingFile(),
@@ -158,6 +164,15 @@ public final class Publisher {
               + "', '"
               + Relations.sqlString(servingDirectory.resolve("derived").toString())
               + "')");
+      for (Map.Entry<String, Long> version : snapshot.deltaVersions().entrySet()) {
+        statement.execute(
+            "INSERT INTO setting VALUES ('"
+                + LAKE_VERSION
+                + version.getKey()
+                + "', '"
+                + version.getValue()
+                + "')");
+      }
       SettingsTables.insertConfiguration(connection, settings);
       SettingsTables.insertRuns(connection, runs);
       SettingsTables.insertQuality(connection, quality);
@@ -218,7 +233,7 @@ public final class Publisher {
       progress.accept(
           "removed "
               + lakeRemoved
-              + " lake versions and "
+              + " lake files and "
               + derivedRemoved
               + " derived files no publish reads");
     }

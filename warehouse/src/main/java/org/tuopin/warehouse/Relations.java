@@ -35,10 +35,15 @@ final class Relations {
         "CREATE VIEW " + relation + " AS SELECT " + columns + " FROM " + readParquet(files));
   }
 
-  /** Copies the rows of {@code files} into the existing table {@code table}, by column name. */
+  /**
+   * Copies the rows of {@code files} into the existing table {@code table}: its columns, by name (a
+   * lake table may have more: fact_allocation's period).
+   */
   static void copyInto(Statement statement, String table, List<Path> files) throws SQLException {
     if (!files.isEmpty()) {
-      statement.execute("INSERT INTO " + table + " BY NAME SELECT * FROM " + readParquet(files));
+      String columns = castColumns(statement, table, columnsOf(statement, files));
+      statement.execute(
+          "INSERT INTO " + table + " SELECT " + columns + " FROM " + readParquet(files));
     }
   }
 

@@ -1,150 +1,189 @@
 package org.tuopin.etl.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.tuopin.warehouse.LakeLayout;
+import org.tuopin.warehouse.DeltaTables;
+import org.tuopin.warehouse.LakeLayout.PartitionFiles;
+import org.tuopin.warehouse.LakePartitions;
 
 /**
- * The Parquet lake, written by Spark: {@code <root>/<table>/<partition>/<version>/part-*.parquet}
- * (see {@link LakeLayout}), where a partition is {@code period=YYYY-MM}, {@code year=YYYY} or
- * {@code all}. The partition column stays inside the files, so DuckDB reads them without Hive
- * partitioning. A write goes to a new version folder and becomes current once Spark has committed
- * it: a failed or killed write leaves the current version whole, and the versions a kept publish
- * reads are never changed. Only Tuopin's own jobs read the lake through this class.
+ * The lake, written by Spark: each table a Delta table {@code <root>/<table>/}, partitioned by
+ * {@code period}, by {@code year} or not at all (see {@link LakePartitions}). A write replaces
+ * exactly one partition (or the whole table) in one Delta commit: a failed or killed write leaves
+ * the table's previous version whole, and the files a kept publish reads are never changed (the
+ * publisher removes them once no publish reads them).
+ *
+ * <p>Every table is created without deletion vectors and without column mapping, and with its
+ * partition column kept in the data files (materializePartitionColumns), so that a file is complete
+ * on its own: the publisher hands DuckDB the files of a version, as any engine may.
  */
 public final class Lake {
-  public static final String WHOLE_TABLE = "all";
-  private final LakeLayout layout;
+  public static final String WHOLE_TABLE = LakePartitions.WHOLE_TABLE;
+  private final Path root;
 
   public Lake(Path root) {
-    this.layout = new LakeLayout(root);
+    this.root = root.toAbsolutePath();
   }
 
   public Path root() {
-    return layout.root();
+    return root;
   }
 
   public static String periodPartition(String period) {
-    return "period=" + period;
+    return LakePartitions.period(YearMonth.parse(period));
   }
 
   public static String yearPartition(int year) {
-    return "year=" + year;
+    return LakePartitions.year(year);
   }
 
-  /**
-   * Writes {@code rows} as a new version of the partition in {@code files} files and makes it
-   * current.
-   */
+  /** Replaces the partition with {@code rows}, written in {@code files} files, in one commit. */
   public void write(Dataset<Row> rows, String table, String partition, int files) {
-    Path version = layout.newVersion(table, partition);
-    rows.coalesce(files).write().mode(SaveMode.ErrorIfExists).parquet(version.toString());
-    layout.makeCurrent(table, partition, version);
+    write(rows, table, partition, files, null);
   }
 
   /**
-   * Makes a copy of one Parquet file the partition's current version, unless the current version
-   * already is that file (same name: the name carries a fingerprint of the content, as {@link
+   * Replaces the partition with the rows of one Parquet file, unless the table's latest commit
+   * already wrote that file (the name carries a fingerprint of the content, as {@link
    * RegionParquet}'s do). The region list is the same every month: rewriting its 665,000 rows each
    * month would cost seconds and a new version for nothing.
    */
-  public void writeFileUnlessCurrent(Path parquetFile, String table, String partition) {
+  public void writeFileUnlessCurrent(
+      SparkSession spark, Path parquetFile, String table, String partition) {
     String name = parquetFile.getFileName().toString();
-    boolean current =
-        layout
-            .currentFolder(table, partition)
-            .map(folder -> Files.isRegularFile(folder.resolve(name)))
-            .orElse(false);
-    if (current) {
+    Path location = root.resolve(table);
+    if (DeltaTables.isTable(location) && name.equals(latestCommitMetadata(spark, location))) {
       return;
     }
-    Path version = layout.newVersion(table, partition);
-    try {
-      Files.createDirectories(version);
-      Files.copy(parquetFile, version.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy " + parquetFile + " into " + version, e);
+    write(spark.read().parquet(parquetFile.toString()), table, partition, 1, name);
+  }
+
+  /** The user metadata of the table's latest commit, or null. */
+  private static String latestCommitMetadata(SparkSession spark, Path location) {
+    List<Row> latest =
+        DeltaTable.forPath(spark, location.toString())
+            .history(1)
+            .select("userMetadata")
+            .collectAsList();
+    return latest.isEmpty() ? null : latest.get(0).getString(0);
+  }
+
+  private void write(
+      Dataset<Row> rows, String table, String partition, int files, String commitMetadata) {
+    DataFrameWriter<Row> writer = rows.coalesce(files).write().format("delta");
+    if (!partition.equals(WHOLE_TABLE)) {
+      writer = writer.option("replaceWhere", LakePartitions.predicate(partition));
     }
-    layout.makeCurrent(table, partition, version);
+    if (commitMetadata != null) {
+      writer = writer.option("userMetadata", commitMetadata);
+    }
+    save(writer, table, LakePartitions.column(partition));
   }
 
   /**
-   * Deletes the versions of a partition other than the current one: for a lake that no publish
-   * reads (the restricted quarantine), where an old version is only a copy of what was replaced.
+   * Writes a whole table in one commit, partitioned by {@code column}: a table of the layout before
+   * Delta, upgraded (see {@link LakeUpgrade}).
    */
-  public void removeSupersededVersions(String table, String partition) {
-    Optional<Path> current = layout.currentFolder(table, partition);
-    Path partitionDirectory = root().resolve(table).resolve(partition);
-    try (Stream<Path> children = Files.list(partitionDirectory)) {
-      for (Path child : children.toList()) {
-        if (child.getFileName().toString().startsWith("v-")
-            && !current.map(child::equals).orElse(false)) {
-          LakeLayout.deleteTree(child);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + partitionDirectory, e);
-    }
+  void writeTable(Dataset<Row> rows, String table, Optional<String> column) {
+    save(rows.write().format("delta"), table, column);
   }
 
-  /** How many Parquet files the current version of a partition has (0 when it does not exist). */
+  private void save(DataFrameWriter<Row> writer, String table, Optional<String> column) {
+    Path location = root.resolve(table);
+    writer = writer.mode(SaveMode.Overwrite);
+    if (column.isPresent()) {
+      writer = writer.partitionBy(column.get());
+    }
+    if (!DeltaTables.isTable(location)) {
+      writer =
+          writer
+              .option("delta.enableDeletionVectors", "false")
+              .option("delta.columnMapping.mode", "none")
+              // a kept publish's versions stay readable by time travel while their files are kept
+              .option("delta.logRetentionDuration", "interval 3650 days");
+      if (column.isPresent()) {
+        writer = writer.option("delta.feature.materializePartitionColumns", "supported");
+      }
+    }
+    writer.save(location.toString());
+  }
+
+  /**
+   * Deletes the files of a table's replaced versions: for a lake that no publish reads (the
+   * restricted quarantine), where an old version is only a copy of what was replaced.
+   */
+  public void removeSupersededVersions(String table) {
+    DeltaTables.removeFilesOutside(root.resolve(table), Set.of());
+  }
+
+  /** How many data files the partition has now (0 when it does not exist). */
   public int fileCount(String table, String partition) {
-    return layout
-        .currentFolder(table, partition)
-        .map(f -> LakeLayout.parquetFiles(f).size())
-        .orElse(0);
+    return current(table, partition).map(p -> p.files().size()).orElse(0);
   }
 
   public boolean exists(String table, String partition) {
-    return layout.currentFolder(table, partition).isPresent();
+    return current(table, partition).isPresent();
   }
 
+  private Optional<PartitionFiles> current(String table, String partition) {
+    return DeltaTables.latest(root.resolve(table)).stream()
+        .flatMap(v -> v.partitions().stream())
+        .filter(p -> p.partition().equals(partition))
+        .findFirst();
+  }
+
+  /** One partition's rows, or an empty Dataset of {@code schema} when it does not exist. */
   public Dataset<Row> read(SparkSession spark, String table, String partition, StructType schema) {
-    return layout
-        .currentFolder(table, partition)
-        .map(folder -> spark.read().schema(schema).parquet(folder.toString()))
-        .orElseGet(() -> spark.createDataFrame(List.of(), schema));
+    if (!exists(table, partition)) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return select(readTable(spark, table).where(LakePartitions.predicate(partition)), schema);
   }
 
-  /** A partition's current version with the schema its files have. */
+  /** A partition's rows with the table's columns. */
   public Dataset<Row> readCurrent(SparkSession spark, String table, String partition) {
-    Path folder =
-        layout
-            .currentFolder(table, partition)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "The lake has no partition " + partition + " of " + table));
-    return spark.read().parquet(folder.toString());
+    if (!exists(table, partition)) {
+      throw new IllegalArgumentException("The lake has no partition " + partition + " of " + table);
+    }
+    return readTable(spark, table).where(LakePartitions.predicate(partition));
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */
   public Dataset<Row> readAll(SparkSession spark, String table, StructType schema) {
-    String[] folders =
-        layout.partitions(table).stream()
-            .map(p -> layout.currentFolder(table, p))
-            .flatMap(Optional::stream)
-            .map(Path::toString)
-            .toArray(String[]::new);
-    if (folders.length == 0) {
+    if (!DeltaTables.isTable(root.resolve(table))) {
       return spark.createDataFrame(List.of(), schema);
     }
-    return spark.read().schema(schema).parquet(folders);
+    return select(readTable(spark, table), schema);
+  }
+
+  private Dataset<Row> readTable(SparkSession spark, String table) {
+    return spark.read().format("delta").load(root.resolve(table).toString());
+  }
+
+  private static Dataset<Row> select(Dataset<Row> rows, StructType schema) {
+    return rows.select(
+        Arrays.stream(schema.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
   }
 
   /** The partitions of a table, sorted by name (for periods: oldest first). */
   public List<String> partitions(String table) {
-    return layout.partitions(table);
+    return DeltaTables.latest(root.resolve(table))
+        .map(v -> v.partitions().stream().map(PartitionFiles::partition).sorted().toList())
+        .orElse(List.of());
   }
 
   /** The latest {@code period=} partition strictly before {@code period}. */

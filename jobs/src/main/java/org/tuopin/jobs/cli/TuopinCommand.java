@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       StatusCommand.class,
       BulletinCommand.class,
-      VisitsCommand.class
+      VisitsCommand.class,
+      UpgradeLakeCommand.class
     },
     footer = {
       "",

@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tuopin.etl.io.Lake;
+import org.tuopin.etl.io.LakeUpgrade;
 import org.tuopin.etl.model.CarryForward;
 import org.tuopin.etl.model.FactAllocation;
 import org.tuopin.etl.model.FactDisbursement;
@@ -57,6 +58,7 @@ import org.tuopin.etl.staging.VerificationStaging;
 import org.tuopin.etl.staging.VillageSurveyStaging;
 import org.tuopin.jobs.config.QualityGate;
 import org.tuopin.warehouse.PublishSettings;
+import org.tuopin.warehouse.PublishedSchema;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.RestrictedFolder;
 
@@ -118,7 +120,31 @@ public final class RefreshJob {
         paths.data(), "refresh --period " + period, () -> refreshLocked(period, publish));
   }
 
+  /**
+   * Converts a lake written before Delta into Delta tables (see {@link LakeUpgrade}); a refresh
+   * does it first, so a new version runs on an old data folder.
+   *
+   * @return the tables converted
+   */
+  public List<String> upgradeLake() {
+    return WriterLock.holding(paths.data(), "upgrade-lake", this::upgradeLakeLocked);
+  }
+
+  private List<String> upgradeLakeLocked() {
+    List<String> converted =
+        new ArrayList<>(LakeUpgrade.run(spark, paths.lake(), PublishedSchema.LAKE_TABLES));
+    if (!LakeUpgrade.run(spark, paths.restricted(), List.of(QUARANTINE)).isEmpty()) {
+      new Lake(paths.restricted()).removeSupersededVersions(QUARANTINE);
+      converted.add("restricted/" + QUARANTINE);
+    }
+    if (!converted.isEmpty()) {
+      Progress.step("lake upgraded to Delta tables: %s", String.join(", ", converted));
+    }
+    return converted;
+  }
+
   private RunRecord refreshLocked(YearMonth period, boolean publish) {
+    upgradeLakeLocked();
     Instant started = clock.instant();
     String runId = RUN_ID_TIME.format(started) + "-" + period;
     List<LandingFile> files = LandingScan.filesFor(paths.landing(), period);
@@ -171,7 +197,9 @@ public final class RefreshJob {
     reference
         .regionFile()
         .ifPresentOrElse(
-            file -> lake.writeFileUnlessCurrent(file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
+            file ->
+                lake.writeFileUnlessCurrent(
+                    spark, file, ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE),
             () ->
                 lake.write(reference.dimRegion(), ReferenceFrames.DIM_REGION, Lake.WHOLE_TABLE, 1));
   }
@@ -219,7 +247,10 @@ public final class RefreshJob {
       report.print();
       runs.saveQualityReport(report);
       writeQuarantine(
-          withRawText(quarantine, input, report).withColumn("run_id", lit(runId)), period);
+          withRawText(quarantine, input, report)
+              .withColumn("run_id", lit(runId))
+              .withColumn("period", lit(Date.valueOf(period.atDay(1)))),
+          period);
       List<String> stopped = report.sourcesOverGate(gate);
       if (!stopped.isEmpty()) {
         RunRecord gateStopped =
@@ -248,7 +279,7 @@ public final class RefreshJob {
     Lake restricted = new Lake(paths.restricted());
     String partition = Lake.periodPartition(period.toString());
     restricted.write(quarantine, QUARANTINE, partition, 1);
-    restricted.removeSupersededVersions(QUARANTINE, partition);
+    restricted.removeSupersededVersions(QUARANTINE);
     RestrictedFolder.secure(paths.restricted());
   }
 
@@ -544,7 +575,8 @@ public final class RefreshJob {
                     1),
             () ->
                 lake.write(
-                    FactAllocation.build(staged.allocations().loaded()),
+                    FactAllocation.build(staged.allocations().loaded())
+                        .withColumn("period", lit(Date.valueOf(first))),
                     FactAllocation.TABLE,
                     partition,
                     1),

@@ -33,13 +33,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
+import org.tuopin.etl.io.Lake;
 import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.sample.AnomalyPlanter;
 import org.tuopin.sample.FaultInjector;
 import org.tuopin.sample.SampleDataGenerator;
 import org.tuopin.sample.Scale;
 import org.tuopin.warehouse.DuckDb;
-import org.tuopin.warehouse.LakeLayout;
 import org.tuopin.warehouse.Publisher;
 
 /**
@@ -276,11 +276,11 @@ class FaultsTest {
 
   private static List<String> quarantined(Path data, YearMonth month) {
     List<String> keys = new ArrayList<>();
-    Path partition =
-        new LakeLayout(data.resolve("restricted"))
-            .currentFolder("quarantine", "period=" + month)
-            .orElseThrow();
-    for (Row r : TestSpark.session().read().parquet(partition.toString()).collectAsList()) {
+    Lake quarantine = new Lake(data.resolve("restricted"));
+    for (Row r :
+        quarantine
+            .readCurrent(TestSpark.session(), "quarantine", Lake.periodPartition(month.toString()))
+            .collectAsList()) {
       String key = r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule");
       // staged without it, a CSV or JSON Lines row gets its raw text back from its file
       assertNotNull(r.getAs("raw_text"), key);

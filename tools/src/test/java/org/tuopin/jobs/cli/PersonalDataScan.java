@@ -50,8 +50,14 @@ final class PersonalDataScan {
         Statement s = c.createStatement();
         Stream<Path> tables = Files.list(data.resolve("lake"))) {
       for (Path table : tables.toList()) {
+        List<String> files = dataFiles(table);
+        if (files.isEmpty()) {
+          continue;
+        }
         s.execute(
-            "CREATE OR REPLACE VIEW t AS SELECT * FROM read_parquet('" + table + "/**/*.parquet')");
+            "CREATE OR REPLACE VIEW t AS SELECT * FROM read_parquet(["
+                + String.join(", ", files)
+                + "], union_by_name = true)");
         for (String[] column :
             columns(
                 c,
@@ -67,6 +73,18 @@ final class PersonalDataScan {
       }
     }
     return leaks;
+  }
+
+  /** A lake table's data files (not its Delta log's checkpoints), quoted for SQL. */
+  private static List<String> dataFiles(Path table) throws IOException {
+    try (Stream<Path> files = Files.walk(table)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .filter(p -> !table.relativize(p).startsWith("_delta_log"))
+          .map(p -> "'" + p + "'")
+          .sorted()
+          .toList();
+    }
   }
 
   private static void scan(
