@@ -3,9 +3,13 @@ package org.tuopin.etl.io;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +74,40 @@ public final class Lake {
       return;
     }
     write(spark.read().parquet(parquetFile.toString()), table, partition, 1, name);
+  }
+
+  /**
+   * Replaces a small whole table (a reference table: indicators, fund sources) unless the table's
+   * latest commit wrote the same rows: they change when the configuration does, not every month,
+   * and each unchanged month would cost a Delta commit and a version.
+   */
+  public void writeSmallTableUnlessCurrent(SparkSession spark, Dataset<Row> rows, String table) {
+    String fingerprint = "rows " + fingerprint(rows);
+    Path location = root.resolve(table);
+    if (DeltaTables.isTable(location)
+        && fingerprint.equals(latestCommitMetadata(spark, location))) {
+      return;
+    }
+    write(rows, table, WHOLE_TABLE, 1, fingerprint);
+  }
+
+  /** A digest of a small Dataset's schema and rows, in any order. */
+  private static String fingerprint(Dataset<Row> rows) {
+    MessageDigest digest = sha256();
+    digest.update(rows.schema().toDDL().getBytes(StandardCharsets.UTF_8));
+    rows.collectAsList().stream()
+        .map(Row::toString)
+        .sorted()
+        .forEach(row -> digest.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(digest.digest(), 0, 8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** The user metadata of the table's latest commit, or null. */
@@ -148,30 +186,39 @@ public final class Lake {
 
   /** One partition's rows, or an empty Dataset of {@code schema} when it does not exist. */
   public Dataset<Row> read(SparkSession spark, String table, String partition, StructType schema) {
-    if (!exists(table, partition)) {
-      return spark.createDataFrame(List.of(), schema);
-    }
-    return select(readTable(spark, table).where(LakePartitions.predicate(partition)), schema);
+    return current(table, partition)
+        .map(p -> select(readFiles(spark, p.files()), schema))
+        .orElseGet(() -> spark.createDataFrame(List.of(), schema));
   }
 
   /** A partition's rows with the table's columns. */
   public Dataset<Row> readCurrent(SparkSession spark, String table, String partition) {
-    if (!exists(table, partition)) {
-      throw new IllegalArgumentException("The lake has no partition " + partition + " of " + table);
-    }
-    return readTable(spark, table).where(LakePartitions.predicate(partition));
+    return current(table, partition)
+        .map(p -> readFiles(spark, p.files()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "The lake has no partition " + partition + " of " + table));
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */
   public Dataset<Row> readAll(SparkSession spark, String table, StructType schema) {
-    if (!DeltaTables.isTable(root.resolve(table))) {
-      return spark.createDataFrame(List.of(), schema);
-    }
-    return select(readTable(spark, table), schema);
+    List<Path> files =
+        DeltaTables.latest(root.resolve(table))
+            .map(v -> v.partitions().stream().flatMap(p -> p.files().stream()).toList())
+            .orElse(List.of());
+    return files.isEmpty()
+        ? spark.createDataFrame(List.of(), schema)
+        : select(readFiles(spark, files), schema);
   }
 
-  private Dataset<Row> readTable(SparkSession spark, String table) {
-    return spark.read().format("delta").load(root.resolve(table).toString());
+  /**
+   * The rows of a version's data files, read as plain Parquet: Delta Kernel has listed them, and
+   * each file holds every column (the partition's too). Spark's Delta reader would rebuild the
+   * table's state with jobs of its own on every read, seconds a month in all.
+   */
+  private static Dataset<Row> readFiles(SparkSession spark, List<Path> files) {
+    return spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new));
   }
 
   private static Dataset<Row> select(Dataset<Row> rows, StructType schema) {

@@ -613,14 +613,11 @@ public final class RefreshJob {
                     1),
             this::writeRegions,
             () ->
-                lake.write(
-                    reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR, Lake.WHOLE_TABLE, 1),
+                lake.writeSmallTableUnlessCurrent(
+                    spark, reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR),
             () ->
-                lake.write(
-                    reference.dimFundSource(),
-                    ReferenceFrames.DIM_FUND_SOURCE,
-                    Lake.WHOLE_TABLE,
-                    1)));
+                lake.writeSmallTableUnlessCurrent(
+                    spark, reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE)));
   }
 
   /**
