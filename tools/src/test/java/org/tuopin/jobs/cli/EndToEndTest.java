@@ -86,10 +86,7 @@ class EndToEndTest {
   @BeforeAll
   void backfillGeneratedData() throws Exception {
     Path work = Files.createTempDirectory("tuopin-e2e");
-    options = new CommonOptions();
-    options.landing = work.resolve("landing");
-    options.data = work.resolve("data");
-    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
+    options = TestOptions.in(work);
     landing = options.landing;
     data = options.data;
     new SampleDataGenerator(
@@ -483,10 +480,7 @@ class EndToEndTest {
     Files.copy(
         data.resolve("restricted").resolve("pseudonym.key"),
         whole.resolve("restricted").resolve("pseudonym.key"));
-    CommonOptions options = new CommonOptions();
-    options.landing = landing;
-    options.data = whole;
-    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
+    CommonOptions options = TestOptions.of(landing, whole);
     RefreshJob wholeJob =
         Environment.refreshJob(options, TestSpark.session(), new MonthSettings(0));
     assertEquals(0, Backfill.run(wholeJob, MONTHS));

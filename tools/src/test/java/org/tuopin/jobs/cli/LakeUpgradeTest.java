@@ -48,10 +48,7 @@ class LakeUpgradeTest {
 
   @Test
   void aLakeOfTheLayoutBeforeDeltaUpgradesToTheSameWarehouse() throws Exception {
-    CommonOptions options = new CommonOptions();
-    options.landing = work.resolve("landing");
-    options.data = work.resolve("data");
-    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
+    CommonOptions options = TestOptions.in(work);
     new SampleDataGenerator(
             Environment.reference(options, Environment.config(options)), 20211101L, Scale.SMALL)
         .generate(options.landing, MONTHS.get(0), MONTHS.get(1));

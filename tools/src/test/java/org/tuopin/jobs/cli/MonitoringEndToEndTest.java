@@ -71,10 +71,7 @@ class MonitoringEndToEndTest {
 
   @BeforeAll
   static void refreshTheThreeMonths() throws Exception {
-    options = new CommonOptions();
-    options.landing = work.resolve("landing");
-    options.data = work.resolve("data");
-    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
+    options = TestOptions.in(work);
     new SampleDataGenerator(
             Environment.reference(options, Environment.config(options)), 20140101L, Scale.SMALL)
         .generate(options.landing, MONTHS.get(0), MONTHS.get(2));

@@ -45,7 +45,7 @@ class OutOfOrderTest {
   void aLateCountyAndMonthsRefreshedNewestFirstGiveTheWarehouseOfABackfillInOrder(
       @TempDir Path work) throws Exception {
     Path landing = work.resolve("landing");
-    CommonOptions generating = options(landing, work.resolve("unused"));
+    CommonOptions generating = TestOptions.of(landing, work.resolve("unused"));
     new SampleDataGenerator(
             Environment.reference(generating, Environment.config(generating)),
             20140101L,
@@ -99,14 +99,6 @@ class OutOfOrderTest {
     }
   }
 
-  private static CommonOptions options(Path landing, Path data) {
-    CommonOptions options = new CommonOptions();
-    options.landing = landing;
-    options.data = data;
-    options.conf = Path.of("..", "conf", "tuopin.yaml").toAbsolutePath().normalize();
-    return options;
-  }
-
   /**
    * A data folder, with the pseudonym key of {@code keyFrom} (the same households get the same
    * keys).
@@ -123,7 +115,7 @@ class OutOfOrderTest {
   }
 
   private static RefreshJob job(Path landing, Path data) {
-    return Environment.refreshJob(options(landing, data), TestSpark.session());
+    return Environment.refreshJob(TestOptions.of(landing, data), TestSpark.session());
   }
 
   private static void assertSame(
