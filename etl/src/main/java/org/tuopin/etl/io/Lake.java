@@ -3,16 +3,13 @@ package org.tuopin.etl.io;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +18,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.tuopin.warehouse.DeltaTables;
+import org.tuopin.warehouse.Digests;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
 import org.tuopin.warehouse.LakePartitions;
 
@@ -93,21 +91,9 @@ public final class Lake {
 
   /** A digest of a small Dataset's schema and rows, in any order. */
   private static String fingerprint(Dataset<Row> rows) {
-    MessageDigest digest = sha256();
-    digest.update(rows.schema().toDDL().getBytes(StandardCharsets.UTF_8));
-    rows.collectAsList().stream()
-        .map(Row::toString)
-        .sorted()
-        .forEach(row -> digest.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
-    return HexFormat.of().formatHex(digest.digest(), 0, 8);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    String sortedRows =
+        rows.collectAsList().stream().map(Row::toString).sorted().collect(Collectors.joining("\n"));
+    return Digests.sha256(rows.schema().toDDL() + "\n" + sortedRows).substring(0, 16);
   }
 
   /** The user metadata of the table's latest commit, or null. */
