@@ -3,6 +3,11 @@ package org.tuopin.server;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.tuopin.warehouse.catalog.Audience;
+import org.tuopin.warehouse.catalog.LakeTable;
+import org.tuopin.warehouse.catalog.LakeTables;
+import org.tuopin.warehouse.catalog.Serving;
 
 /**
  * What the server serves of the published warehouse, and to whom. Every table or view listed here
@@ -11,35 +16,29 @@ import java.util.Optional;
  * not exist for a user of the server.
  */
 final class ServedRelations {
-  /** Who may read a relation. */
-  enum Access {
-    /** Reference tables without regions. */
-    EVERYONE,
-    /** Aggregates and facts without households: analysts and auditors, within their scope. */
-    REGIONAL,
-    /** Household-level rows: auditors only, within their scope. */
-    AUDITOR,
-    /** The runs' records (file names of every county): users of scope 000000 only. */
-    NATIONAL
-  }
-
   /**
    * One served relation.
    *
    * @param regionColumn the column cut to the scope, null for a relation without regions
    * @param analystRows a condition on the rows an analyst sees, null for all of them
    */
-  record Relation(String name, Access access, String regionColumn, String analystRows) {
+  record Relation(String name, Audience access, String regionColumn, String analystRows) {
     static Relation reference(String name) {
-      return new Relation(name, Access.EVERYONE, null, null);
+      return new Relation(name, Audience.EVERYONE, null, null);
     }
 
     static Relation regional(String name, String regionColumn) {
-      return new Relation(name, Access.REGIONAL, regionColumn, null);
+      return new Relation(name, Audience.REGIONAL, regionColumn, null);
     }
 
     static Relation household(String name) {
-      return new Relation(name, Access.AUDITOR, "county_code", null);
+      return new Relation(name, Audience.AUDITOR, "county_code", null);
+    }
+
+    static Relation of(LakeTable table) {
+      Serving serving = table.serving();
+      return new Relation(
+          table.name(), serving.audience(), serving.regionColumn(), serving.analystRows());
     }
 
     /** Whether a user of this role and scope may read it. */
@@ -48,6 +47,7 @@ final class ServedRelations {
         case EVERYONE, REGIONAL -> true;
         case AUDITOR -> role == Role.AUDITOR;
         case NATIONAL -> scope.equals(Users.NATIONAL);
+        case NOBODY -> false;
       };
     }
   }
@@ -56,51 +56,46 @@ final class ServedRelations {
   static final String NOT_ABOUT_HOUSEHOLDS =
       "kind IN ('cumulative_fell', 'over_disbursed', 'city_total_mismatch')";
 
+  /** The lake's tables, as the catalog serves them, then the publish's other relations. */
   static final List<Relation> ALL =
-      List.of(
-          Relation.reference("dim_period"),
-          Relation.reference("dim_indicator"),
-          Relation.reference("dim_fund_source"),
-          Relation.reference("poverty_line"),
-          Relation.reference("monitoring_line"),
-          Relation.reference("exit_threshold"),
-          Relation.reference("screening_category"),
-          Relation.regional("dim_region", "region_code"),
-          Relation.regional("dim_region_history", "region_code"),
-          Relation.regional("v_poverty_trend", "region_code"),
-          Relation.regional("v_monitoring", "region_code"),
-          Relation.regional("v_village_exit_check", "village_code"),
-          Relation.regional("v_county_exit_check", "county_code"),
-          Relation.regional("v_progress", "region_code"),
-          Relation.regional("v_progress_league", "region_code"),
-          Relation.regional("v_progress_revisions", "region_code"),
-          Relation.regional("v_submission_completeness", "region_code"),
-          Relation.regional("v_fund_flow", "region_code"),
-          Relation.regional("v_idle_funds", "region_code"),
-          Relation.regional("v_reconciliation", "county_code"),
-          Relation.regional("fact_progress", "region_code"),
-          Relation.regional("fact_allocation", "region_code"),
-          Relation.regional("fact_population", "region_code"),
-          Relation.regional("fact_village_survey", "village_code"),
-          new Relation(
-              "fact_disbursement", Access.REGIONAL, "region_code", "household_key IS NULL"),
-          new Relation("v_anomalies", Access.REGIONAL, "region_code", NOT_ABOUT_HOUSEHOLDS),
-          Relation.household("dim_household"),
-          Relation.household("fact_household_snapshot"),
-          Relation.household("fact_household_event"),
-          Relation.household("fact_member_snapshot"),
-          Relation.household("v_household_exit_check"),
-          Relation.household("v_monitoring_alerts"),
-          Relation.household("fact_screening_signal"),
-          Relation.household("v_screening_leads"),
-          // counts of leads per county and department, not suppressed: auditors only
-          Relation.household("v_screening_leads_by_county"),
-          Relation.household("v_alert_followup"),
-          Relation.household("v_alert_followup_by_county"),
-          Relation.household("v_verifications"),
-          Relation.household("v_unmatched_verifications"),
-          new Relation("v_runs", Access.NATIONAL, null, null),
-          new Relation("v_data_quality", Access.NATIONAL, null, null));
+      Stream.concat(
+              LakeTables.ALL.stream()
+                  .filter(t -> t.serving().audience() != Audience.NOBODY)
+                  .map(Relation::of),
+              Stream.of(
+                  Relation.reference("dim_period"),
+                  Relation.reference("poverty_line"),
+                  Relation.reference("monitoring_line"),
+                  Relation.reference("exit_threshold"),
+                  Relation.reference("screening_category"),
+                  Relation.regional("dim_region_history", "region_code"),
+                  Relation.regional("v_poverty_trend", "region_code"),
+                  Relation.regional("v_monitoring", "region_code"),
+                  Relation.regional("v_village_exit_check", "village_code"),
+                  Relation.regional("v_county_exit_check", "county_code"),
+                  Relation.regional("v_progress", "region_code"),
+                  Relation.regional("v_progress_league", "region_code"),
+                  Relation.regional("v_progress_revisions", "region_code"),
+                  Relation.regional("v_submission_completeness", "region_code"),
+                  Relation.regional("v_fund_flow", "region_code"),
+                  Relation.regional("v_idle_funds", "region_code"),
+                  Relation.regional("v_reconciliation", "county_code"),
+                  new Relation(
+                      "v_anomalies", Audience.REGIONAL, "region_code", NOT_ABOUT_HOUSEHOLDS),
+                  Relation.household("dim_household"),
+                  Relation.household("fact_household_event"),
+                  Relation.household("v_household_exit_check"),
+                  Relation.household("v_monitoring_alerts"),
+                  Relation.household("v_screening_leads"),
+                  // counts of leads per county and department, not suppressed: auditors only
+                  Relation.household("v_screening_leads_by_county"),
+                  Relation.household("v_alert_followup"),
+                  Relation.household("v_alert_followup_by_county"),
+                  Relation.household("v_verifications"),
+                  Relation.household("v_unmatched_verifications"),
+                  new Relation("v_runs", Audience.NATIONAL, null, null),
+                  new Relation("v_data_quality", Audience.NATIONAL, null, null)))
+          .toList();
 
   /**
    * What an analyst does not see of a relation's counts: the relation's count columns (each a cell

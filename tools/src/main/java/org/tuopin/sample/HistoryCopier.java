@@ -11,6 +11,7 @@ import org.tuopin.etl.model.FactHouseholdSnapshot;
 import org.tuopin.etl.model.FactMemberSnapshot;
 import org.tuopin.etl.model.FactProgress;
 import org.tuopin.etl.model.FactVillageSurvey;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * Makes years of history cheaply, for benchmarks only: a month's registry snapshots, progress
@@ -36,7 +37,7 @@ public final class HistoryCopier {
 
   /** Writes month {@code from}'s partitions again as month {@code to}'s. */
   public void copy(YearMonth from, YearMonth to) {
-    String source = Lake.periodPartition(from.toString());
+    LakePartition source = LakePartition.period(from);
     if (!lake.exists(FactHouseholdSnapshot.TABLE, source)) {
       throw new IllegalArgumentException(
           "The lake has no registry snapshot of " + from + " to copy");
@@ -47,7 +48,7 @@ public final class HistoryCopier {
             lake.readCurrent(spark, table, source)
                 .withColumn("period", lit(Date.valueOf(to.atDay(1)))),
             table,
-            Lake.periodPartition(to.toString()),
+            LakePartition.period(to),
             lake.fileCount(table, source));
       }
     }

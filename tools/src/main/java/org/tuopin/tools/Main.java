@@ -1,7 +1,7 @@
 package org.tuopin.tools;
 
-import org.tuopin.jobs.cli.ToolCommands;
 import org.tuopin.jobs.cli.TuopinCommand;
+import org.tuopin.tools.cli.ToolCommands;
 
 /**
  * The launcher's entry point ({@code ./tuopin}): the pipeline's commands and the tools beside them

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * The lake's Delta tables as readers without Spark see them: Delta Kernel reads a table's log and
@@ -93,7 +94,7 @@ public final class DeltaTables {
           table + " is partitioned by " + partitionColumns + "; Tuopin's tables have at most one");
     }
     String name = table.getFileName().toString();
-    Map<String, List<Path>> byPartition = new TreeMap<>();
+    Map<LakePartition, List<Path>> byPartition = new TreeMap<>();
     try (CloseableIterator<FilteredColumnarBatch> batches =
         snapshot.getScanBuilder().build().getScanFiles(Kernel.ENGINE)) {
       while (batches.hasNext()) {
@@ -101,7 +102,7 @@ public final class DeltaTables {
           while (rows.hasNext()) {
             Row scanFile = rows.next();
             Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
-            String partition = partitionName(partitionColumns, add);
+            LakePartition partition = partitionOf(partitionColumns, add);
             byPartition
                 .computeIfAbsent(partition, k -> new ArrayList<>())
                 .add(dataFile(table, add.getString(add.getSchema().indexOf("path"))));
@@ -165,16 +166,16 @@ public final class DeltaTables {
             file.resolveSibling(name.substring(1, name.length() - ".crc".length())).normalize());
   }
 
-  /** period=YYYY-MM, year=YYYY or all, from the file's partition value. */
-  private static String partitionName(List<String> partitionColumns, Row add) {
+  /** The file's partition, from its partition value. */
+  private static LakePartition partitionOf(List<String> partitionColumns, Row add) {
     if (partitionColumns.isEmpty()) {
-      return LakePartitions.WHOLE_TABLE;
+      return LakePartition.WHOLE;
     }
     String column = partitionColumns.get(0);
     MapValue values = add.getMap(add.getSchema().indexOf("partitionValues"));
     for (int i = 0; i < values.getSize(); i++) {
       if (values.getKeys().getString(i).equals(column)) {
-        return LakePartitions.name(column, values.getValues().getString(i));
+        return LakePartition.ofDelta(column, values.getValues().getString(i));
       }
     }
     throw new IllegalStateException("A file of the lake has no value for " + column);

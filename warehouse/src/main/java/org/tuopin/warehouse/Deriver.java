@@ -23,6 +23,7 @@ import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
 import org.tuopin.warehouse.DerivedStore.Entry;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * Brings the derived tables up to date with a lake snapshot. Each partition of each derived table
@@ -130,7 +131,7 @@ final class Deriver {
     if (derivation.grain() == Grain.PERIOD) {
       return periods;
     }
-    return periods.stream().map(p -> "year=" + year(p)).distinct().toList();
+    return periods.stream().map(p -> LakePartition.year(year(p)).name()).distinct().toList();
   }
 
   private List<BoundInput> bind(
@@ -188,8 +189,7 @@ final class Deriver {
       case PREVIOUS_PERIOD -> previous == null ? List.of() : List.of(previous);
       case SAME_AND_PREVIOUS_PERIOD -> previous == null ? List.of(key) : List.of(previous, key);
       case SAME_PREVIOUS_AND_YEAR_EARLIER_PERIOD -> {
-        String earlier =
-            "period=" + YearMonth.parse(key.substring("period=".length())).minusYears(1);
+        String earlier = LakePartition.period(month(key).minusYears(1)).name();
         List<String> span = new ArrayList<>();
         if (periods.contains(earlier) && !earlier.equals(previous)) {
           span.add(earlier);
@@ -200,25 +200,38 @@ final class Deriver {
         span.add(key);
         yield span;
       }
-      case YEAR_OF_PERIOD -> List.of("year=" + year(key));
+      case YEAR_OF_PERIOD -> List.of(LakePartition.year(month(key).getYear()).name());
       case PERIODS_OF_YEAR_UP_TO_PERIOD ->
-          periods.stream().filter(p -> year(p).equals(year(key)) && p.compareTo(key) <= 0).toList();
+          periods.stream().filter(p -> year(p) == year(key) && p.compareTo(key) <= 0).toList();
       case PERIODS_OF_YEAR_AND_LAST_BEFORE -> {
-        String year = key.substring("year=".length());
+        int year = ((LakePartition.Year) LakePartition.parse(key)).year();
         List<String> span = new ArrayList<>();
-        periods.stream()
-            .filter(p -> year(p).compareTo(year) < 0)
-            .reduce((a, b) -> b)
-            .ifPresent(span::add);
-        periods.stream().filter(p -> year(p).equals(year)).forEach(span::add);
+        periods.stream().filter(p -> year(p) < year).reduce((a, b) -> b).ifPresent(span::add);
+        periods.stream().filter(p -> year(p) == year).forEach(span::add);
         yield span;
       }
       case WHOLE -> List.of();
     };
   }
 
-  private static String year(String periodPartition) {
-    return periodPartition.substring("period=".length(), "period=".length() + 4);
+  /** Sets the derived SQL's variable: the partition's period, or its year. */
+  private static String variableOf(LakePartition partition) {
+    if (partition instanceof LakePartition.Year year) {
+      return "SET VARIABLE year = " + year.year();
+    }
+    if (partition instanceof LakePartition.Period period) {
+      return "SET VARIABLE period = DATE '" + period.month().atDay(1) + "'";
+    }
+    throw new IllegalStateException("A derived table of the whole lake: " + partition.name());
+  }
+
+  /** The month of a period partition's name. */
+  private static YearMonth month(String periodPartition) {
+    return ((LakePartition.Period) LakePartition.parse(periodPartition)).month();
+  }
+
+  private static int year(String periodPartition) {
+    return month(periodPartition).getYear();
   }
 
   private String signature(Derivation derivation, List<BoundInput> inputs) {
@@ -227,8 +240,7 @@ final class Deriver {
             .append('\n')
             .append(SqlResources.read("derived/" + derivation.sqlFile()))
             .append('\n')
-            .append(SqlResources.read("tables/schema.sql"))
-            .append(SqlResources.read("tables/derived.sql"))
+            .append(PublishedSchema.typedTablesText())
             .append(SettingsTables.configurationFingerprint(settings))
             .append('\n');
     for (String view : derivation.views()) {
@@ -286,10 +298,7 @@ final class Deriver {
       for (String view : derivation.views()) {
         statement.execute(PublishedSchema.viewDefinition(view));
       }
-      statement.execute(
-          key.startsWith("year=")
-              ? "SET VARIABLE year = " + Integer.parseInt(key.substring("year=".length()))
-              : "SET VARIABLE period = DATE '" + key.substring("period=".length()) + "-01'");
+      statement.execute(variableOf(LakePartition.parse(key)));
       String query =
           PublishedSchema.withoutFinalSemicolon(
               SqlResources.read("derived/" + derivation.sqlFile()));

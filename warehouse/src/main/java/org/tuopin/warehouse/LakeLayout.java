@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * The lake's layout on disk, shared by the Spark writer and the publisher (which has no Spark):
@@ -44,14 +45,15 @@ public final class LakeLayout {
   }
 
   /** One partition's current version: its identity (for change detection) and its Parquet files. */
-  public record PartitionFiles(String table, String partition, String version, List<Path> files) {
+  public record PartitionFiles(
+      String table, LakePartition partition, String version, List<Path> files) {
     public PartitionFiles {
       files = List.copyOf(files);
     }
 
     /** Names this exact content: a different version, or a changed legacy folder, differs. */
     public String identity() {
-      return table + "/" + partition + "@" + version;
+      return table + "/" + partition.name() + "@" + version;
     }
   }
 
@@ -130,7 +132,7 @@ public final class LakeLayout {
               boolean legacy = folder.equals(root.resolve(table).resolve(partition));
               String version =
                   legacy ? "legacy:" + legacyStamp(files) : folder.getFileName().toString();
-              return new PartitionFiles(table, partition, version, files);
+              return new PartitionFiles(table, LakePartition.parse(partition), version, files);
             });
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * The latest version of every lake table, by partition, read once at the start of a publish: the
@@ -33,7 +34,9 @@ record LakeSnapshot(Map<String, List<PartitionFiles>> tables, Map<String, Long> 
   }
 
   Optional<PartitionFiles> partition(String table, String partition) {
-    return partitions(table).stream().filter(p -> p.partition().equals(partition)).findFirst();
+    return partitions(table).stream()
+        .filter(p -> p.partition().name().equals(partition))
+        .findFirst();
   }
 
   /** Every file of every partition of a table. */
@@ -48,7 +51,8 @@ record LakeSnapshot(Map<String, List<PartitionFiles>> tables, Map<String, Long> 
   List<String> snapshotPeriods() {
     return partitions(PublishedSchema.HOUSEHOLD_SNAPSHOT).stream()
         .map(PartitionFiles::partition)
-        .filter(p -> p.startsWith("period="))
+        .filter(p -> p instanceof LakePartition.Period)
+        .map(LakePartition::name)
         .toList();
   }
 }

@@ -12,44 +12,33 @@ import static org.tuopin.warehouse.Derivation.Scope.YEAR_OF_PERIOD;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.tuopin.warehouse.Derivation.Grain;
 import org.tuopin.warehouse.Derivation.Input;
+import org.tuopin.warehouse.catalog.LakeTable;
+import org.tuopin.warehouse.catalog.LakeTables;
+import org.tuopin.warehouse.catalog.Publication;
 
 /**
  * The names of the published tables and views, and how each is made; the SQL under sql/ defines
  * them.
  */
 public final class PublishedSchema {
-  public static final String HOUSEHOLD_SNAPSHOT = "fact_household_snapshot";
-  public static final String MEMBER_SNAPSHOT = "fact_member_snapshot";
+  public static final String HOUSEHOLD_SNAPSHOT = LakeTables.FACT_HOUSEHOLD_SNAPSHOT.name();
+  public static final String MEMBER_SNAPSHOT = LakeTables.FACT_MEMBER_SNAPSHOT.name();
   static final String HOUSEHOLD_STATE = "household_state";
 
-  /** Lake tables whose rows are copied into each published file: small, whatever the history. */
-  public static final List<String> COPIED_LAKE_TABLES =
-      List.of(
-          "dim_region",
-          "dim_indicator",
-          "dim_fund_source",
-          "fact_progress",
-          "fact_allocation",
-          "fact_disbursement",
-          "fact_population",
-          "fact_village_survey",
-          "fact_screening_signal",
-          "fact_verification");
+  /** Lake tables whose rows are copied into each published file (see {@link Publication}). */
+  public static final List<String> COPIED_LAKE_TABLES = lakeTables(Publication.COPIED);
 
-  /**
-   * Lake tables of one row per household (or member) and period: the published file reads them
-   * where they lie, as views over the exact Parquet files of the publish's versions, so a publish
-   * never copies the history.
-   */
+  /** Lake tables the published file reads where they lie (see {@link Publication}). */
   public static final List<String> READ_IN_PLACE_LAKE_TABLES =
-      List.of(HOUSEHOLD_SNAPSHOT, MEMBER_SNAPSHOT);
+      lakeTables(Publication.READ_IN_PLACE);
+
+  private static final List<String> TYPED_TABLE_FILES =
+      List.of("tables/schema.sql", "tables/derived.sql");
 
   /** Every lake table. */
-  public static final List<String> LAKE_TABLES =
-      concat(COPIED_LAKE_TABLES, READ_IN_PLACE_LAKE_TABLES);
+  public static final List<String> LAKE_TABLES = LakeTables.names();
 
   /** The derived tables, in the order they are built (a table may read the ones before it). */
   public static final List<Derivation> DERIVATIONS =
@@ -187,11 +176,22 @@ public final class PublishedSchema {
 
   /** Creates every published table and derived table, empty, with its types. */
   public static void createTypedTables(Statement statement) throws SQLException {
-    for (String file : List.of("tables/schema.sql", "tables/derived.sql")) {
+    for (LakeTable table : LakeTables.ALL) {
+      statement.execute(table.duckDbDdl());
+    }
+    for (String file : TYPED_TABLE_FILES) {
       for (String ddl : SqlResources.statements(file)) {
         statement.execute(ddl);
       }
     }
+  }
+
+  /** The definitions {@link #createTypedTables} runs, as text: a derived table's signature. */
+  static String typedTablesText() {
+    StringBuilder text = new StringBuilder();
+    LakeTables.ALL.forEach(table -> text.append(table.duckDbDdl()).append(";\n"));
+    TYPED_TABLE_FILES.forEach(file -> text.append(SqlResources.read(file)));
+    return text.toString();
   }
 
   /** The CREATE VIEW statement of a published view, as sql/views defines it. */
@@ -203,8 +203,11 @@ public final class PublishedSchema {
     return sql.strip().replaceAll(";$", "");
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    return Stream.concat(a.stream(), b.stream()).toList();
+  private static List<String> lakeTables(Publication publication) {
+    return LakeTables.ALL.stream()
+        .filter(t -> t.publication() == publication)
+        .map(LakeTable::name)
+        .toList();
   }
 
   private PublishedSchema() {}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -20,11 +21,11 @@ import org.apache.spark.sql.types.StructType;
 import org.tuopin.warehouse.DeltaTables;
 import org.tuopin.warehouse.Digests;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
-import org.tuopin.warehouse.LakePartitions;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * The lake, written by Spark: each table a Delta table {@code <root>/<table>/}, partitioned by
- * {@code period}, by {@code year} or not at all (see {@link LakePartitions}). A write replaces
+ * {@code period}, by {@code year} or not at all (see {@link LakePartition}). A write replaces
  * exactly one partition (or the whole table) in one Delta commit: a failed or killed write leaves
  * the table's previous version whole, and the files a kept publish reads are never changed (the
  * publisher removes them once no publish reads them).
@@ -34,7 +35,6 @@ import org.tuopin.warehouse.LakePartitions;
  * on its own: the publisher hands DuckDB the files of a version, as any engine may.
  */
 public final class Lake {
-  public static final String WHOLE_TABLE = LakePartitions.WHOLE_TABLE;
   private final Path root;
 
   public Lake(Path root) {
@@ -45,16 +45,8 @@ public final class Lake {
     return root;
   }
 
-  public static String periodPartition(String period) {
-    return LakePartitions.period(YearMonth.parse(period));
-  }
-
-  public static String yearPartition(int year) {
-    return LakePartitions.year(year);
-  }
-
   /** Replaces the partition with {@code rows}, written in {@code files} files, in one commit. */
-  public void write(Dataset<Row> rows, String table, String partition, int files) {
+  public void write(Dataset<Row> rows, String table, LakePartition partition, int files) {
     write(rows, table, partition, files, null);
   }
 
@@ -65,7 +57,7 @@ public final class Lake {
    * month would cost seconds and a new version for nothing.
    */
   public void writeFileUnlessCurrent(
-      SparkSession spark, Path parquetFile, String table, String partition) {
+      SparkSession spark, Path parquetFile, String table, LakePartition partition) {
     String name = parquetFile.getFileName().toString();
     Path location = root.resolve(table);
     if (DeltaTables.isTable(location) && name.equals(latestCommitMetadata(spark, location))) {
@@ -86,7 +78,7 @@ public final class Lake {
         && fingerprint.equals(latestCommitMetadata(spark, location))) {
       return;
     }
-    write(rows, table, WHOLE_TABLE, 1, fingerprint);
+    write(rows, table, LakePartition.WHOLE, 1, fingerprint);
   }
 
   /** A digest of a small Dataset's schema and rows, in any order. */
@@ -107,15 +99,15 @@ public final class Lake {
   }
 
   private void write(
-      Dataset<Row> rows, String table, String partition, int files, String commitMetadata) {
+      Dataset<Row> rows, String table, LakePartition partition, int files, String commitMetadata) {
     DataFrameWriter<Row> writer = rows.coalesce(files).write().format("delta");
-    if (!partition.equals(WHOLE_TABLE)) {
-      writer = writer.option("replaceWhere", LakePartitions.predicate(partition));
+    if (!partition.equals(LakePartition.WHOLE)) {
+      writer = writer.option("replaceWhere", partition.predicate());
     }
     if (commitMetadata != null) {
       writer = writer.option("userMetadata", commitMetadata);
     }
-    save(writer, table, LakePartitions.column(partition));
+    save(writer, table, partition.partitioning().column());
   }
 
   /**
@@ -155,15 +147,15 @@ public final class Lake {
   }
 
   /** How many data files the partition has now (0 when it does not exist). */
-  public int fileCount(String table, String partition) {
+  public int fileCount(String table, LakePartition partition) {
     return current(table, partition).map(p -> p.files().size()).orElse(0);
   }
 
-  public boolean exists(String table, String partition) {
+  public boolean exists(String table, LakePartition partition) {
     return current(table, partition).isPresent();
   }
 
-  private Optional<PartitionFiles> current(String table, String partition) {
+  private Optional<PartitionFiles> current(String table, LakePartition partition) {
     return DeltaTables.latest(root.resolve(table)).stream()
         .flatMap(v -> v.partitions().stream())
         .filter(p -> p.partition().equals(partition))
@@ -171,20 +163,21 @@ public final class Lake {
   }
 
   /** One partition's rows, or an empty Dataset of {@code schema} when it does not exist. */
-  public Dataset<Row> read(SparkSession spark, String table, String partition, StructType schema) {
+  public Dataset<Row> read(
+      SparkSession spark, String table, LakePartition partition, StructType schema) {
     return current(table, partition)
         .map(p -> select(readFiles(spark, p.files()), schema))
         .orElseGet(() -> spark.createDataFrame(List.of(), schema));
   }
 
   /** A partition's rows with the table's columns. */
-  public Dataset<Row> readCurrent(SparkSession spark, String table, String partition) {
+  public Dataset<Row> readCurrent(SparkSession spark, String table, LakePartition partition) {
     return current(table, partition)
         .map(p -> readFiles(spark, p.files()))
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "The lake has no partition " + partition + " of " + table));
+                    "The lake has no partition " + partition.name() + " of " + table));
   }
 
   /** Every partition of a table, or an empty Dataset of {@code schema} when there is none. */
@@ -212,26 +205,26 @@ public final class Lake {
         Arrays.stream(schema.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
   }
 
-  /** The partitions of a table, sorted by name (for periods: oldest first). */
-  public List<String> partitions(String table) {
+  /** The partitions of a table, oldest first. */
+  public List<LakePartition> partitions(String table) {
     return DeltaTables.latest(root.resolve(table))
         .map(v -> v.partitions().stream().map(PartitionFiles::partition).sorted().toList())
         .orElse(List.of());
   }
 
-  /** The latest {@code period=} partition strictly before {@code period}. */
-  public Optional<String> latestPeriodBefore(String table, String period) {
-    String bound = periodPartition(period);
-    return partitions(table).stream()
-        .filter(p -> p.startsWith("period=") && p.compareTo(bound) < 0)
-        .reduce((a, b) -> b);
+  /** The latest month of the table strictly before {@code period}. */
+  public Optional<YearMonth> latestPeriodBefore(String table, YearMonth period) {
+    return periods(table).filter(p -> p.isBefore(period)).reduce((a, b) -> b);
   }
 
-  /** The {@code period=} partitions strictly after {@code period}, oldest first. */
-  public List<String> periodsAfter(String table, String period) {
-    String bound = periodPartition(period);
+  /** The months of the table strictly after {@code period}, oldest first. */
+  public List<YearMonth> periodsAfter(String table, YearMonth period) {
+    return periods(table).filter(p -> p.isAfter(period)).toList();
+  }
+
+  private Stream<YearMonth> periods(String table) {
     return partitions(table).stream()
-        .filter(p -> p.startsWith("period=") && p.compareTo(bound) > 0)
-        .toList();
+        .filter(p -> p instanceof LakePartition.Period)
+        .map(p -> ((LakePartition.Period) p).month());
   }
 }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
 import java.sql.Date;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.tuopin.warehouse.DeltaTables;
 import org.tuopin.warehouse.LakeLayout;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
-import org.tuopin.warehouse.LakePartitions;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * Converts the tables of a lake written before Delta ({@code <table>/<partition>/CURRENT} naming a
@@ -45,7 +44,7 @@ public final class LakeUpgrade {
       if (DeltaTables.isTable(root.resolve(table)) || current.isEmpty()) {
         continue;
       }
-      Optional<String> column = LakePartitions.column(current.get(0).partition());
+      Optional<String> column = current.get(0).partition().partitioning().column();
       Dataset<Row> rows = null;
       for (PartitionFiles partition : current) {
         Dataset<Row> part = read(spark, partition, column);
@@ -71,10 +70,10 @@ public final class LakeUpgrade {
   }
 
   /** The partition column's value: the period's first day, or the year. */
-  private static Column value(String partition) {
-    String value = partition.substring(partition.indexOf('=') + 1);
-    return partition.startsWith("period=")
-        ? lit(Date.valueOf(YearMonth.parse(value).atDay(1)))
-        : lit(Integer.parseInt(value));
+  private static Column value(LakePartition partition) {
+    if (partition instanceof LakePartition.Period period) {
+      return lit(Date.valueOf(period.month().atDay(1)));
+    }
+    return lit(((LakePartition.Year) partition).year());
   }
 }

@@ -21,6 +21,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.tuopin.etl.reference.Region;
 import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * The region rows (665,000 with every village of China) as one Parquet file that Spark scans,
@@ -64,10 +65,7 @@ public final class RegionParquet {
   private static void copyWithDuckDb(List<Row> rows, Path target) throws IOException {
     try (Connection connection = DuckDb.openInMemory();
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE dim_region (region_code VARCHAR NOT NULL, region_name VARCHAR NOT NULL,"
-              + " region_level VARCHAR NOT NULL, parent_code VARCHAR, county_code VARCHAR,"
-              + " city_code VARCHAR, province_code VARCHAR, is_custom BOOLEAN NOT NULL)");
+      statement.execute(LakeTables.DIM_REGION.duckDbDdl());
       try (DuckDBAppender appender =
           connection
               .unwrap(DuckDBConnection.class)

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_disbursement}: one row per payment (txn_id); a resend with the same content is
@@ -16,17 +17,13 @@ import org.apache.spark.sql.types.StructType;
  * beneficiary's identity number is dropped; a payment to a household carries its key.
  */
 public final class FactDisbursement {
-  public static final String TABLE = "fact_disbursement";
+  public static final String TABLE = LakeTables.FACT_DISBURSEMENT.name();
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final StructType SCHEMA =
-      StructType.fromDDL(
-          "txn_id STRING, paid_on DATE, period DATE, region_code STRING, county_code STRING,"
-              + " fund_source STRING, indicator_code STRING, allocation_id STRING, household_key"
-              + " STRING, amount_yuan DECIMAL(18,2), reverses_txn_id STRING");
+  public static final StructType SCHEMA = LakeSchemas.of(LakeTables.FACT_DISBURSEMENT);
 
   /** The columns, in the lake's order. */
-  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
+  public static final List<String> COLUMNS = LakeTables.FACT_DISBURSEMENT.columnNames();
 
   private FactDisbursement() {}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_household_snapshot}: one row per household and period, keyed by the
@@ -16,21 +17,13 @@ import org.apache.spark.sql.types.StructType;
  * this period keeps its latest earlier one, flagged {@code carried_forward}.
  */
 public final class FactHouseholdSnapshot {
-  public static final String TABLE = "fact_household_snapshot";
+  public static final String TABLE = LakeTables.FACT_HOUSEHOLD_SNAPSHOT.name();
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final StructType SCHEMA =
-      StructType.fromDDL(
-          "period DATE, household_key STRING, village_code STRING, county_code STRING,"
-              + " identified_year INT, poverty_cause STRING, head_person_key STRING, status STRING,"
-              + " exit_year INT, member_count INT, per_capita_income DECIMAL(18,2),"
-              + " food_clothing_secure BOOLEAN, education_secure BOOLEAN, medical_secure BOOLEAN,"
-              + " housing_secure BOOLEAN, drinking_water_secure BOOLEAN, relocated BOOLEAN, dibao"
-              + " BOOLEAN, monitoring_type STRING, risk_type STRING, monitored_on DATE,"
-              + " risk_eliminated BOOLEAN, risk_eliminated_on DATE, carried_forward BOOLEAN");
+  public static final StructType SCHEMA = LakeSchemas.of(LakeTables.FACT_HOUSEHOLD_SNAPSHOT);
 
   /** The columns, in the lake's order. */
-  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
+  public static final List<String> COLUMNS = LakeTables.FACT_HOUSEHOLD_SNAPSHOT.columnNames();
 
   private FactHouseholdSnapshot() {}
 

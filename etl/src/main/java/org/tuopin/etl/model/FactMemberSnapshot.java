@@ -10,23 +10,20 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_member_snapshot}: one row per household member and period. The person is a
  * keyed pseudonym of the identity number; only the birth year is kept, not the date.
  */
 public final class FactMemberSnapshot {
-  public static final String TABLE = "fact_member_snapshot";
+  public static final String TABLE = LakeTables.FACT_MEMBER_SNAPSHOT.name();
 
   /** The lake schema, for reading a partition that may not exist yet. */
-  public static final StructType SCHEMA =
-      StructType.fromDDL(
-          "period DATE, household_key STRING, person_key STRING, county_code STRING, relation"
-              + " STRING, sex STRING, birth_year INT, health STRING, labor STRING, in_school"
-              + " BOOLEAN, carried_forward BOOLEAN");
+  public static final StructType SCHEMA = LakeSchemas.of(LakeTables.FACT_MEMBER_SNAPSHOT);
 
   /** The columns, in the lake's order. */
-  public static final List<String> COLUMNS = List.of(SCHEMA.fieldNames());
+  public static final List<String> COLUMNS = LakeTables.FACT_MEMBER_SNAPSHOT.columnNames();
 
   private FactMemberSnapshot() {}
 

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_progress}: every received version of every figure (period, region_code,
@@ -20,17 +21,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Version 1 is the first.
  */
 public final class FactProgress {
-  public static final String TABLE = "fact_progress";
-  public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "region_code",
-          "indicator_code",
-          "annual_target",
-          "cumulative_completed",
-          "reported_at",
-          "first_ingested_at",
-          "version");
+  public static final String TABLE = LakeTables.FACT_PROGRESS.name();
+
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = LakeTables.FACT_PROGRESS.columnNames();
 
   private FactProgress() {}
 

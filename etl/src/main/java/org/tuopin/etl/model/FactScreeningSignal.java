@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_screening_signal}: the departments' signals of a period (部门筛查预警), one row per
@@ -16,18 +17,10 @@ import org.apache.spark.sql.Row;
  * department, category, event day, amount and figures' day) is one.
  */
 public final class FactScreeningSignal {
-  public static final String TABLE = "fact_screening_signal";
-  public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "department",
-          "category",
-          "person_key",
-          "village_code",
-          "county_code",
-          "occurred_on",
-          "amount_yuan",
-          "figures_as_of");
+  public static final String TABLE = LakeTables.FACT_SCREENING_SIGNAL.name();
+
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = LakeTables.FACT_SCREENING_SIGNAL.columnNames();
 
   private FactScreeningSignal() {}
 

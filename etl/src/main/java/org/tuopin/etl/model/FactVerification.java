@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_verification}: what the cadres found (入户核实) as landed in a period, one row per
@@ -14,9 +15,10 @@ import org.apache.spark.sql.Row;
  * visit sent twice is one.
  */
 public final class FactVerification {
-  public static final String TABLE = "fact_verification";
-  public static final List<String> COLUMNS =
-      List.of("period", "subject_key", "visited_on", "conclusion");
+  public static final String TABLE = LakeTables.FACT_VERIFICATION.name();
+
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = LakeTables.FACT_VERIFICATION.columnNames();
 
   private FactVerification() {}
 

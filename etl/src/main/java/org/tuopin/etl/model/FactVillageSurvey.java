@@ -7,25 +7,17 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * Builds {@code fact_village_survey}: the village exit survey as sent for a period, one row per
  * village. The survey is annual or monthly: a period without one keeps no row of its own.
  */
 public final class FactVillageSurvey {
-  public static final String TABLE = "fact_village_survey";
-  public static final List<String> COLUMNS =
-      List.of(
-          "period",
-          "village_code",
-          "county_code",
-          "is_poor_village",
-          "collective_income_yuan",
-          "hardened_road",
-          "clinic",
-          "culture_room",
-          "network",
-          "power");
+  public static final String TABLE = LakeTables.FACT_VILLAGE_SURVEY.name();
+
+  /** The columns, in the lake's order. */
+  public static final List<String> COLUMNS = LakeTables.FACT_VILLAGE_SURVEY.columnNames();
 
   private FactVillageSurvey() {}
 

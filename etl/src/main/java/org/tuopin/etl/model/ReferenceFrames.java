@@ -21,26 +21,18 @@ import org.tuopin.etl.reference.Region;
 import org.tuopin.etl.reference.RegionLevel;
 import org.tuopin.etl.reference.RegionTree;
 import org.tuopin.etl.reference.ScreeningCategory;
+import org.tuopin.warehouse.catalog.LakeTables;
 
 /**
  * The reference data of conf/ as Spark Datasets: the published dimensions (dim_region,
  * dim_indicator, dim_fund_source) and the look-up shapes the staging rules join on.
  */
 public final class ReferenceFrames {
-  public static final String DIM_REGION = "dim_region";
-  public static final String DIM_INDICATOR = "dim_indicator";
-  public static final String DIM_FUND_SOURCE = "dim_fund_source";
+  public static final String DIM_REGION = LakeTables.DIM_REGION.name();
+  public static final String DIM_INDICATOR = LakeTables.DIM_INDICATOR.name();
+  public static final String DIM_FUND_SOURCE = LakeTables.DIM_FUND_SOURCE.name();
 
-  private static final StructType REGION_SCHEMA =
-      new StructType()
-          .add("region_code", StringType, false)
-          .add("region_name", StringType, false)
-          .add("region_level", StringType, false)
-          .add("parent_code", StringType, true)
-          .add("county_code", StringType, true)
-          .add("city_code", StringType, true)
-          .add("province_code", StringType, true)
-          .add("is_custom", BooleanType, false);
+  private static final StructType REGION_SCHEMA = LakeSchemas.of(LakeTables.DIM_REGION);
 
   private final SparkSession spark;
   private final ReferenceData reference;
@@ -112,22 +104,13 @@ public final class ReferenceFrames {
         reference.indicators().stream()
             .map(i -> RowFactory.create(i.code(), i.name(), i.unit()))
             .toList();
-    return spark.createDataFrame(
-        rows,
-        new StructType()
-            .add("indicator_code", StringType, false)
-            .add("indicator_name", StringType, false)
-            .add("unit", StringType, false));
+    return spark.createDataFrame(rows, LakeSchemas.of(LakeTables.DIM_INDICATOR));
   }
 
   public Dataset<Row> dimFundSource() {
     List<Row> rows =
         reference.fundSources().stream().map(f -> RowFactory.create(f.code(), f.name())).toList();
-    return spark.createDataFrame(
-        rows,
-        new StructType()
-            .add("fund_source", StringType, false)
-            .add("fund_source_name", StringType, false));
+    return spark.createDataFrame(rows, LakeSchemas.of(LakeTables.DIM_FUND_SOURCE));
   }
 
   /** (unit_code): county-level reporting units, official or custom. */

@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.etl.TestSpark;
 import org.tuopin.warehouse.DeltaTables;
 import org.tuopin.warehouse.LakeLayout.PartitionFiles;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * The lake's Delta tables: a write replaces one partition in one commit, the files of a version
@@ -48,20 +50,21 @@ class LakeTest {
   void aWriteReplacesOnePartitionAndItsFilesAreCompleteParquet() throws Exception {
     SparkSession spark = TestSpark.session();
     Lake lake = new Lake(folder.resolve("lake"));
-    lake.write(rows(spark, "2021-11-01", "a", "b", "c"), "t", "period=2021-11", 1);
-    lake.write(rows(spark, "2021-12-01", "a", "b"), "t", "period=2021-12", 2);
+    lake.write(rows(spark, "2021-11-01", "a", "b", "c"), "t", p("period=2021-11"), 1);
+    lake.write(rows(spark, "2021-12-01", "a", "b"), "t", p("period=2021-12"), 2);
     Path table = folder.resolve("lake").resolve("t");
     DeltaTables.Version first = DeltaTables.latest(table).orElseThrow();
-    lake.write(rows(spark, "2021-11-01", "d"), "t", "period=2021-11", 1);
+    lake.write(rows(spark, "2021-11-01", "d"), "t", p("period=2021-11"), 1);
 
-    assertEquals(List.of("period=2021-11", "period=2021-12"), lake.partitions("t"));
+    assertEquals(List.of("period=2021-11", "period=2021-12"), names(lake.partitions("t")));
     assertEquals(
-        List.of("d"), households(lake.read(spark, "t", "period=2021-11", SCHEMA)), "replaced");
-    assertEquals(List.of("a", "b"), households(lake.read(spark, "t", "period=2021-12", SCHEMA)));
-    assertEquals(2, lake.fileCount("t", "period=2021-12"));
-    assertEquals(0, lake.read(spark, "t", "period=2022-01", SCHEMA).count());
+        List.of("d"), households(lake.read(spark, "t", p("period=2021-11"), SCHEMA)), "replaced");
+    assertEquals(List.of("a", "b"), households(lake.read(spark, "t", p("period=2021-12"), SCHEMA)));
+    assertEquals(2, lake.fileCount("t", p("period=2021-12")));
+    assertEquals(0, lake.read(spark, "t", p("period=2022-01"), SCHEMA).count());
     assertEquals(
-        List.of("period=2021-11"), lake.latestPeriodBefore("t", "2021-12").stream().toList());
+        List.of(YearMonth.parse("2021-11")),
+        lake.latestPeriodBefore("t", YearMonth.parse("2021-12")).stream().toList());
 
     DeltaTables.Version latest = DeltaTables.latest(table).orElseThrow();
     assertEquals(first.version() + 1, latest.version(), "one commit per write");
@@ -83,15 +86,23 @@ class LakeTest {
     SparkSession spark = TestSpark.session();
     Lake lake = new Lake(folder.resolve("lake"));
     Dataset<Row> years = spark.sql("SELECT 2020 AS year, 'a' AS region UNION ALL SELECT 2021, 'b'");
-    lake.write(years.where("year = 2020"), "y", "year=2020", 1);
-    lake.write(years.where("year = 2021"), "y", "year=2021", 1);
-    lake.write(spark.sql("SELECT 'x' AS code"), "w", "all", 1);
-    lake.write(spark.sql("SELECT 'y' AS code UNION ALL SELECT 'z'"), "w", "all", 1);
-    assertEquals(List.of("year=2020", "year=2021"), lake.partitions("y"));
-    assertEquals(List.of("all"), lake.partitions("w"));
+    lake.write(years.where("year = 2020"), "y", p("year=2020"), 1);
+    lake.write(years.where("year = 2021"), "y", p("year=2021"), 1);
+    lake.write(spark.sql("SELECT 'x' AS code"), "w", p("all"), 1);
+    lake.write(spark.sql("SELECT 'y' AS code UNION ALL SELECT 'z'"), "w", p("all"), 1);
+    assertEquals(List.of("year=2020", "year=2021"), names(lake.partitions("y")));
+    assertEquals(List.of("all"), names(lake.partitions("w")));
     assertEquals(
         2, lake.readAll(spark, "w", new StructType().add("code", DataTypes.StringType)).count());
-    assertFalse(lake.exists("w", "year=2020"));
+    assertFalse(lake.exists("w", p("year=2020")));
+  }
+
+  private static LakePartition p(String name) {
+    return LakePartition.parse(name);
+  }
+
+  private static List<String> names(List<LakePartition> partitions) {
+    return partitions.stream().map(LakePartition::name).toList();
   }
 
   private static Dataset<Row> rows(SparkSession spark, String period, String... households) {
@@ -110,7 +121,7 @@ class LakeTest {
 
   private static String partitionVersion(DeltaTables.Version version, String partition) {
     return version.partitions().stream()
-        .filter(p -> p.partition().equals(partition))
+        .filter(p -> p.partition().name().equals(partition))
         .map(PartitionFiles::version)
         .findFirst()
         .orElseThrow();

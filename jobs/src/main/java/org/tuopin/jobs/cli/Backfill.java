@@ -3,7 +3,7 @@ package org.tuopin.jobs.cli;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.tuopin.jobs.refresh.Progress;
+import org.tuopin.etl.Progress;
 import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.jobs.refresh.RunRecord;
 
@@ -11,13 +11,13 @@ import org.tuopin.jobs.refresh.RunRecord;
  * Refreshes months in order and publishes once at the end. When the quality gate stops a month, the
  * months before it are published and the run exits 3; the stopped month is not in the lake.
  */
-final class Backfill {
+public final class Backfill {
   private Backfill() {}
 
-  static int run(RefreshJob job, List<YearMonth> months) {
+  public static int run(RefreshJob job, List<YearMonth> months) {
     List<RunRecord> built = new ArrayList<>();
     for (YearMonth month : months) {
-      RunRecord record = job.refresh(month, false);
+      RunRecord record = job.build(month);
       if (record.outcome().equals(RunRecord.GATE_STOPPED)) {
         if (!built.isEmpty()) {
           job.publish(built);
@@ -32,7 +32,7 @@ final class Backfill {
     return 0;
   }
 
-  static List<YearMonth> months(YearMonth from, YearMonth to) {
+  public static List<YearMonth> months(YearMonth from, YearMonth to) {
     List<YearMonth> months = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       months.add(m);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         "Writes the monthly bulletin (月度战报) of each city from the published warehouse: <city"
             + " code>-<YYYY-MM>.xlsx in the offices' progress-table layout and a self-contained"
             + " .html page (docs/bulletin.md).")
-final class BulletinCommand implements Callable<Integer> {
+public final class BulletinCommand implements Callable<Integer> {
   private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
 
   @Mixin CommonOptions common;
@@ -64,11 +64,11 @@ final class BulletinCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Path folder(CommonOptions common, Path out) {
+  public static Path folder(CommonOptions common, Path out) {
     return out != null ? out : common.data.resolve("bulletins");
   }
 
-  static void print(List<Bulletins.Written> written) {
+  public static void print(List<Bulletins.Written> written) {
     for (Bulletins.Written bulletin : written) {
       System.out.println(
           bulletin.cityName()

@@ -13,7 +13,7 @@ public final class CommonOptions {
           "Landing folder (default: TUOPIN_LANDING, else landing in the data folder:"
               + " ${DEFAULT-VALUE}).",
       defaultValue = "${env:TUOPIN_LANDING:-${env:TUOPIN_DATA:-data}/landing}")
-  Path landing;
+  public Path landing;
 
   @Option(
       names = "--data",
@@ -21,7 +21,7 @@ public final class CommonOptions {
           "Data folder: lake, serving/tuopin.duckdb, restricted (default: TUOPIN_DATA, else"
               + " ${DEFAULT-VALUE}).",
       defaultValue = "${env:TUOPIN_DATA:-data}")
-  Path data;
+  public Path data;
 
   // The launcher names the repository's conf/tuopin.yaml (-Dtuopin.conf); spark-submit users
   // get conf/tuopin.yaml of the working directory.
@@ -29,10 +29,10 @@ public final class CommonOptions {
       names = "--conf",
       description = "Configuration file (default: ${DEFAULT-VALUE}).",
       defaultValue = "${sys:tuopin.conf:-conf/tuopin.yaml}")
-  Path conf;
+  public Path conf;
 
   @Option(
       names = "--master",
       description = "Spark master URL (default: the one spark-submit was given, else local[*]).")
-  String master;
+  public String master;
 }

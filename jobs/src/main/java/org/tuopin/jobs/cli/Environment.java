@@ -14,17 +14,18 @@ import org.tuopin.jobs.refresh.LandingRules;
 import org.tuopin.jobs.refresh.MonthSettings;
 import org.tuopin.jobs.refresh.PseudonymKey;
 import org.tuopin.jobs.refresh.RefreshJob;
+import org.tuopin.jobs.refresh.RefreshSettings;
 import org.tuopin.warehouse.RestrictedFolder;
 
 /** Configuration, reference data and a Spark session, built once per command. */
-final class Environment {
+public final class Environment {
   private Environment() {}
 
-  static TuopinConfig config(CommonOptions options) {
+  public static TuopinConfig config(CommonOptions options) {
     return TuopinConfig.read(options.conf);
   }
 
-  static ReferenceData reference(CommonOptions options, TuopinConfig config) {
+  public static ReferenceData reference(CommonOptions options, TuopinConfig config) {
     Path directory = options.conf.toAbsolutePath().getParent();
     return ReferenceLoader.load(config, directory);
   }
@@ -35,7 +36,7 @@ final class Environment {
    * spill) is {@code <data>/restricted/spark-local/<pid>}, owner-only like the rest of restricted/;
    * the folders of processes that are gone (a killed run) are removed first.
    */
-  static SparkSession spark(CommonOptions options) {
+  public static SparkSession spark(CommonOptions options) {
     String resolved =
         options.master != null ? options.master : System.getProperty("spark.master", "local[*]");
     SparkSession.Builder builder = SparkSession.builder();
@@ -52,7 +53,7 @@ final class Environment {
         .getOrCreate();
   }
 
-  static RefreshJob refreshJob(
+  public static RefreshJob refreshJob(
       CommonOptions options, SparkSession spark, Set<String> allowMissing) {
     TuopinConfig config = config(options);
     return refreshJob(
@@ -63,18 +64,18 @@ final class Environment {
         allowMissing);
   }
 
-  static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
+  public static RefreshJob refreshJob(CommonOptions options, SparkSession spark) {
     return refreshJob(options, spark, Set.of());
   }
 
   /** The same with other month settings (tests compare Spark's own with the small-month ones). */
-  static RefreshJob refreshJob(
+  public static RefreshJob refreshJob(
       CommonOptions options, SparkSession spark, MonthSettings monthSettings) {
     return refreshJob(options, spark, config(options), monthSettings, Set.of());
   }
 
   /** The configured key file, or null for the default in the restricted folder. */
-  static Path pseudonymKeyFile(CommonOptions options, TuopinConfig config) {
+  public static Path pseudonymKeyFile(CommonOptions options, TuopinConfig config) {
     return config.pseudonymKeyFile() == null
         ? null
         : options.conf.toAbsolutePath().getParent().resolve(config.pseudonymKeyFile());
@@ -97,13 +98,14 @@ final class Environment {
     return new RefreshJob(
         spark,
         ReferenceFrames.cachedIn(spark, reference, paths.reference()),
-        config.povertyCauses(),
-        config.qualityGate(),
         paths,
         key,
         Clock.systemUTC(),
-        config.publishSettings(),
-        monthSettings,
-        new LandingRules(config.requiredSources(), allowMissing));
+        new RefreshSettings(
+            config.povertyCauses(),
+            config.qualityGate(),
+            config.publishSettings(),
+            monthSettings,
+            new LandingRules(config.requiredSources(), allowMissing)));
   }
 }

@@ -5,23 +5,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** --from and --to, a range of months, shared by backfill and generate. */
-final class MonthRange {
+public final class MonthRange {
   @Option(
       names = "--from",
       required = true,
       converter = Months.class,
       description = "First month, YYYY-MM.")
-  YearMonth from;
+  public YearMonth from;
 
   @Option(
       names = "--to",
       required = true,
       converter = Months.class,
       description = "Last month, YYYY-MM.")
-  YearMonth to;
+  public YearMonth to;
 
   /** A range that ends before it starts is a usage error (exit 2). */
-  void requireOrdered(Object command) {
+  public void requireOrdered(Object command) {
     if (to.isBefore(from)) {
       throw new CommandLine.ParameterException(new CommandLine(command), "--to is before --from");
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses YYYY-MM options. */
-final class Months implements ITypeConverter<YearMonth> {
+public final class Months implements ITypeConverter<YearMonth> {
   @Override
   public YearMonth convert(String value) {
     try {

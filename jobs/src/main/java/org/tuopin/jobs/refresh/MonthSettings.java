@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.etl.Progress;
 import org.tuopin.etl.source.LandingFile;
 
 /**

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.tuopin.etl.Progress;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingRecords;
 import org.tuopin.jobs.config.QualityGate;

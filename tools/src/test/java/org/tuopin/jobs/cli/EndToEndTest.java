@@ -106,7 +106,7 @@ class EndToEndTest {
 
     job = Environment.refreshJob(options, TestSpark.session());
     assertEquals(0, Backfill.run(job, MONTHS.subList(0, 2)));
-    RunRecord january = job.refresh(MONTHS.get(2), false);
+    RunRecord january = job.build(MONTHS.get(2));
     publishWhileTwoReadersQuery(january);
   }
 
@@ -449,7 +449,7 @@ class EndToEndTest {
   @Order(8)
   void refreshingAMonthAgainLeavesEveryTableUnchanged() throws SQLException {
     Map<String, String> before = tableFingerprints();
-    job.refresh(MONTHS.get(1), true);
+    job.publish(List.of(job.build(MONTHS.get(1))));
     Map<String, String> after = tableFingerprints();
     assertTrue(before.size() >= 10, before::toString);
     assertEquals(before, after);

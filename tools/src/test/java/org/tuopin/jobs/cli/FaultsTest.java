@@ -41,6 +41,7 @@ import org.tuopin.sample.SampleDataGenerator;
 import org.tuopin.sample.Scale;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.Publisher;
+import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
  * Generated small-scale data with {@code --faults}: every injected fault (and the member rows a
@@ -279,7 +280,7 @@ class FaultsTest {
     Lake quarantine = new Lake(data.resolve("restricted"));
     for (Row r :
         quarantine
-            .readCurrent(TestSpark.session(), "quarantine", Lake.periodPartition(month.toString()))
+            .readCurrent(TestSpark.session(), "quarantine", LakePartition.period(month))
             .collectAsList()) {
       String key = r.getAs("file_name") + " " + r.getAs("line_number") + " " + r.getAs("rule");
       // staged without it, a CSV or JSON Lines row gets its raw text back from its file

@@ -127,13 +127,14 @@ class LakeUpgradeTest {
     List<PartitionFiles> partitions = DeltaTables.latest(table).orElseThrow().partitions();
     Path old = table.resolveSibling(table.getFileName() + ".before-delta");
     for (PartitionFiles partition : partitions) {
-      Path version = old.resolve(partition.partition()).resolve("v-20211201T000000-0000abcd");
+      Path version =
+          old.resolve(partition.partition().name()).resolve("v-20211201T000000-0000abcd");
       Files.createDirectories(version);
       for (Path file : partition.files()) {
         Files.copy(file, version.resolve(file.getFileName()));
       }
       Files.writeString(
-          old.resolve(partition.partition()).resolve(LakeLayout.CURRENT),
+          old.resolve(partition.partition().name()).resolve(LakeLayout.CURRENT),
           version.getFileName().toString());
     }
     LakeLayout.deleteTree(table);

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.cli;
+package org.tuopin.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tuopin.bench.DashboardLatency;
 import org.tuopin.bench.DuckDbIngestReference;
+import org.tuopin.jobs.cli.CommonOptions;
 import org.tuopin.warehouse.Publisher;
 import org.tuopin.warehouse.ReadOnlyQueries;
 import picocli.CommandLine.Command;

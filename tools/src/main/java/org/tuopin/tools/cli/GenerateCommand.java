@@ -1,4 +1,4 @@
-package org.tuopin.jobs.cli;
+package org.tuopin.tools.cli;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tuopin.etl.reference.ReferenceData;
+import org.tuopin.jobs.cli.CommonOptions;
+import org.tuopin.jobs.cli.Environment;
+import org.tuopin.jobs.cli.MonthRange;
 import org.tuopin.jobs.config.TuopinConfig;
 import org.tuopin.sample.AnomalyPlanter;
 import org.tuopin.sample.FaultInjector;

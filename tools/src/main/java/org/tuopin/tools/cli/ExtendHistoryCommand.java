@@ -1,11 +1,14 @@
-package org.tuopin.jobs.cli;
+package org.tuopin.tools.cli;
 
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.tuopin.etl.Progress;
 import org.tuopin.etl.io.Lake;
-import org.tuopin.jobs.refresh.Progress;
+import org.tuopin.jobs.cli.CommonOptions;
+import org.tuopin.jobs.cli.Environment;
+import org.tuopin.jobs.cli.Months;
 import org.tuopin.jobs.refresh.RefreshJob;
 import org.tuopin.jobs.refresh.WriterLock;
 import org.tuopin.sample.HistoryCopier;

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.cli;
+package org.tuopin.tools.cli;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.bulletin.Bulletins;
+import org.tuopin.etl.Progress;
+import org.tuopin.jobs.cli.Backfill;
+import org.tuopin.jobs.cli.BulletinCommand;
+import org.tuopin.jobs.cli.CommonOptions;
+import org.tuopin.jobs.cli.Environment;
+import org.tuopin.jobs.cli.Months;
 import org.tuopin.jobs.config.TuopinConfig;
-import org.tuopin.jobs.refresh.Progress;
 import org.tuopin.sample.SampleDataGenerator;
 import org.tuopin.sample.Scale;
 import org.tuopin.warehouse.Publisher;

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.refresh;
+package org.tuopin.etl;
 
 /** Progress lines on the terminal (stderr), so stdout stays clean for query output. */
 public final class Progress {

@@ -1,4 +1,4 @@
-package org.tuopin.jobs.cli;
+package org.tuopin.tools.cli;
 
 /** The commands of the tools module, which the launcher adds to the pipeline's. */
 public final class ToolCommands {

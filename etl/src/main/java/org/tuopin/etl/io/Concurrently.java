@@ -1,4 +1,4 @@
-package org.tuopin.jobs.refresh;
+package org.tuopin.etl.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.concurrent.Future;
  * jobs whose planning on the driver can overlap another's tasks on the executors. The first failure
  * is rethrown once every step has ended, so none is left running behind an error.
  */
-final class Concurrently {
+public final class Concurrently {
   private static final int THREADS = 3;
 
   private Concurrently() {}
 
-  static void run(List<Runnable> steps) {
+  public static void run(List<Runnable> steps) {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             THREADS,
