@@ -131,6 +131,19 @@ public final class DeltaTables {
    */
   public static List<Path> removeFilesOutside(Path table, Set<Path> kept) {
     Set<Path> keep = new HashSet<>(latest(table).orElseThrow().files());
+    keep.addAll(kept);
+    return removeFilesNotIn(table, keep);
+  }
+
+  /**
+   * Deletes what {@code keep} does not name, as {@link #removeFilesOutside} does, without reading
+   * the log: for a caller that holds the latest version's files already (the publisher read them at
+   * the start of its publish, under the writer lock) and names them in {@code keep}.
+   *
+   * @return the data files deleted
+   */
+  static List<Path> removeFilesNotIn(Path table, Set<Path> kept) {
+    Set<Path> keep = new HashSet<>();
     kept.forEach(p -> keep.add(p.toAbsolutePath().normalize()));
     List<Path> removed = new ArrayList<>();
     Path log = table.toAbsolutePath().resolve(LOG);

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -148,19 +149,27 @@ public final class LakeLayout {
   /**
    * Deletes every version folder that is not current and holds no file in {@code referenced}, and
    * the leftovers of interrupted writes (a version never made current, a CURRENT being written,
-   * Spark's temporary folders). Only one writer may run this: a run that is still writing would
-   * lose its version.
+   * Spark's temporary folders); of a Delta table, every file that neither its latest version (as
+   * {@code latest} holds it, read at the start of the publish) nor {@code referenced} names. Only
+   * one writer may run this: a run that is still writing would lose its version.
    *
    * @return the folders and files deleted
    */
-  public List<Path> removeUnreferenced(Set<Path> referenced) {
+  List<Path> removeUnreferenced(Set<Path> referenced, LakeSnapshot latest) {
     List<Path> removed = new ArrayList<>();
     for (Path table : children(root)) {
       if (!Files.isDirectory(table)) {
         continue;
       }
       if (DeltaTables.isTable(table)) {
-        removed.addAll(DeltaTables.removeFilesOutside(table, referenced));
+        String name = table.getFileName().toString();
+        if (latest.deltaVersions().containsKey(name)) {
+          Set<Path> keep = new HashSet<>(referenced);
+          keep.addAll(latest.files(name));
+          removed.addAll(DeltaTables.removeFilesNotIn(table, keep));
+        } else {
+          removed.addAll(DeltaTables.removeFilesOutside(table, referenced));
+        }
         continue;
       }
       for (Path partition : children(table)) {

@@ -85,7 +85,7 @@ public final class Publisher {
           servingFile(),
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
-      removeUnreferenced(history, derived);
+      removeUnreferenced(history, derived, snapshot);
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + servingFile(), e);
@@ -221,9 +221,10 @@ public final class Publisher {
    * Files of lake versions and derived partitions that neither the current state nor a kept publish
    * names.
    */
-  private void removeUnreferenced(PublishHistory history, Map<String, Map<String, Entry>> derived) {
+  private void removeUnreferenced(
+      PublishHistory history, Map<String, Map<String, Entry>> derived, LakeSnapshot snapshot) {
     Set<Path> referenced = new HashSet<>(history.referencedFiles());
-    int lakeRemoved = lake.removeUnreferenced(referenced).size();
+    int lakeRemoved = lake.removeUnreferenced(referenced, snapshot).size();
     derived
         .values()
         .forEach(partitions -> partitions.values().forEach(entry -> referenced.add(entry.file())));

@@ -40,8 +40,11 @@ public final class LakeUpgrade {
     Lake lake = new Lake(root);
     List<String> converted = new ArrayList<>();
     for (String table : tables) {
+      if (DeltaTables.isTable(root.resolve(table))) {
+        continue;
+      }
       List<PartitionFiles> current = layout.current(table);
-      if (DeltaTables.isTable(root.resolve(table)) || current.isEmpty()) {
+      if (current.isEmpty()) {
         continue;
       }
       Optional<String> column = current.get(0).partition().partitioning().column();

@@ -3,6 +3,7 @@ package org.tuopin.etl.io;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +19,7 @@ import org.tuopin.etl.model.FactVerification;
 import org.tuopin.etl.model.FactVillageSurvey;
 import org.tuopin.etl.model.Pseudonyms;
 import org.tuopin.etl.model.ReferenceFrames;
+import org.tuopin.etl.profile.StepProfile;
 import org.tuopin.etl.staging.StagedMonth;
 import org.tuopin.warehouse.catalog.LakePartition;
 
@@ -26,7 +28,11 @@ import org.tuopin.warehouse.catalog.LakePartition;
  * changed: one Delta commit per table, the tables side by side.
  */
 public record MonthWriter(
-    SparkSession spark, Lake lake, ReferenceFrames reference, Pseudonyms pseudonyms) {
+    SparkSession spark,
+    Lake lake,
+    ReferenceFrames reference,
+    Pseudonyms pseudonyms,
+    StepProfile profile) {
 
   /**
    * Writes the registry snapshots in as many files as the records were read into, so a cluster
@@ -39,7 +45,6 @@ public record MonthWriter(
   public void write(
       StagedMonth staged, YearMonth period, int snapshotFiles, Dataset<Row> ingestedFiles) {
     LocalDate first = period.atDay(1);
-    LakePartition partition = LakePartition.period(period);
     Progress.step("%s: writing the lake", period);
     LakeLookups lookups = new LakeLookups(spark, lake);
     Dataset<Row> previousHouseholds =
@@ -49,70 +54,84 @@ public record MonthWriter(
         lookups.previousPartition(FactMemberSnapshot.TABLE, period, FactMemberSnapshot.SCHEMA);
     Concurrently.run(
         List.of(
-            () ->
-                lake.write(
+            write(
+                period,
+                FactHouseholdSnapshot.TABLE,
+                () ->
                     FactHouseholdSnapshot.build(
                         staged.households().loaded(), previousHouseholds, first, pseudonyms),
-                    FactHouseholdSnapshot.TABLE,
-                    partition,
-                    snapshotFiles),
-            () ->
-                lake.write(
+                snapshotFiles),
+            write(
+                period,
+                FactMemberSnapshot.TABLE,
+                () ->
                     FactMemberSnapshot.build(
                         staged.members().loaded(), previousMembers, first, pseudonyms),
-                    FactMemberSnapshot.TABLE,
-                    partition,
-                    snapshotFiles),
-            () ->
-                lake.write(
-                    FactProgress.build(staged.submissions().loaded(), ingestedFiles),
-                    FactProgress.TABLE,
-                    partition,
-                    1),
-            () ->
-                lake.write(
-                    FactAllocation.build(staged.allocations().loaded(), first),
-                    FactAllocation.TABLE,
-                    partition,
-                    1),
-            () ->
-                lake.write(
-                    FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms),
-                    FactDisbursement.TABLE,
-                    partition,
-                    1),
-            () ->
-                lake.write(
-                    FactPopulation.build(staged.population().loaded()),
-                    FactPopulation.TABLE,
-                    LakePartition.year(period.getYear()),
-                    1),
-            () ->
-                lake.write(
-                    FactVillageSurvey.build(staged.villageSurveys().loaded(), first),
-                    FactVillageSurvey.TABLE,
-                    partition,
-                    1),
-            () ->
-                lake.write(
+                snapshotFiles),
+            write(
+                period,
+                FactProgress.TABLE,
+                () -> FactProgress.build(staged.submissions().loaded(), ingestedFiles),
+                1),
+            write(
+                period,
+                FactAllocation.TABLE,
+                () -> FactAllocation.build(staged.allocations().loaded(), first),
+                1),
+            write(
+                period,
+                FactDisbursement.TABLE,
+                () -> FactDisbursement.build(staged.disbursements().loaded(), first, pseudonyms),
+                1),
+            step(
+                period,
+                FactPopulation.TABLE,
+                () ->
+                    lake.write(
+                        FactPopulation.build(staged.population().loaded()),
+                        FactPopulation.TABLE,
+                        LakePartition.year(period.getYear()),
+                        1)),
+            write(
+                period,
+                FactVillageSurvey.TABLE,
+                () -> FactVillageSurvey.build(staged.villageSurveys().loaded(), first),
+                1),
+            write(
+                period,
+                FactScreeningSignal.TABLE,
+                () ->
                     FactScreeningSignal.build(
                         staged.screeningSignals().loaded(), first, pseudonyms),
-                    FactScreeningSignal.TABLE,
-                    partition,
-                    1),
-            () ->
-                lake.write(
-                    FactVerification.build(staged.verifications().loaded(), first),
-                    FactVerification.TABLE,
-                    partition,
-                    1),
-            this::writeRegions,
-            () ->
-                lake.writeSmallTableUnlessCurrent(
-                    spark, reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR),
-            () ->
-                lake.writeSmallTableUnlessCurrent(
-                    spark, reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE)));
+                1),
+            write(
+                period,
+                FactVerification.TABLE,
+                () -> FactVerification.build(staged.verifications().loaded(), first),
+                1),
+            step(period, ReferenceFrames.DIM_REGION, this::writeRegions),
+            step(
+                period,
+                ReferenceFrames.DIM_INDICATOR,
+                () ->
+                    lake.writeSmallTableUnlessCurrent(
+                        spark, reference.dimIndicator(), ReferenceFrames.DIM_INDICATOR)),
+            step(
+                period,
+                ReferenceFrames.DIM_FUND_SOURCE,
+                () ->
+                    lake.writeSmallTableUnlessCurrent(
+                        spark, reference.dimFundSource(), ReferenceFrames.DIM_FUND_SOURCE))));
+  }
+
+  /** Replaces the month's partition of {@code table} with {@code rows}, as a step of its own. */
+  private Runnable write(YearMonth period, String table, Supplier<Dataset<Row>> rows, int files) {
+    return step(
+        period, table, () -> lake.write(rows.get(), table, LakePartition.period(period), files));
+  }
+
+  private Runnable step(YearMonth period, String table, Runnable write) {
+    return () -> profile.run(period + " write " + table, write);
   }
 
   private void writeRegions() {

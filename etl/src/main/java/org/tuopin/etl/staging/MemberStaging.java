@@ -29,19 +29,20 @@ public final class MemberStaging {
 
   private MemberStaging() {}
 
-  /** {@link #stage(Dataset, Dataset, boolean)} for a snapshot small enough to broadcast. */
+  /** {@link #stage(Dataset, Dataset, long)} for a snapshot small enough to broadcast. */
   public static Staged stage(Dataset<Row> landingRecords, Dataset<Row> households) {
-    return stage(landingRecords, households, true);
+    return stage(landingRecords, households, 0);
   }
 
   /**
    * @param households (member_household_id, member_county_code): the households loaded from the
    *     same snapshot
-   * @param broadcastHouseholds whether they are few enough to send to every task ({@link
-   *     #BROADCAST_HOUSEHOLDS})
+   * @param householdCount how many they are: up to {@link #BROADCAST_HOUSEHOLDS} they are sent to
+   *     every task, beyond it joined by a shuffle
    */
   public static Staged stage(
-      Dataset<Row> landingRecords, Dataset<Row> households, boolean broadcastHouseholds) {
+      Dataset<Row> landingRecords, Dataset<Row> households, long householdCount) {
+    boolean broadcastHouseholds = householdCount <= BROADCAST_HOUSEHOLDS;
     Dataset<Row> rows = Checks.rowsOf(landingRecords, Contracts.MEMBER);
     rows =
         rows.join(

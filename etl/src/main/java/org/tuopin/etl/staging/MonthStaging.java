@@ -38,9 +38,9 @@ public record MonthStaging(
     Staged households =
         HouseholdStaging.stage(records, period.getYear(), reference.villages(), povertyCauses)
             .cached();
-    boolean fewHouseholds = households.loaded().count() <= MemberStaging.BROADCAST_HOUSEHOLDS;
     Staged members =
-        MemberStaging.stage(records, MemberStaging.households(households.loaded()), fewHouseholds)
+        MemberStaging.stage(
+                records, MemberStaging.households(households.loaded()), households.loaded().count())
             .cached();
     Staged allocations =
         AllocationStaging.stage(

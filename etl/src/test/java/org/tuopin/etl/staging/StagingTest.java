@@ -145,8 +145,8 @@ class StagingTest {
    * MemberStaging.BROADCAST_HOUSEHOLDS, a whole country).
    */
   @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void membersOfAnUnknownHouseholdAreQuarantinedHoweverTheHouseholdsAreJoined(boolean broadcast) {
+  @ValueSource(longs = {2, MemberStaging.BROADCAST_HOUSEHOLDS + 1})
+  void membersOfAnUnknownHouseholdAreQuarantinedHoweverTheHouseholdsAreJoined(long households) {
     Dataset<Row> records =
         new LandingRows(
                 "registry",
@@ -165,13 +165,13 @@ class StagingTest {
             .row("H9", VALID_ID, "某某", "户主", "女", "1949-12-31", "健康", "普通劳动力", "否")
             .row("H1", VALID_ID, "某某", "配偶", "女", "1949-12-31", "健康", "普通劳动力", "否")
             .dataset();
-    Dataset<Row> households =
+    Dataset<Row> loaded =
         TestSpark.rows(
             "member_household_id STRING, member_county_code STRING",
             new Object[] {"H1", "510802"},
             new Object[] {"H2", "510802"});
 
-    Staged staged = MemberStaging.stage(records, households, broadcast);
+    Staged staged = MemberStaging.stage(records, loaded, households);
 
     assertEquals(
         List.of("3/unknown_household/household_id"),

@@ -31,6 +31,7 @@ import org.tuopin.etl.io.LakeUpgrade;
 import org.tuopin.etl.io.MonthWriter;
 import org.tuopin.etl.model.Pseudonyms;
 import org.tuopin.etl.model.ReferenceFrames;
+import org.tuopin.etl.profile.StepProfile;
 import org.tuopin.etl.source.Contracts;
 import org.tuopin.etl.source.LandingFile;
 import org.tuopin.etl.source.LandingRecords;
@@ -60,6 +61,7 @@ public final class RefreshJob {
   private final Lake lake;
   private final RefreshSettings settings;
   private final RunLedger ledger;
+  private final StepProfile profile;
 
   public RefreshJob(
       SparkSession spark,
@@ -76,6 +78,7 @@ public final class RefreshJob {
     this.lake = new Lake(paths.lake());
     this.settings = settings;
     this.ledger = new RunLedger(RunStore.of(paths), clock);
+    this.profile = StepProfile.of(spark);
   }
 
   /**
@@ -133,7 +136,9 @@ public final class RefreshJob {
   }
 
   private MonthInput read(YearMonth period, List<LandingFile> files) {
-    return MonthInput.read(spark, reference, settings.month(), clock, period, files);
+    return profile.step(
+        period + " read the landing records",
+        () -> MonthInput.read(spark, reference, settings.month(), clock, period, files));
   }
 
   private RunRecord build(MonthInput input, RunRecord running) {
@@ -141,13 +146,17 @@ public final class RefreshJob {
     StagedMonth staged = stage(input.records(), period);
     Dataset<Row> quarantine = staged.quarantine().persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // the stagings are kept on their first use: the report's counts stage and check every source
       QualityReport report =
-          QualityReport.of(
-              running.runId(),
-              period.toString(),
-              input.records(),
-              staged.outcomeByFile(),
-              quarantine);
+          profile.step(
+              period + " stage, check and count every source",
+              () ->
+                  QualityReport.of(
+                      running.runId(),
+                      period.toString(),
+                      input.records(),
+                      staged.outcomeByFile(),
+                      quarantine));
       RunRecord record =
           RunRecord.running(
               running.runId(),
@@ -157,20 +166,25 @@ public final class RefreshJob {
               report.rules());
       report.print();
       ledger.store().saveQualityReport(report);
-      writeQuarantine(
-          input
-              .withRawText(quarantine, report)
-              .withColumn("run_id", lit(running.runId()))
-              .withColumn("period", lit(Date.valueOf(period.atDay(1)))),
-          period);
+      profile.run(
+          period + " write the quarantine",
+          () ->
+              writeQuarantine(
+                  input
+                      .withRawText(quarantine, report)
+                      .withColumn("run_id", lit(running.runId()))
+                      .withColumn("period", lit(Date.valueOf(period.atDay(1)))),
+                  period));
       List<String> stopped = report.sourcesOverGate(settings.gate());
       if (!stopped.isEmpty()) {
         return ledger.end(
             record, RunRecord.GATE_STOPPED, "quality gate: " + String.join("; ", stopped));
       }
-      new MonthWriter(spark, lake, reference, pseudonyms)
+      new MonthWriter(spark, lake, reference, pseudonyms, profile)
           .write(staged, period, input.partitions(), ingestedFiles(input.files()));
-      new CarryForwardRepair(spark, lake).after(period);
+      profile.run(
+          period + " carry forward into later months",
+          () -> new CarryForwardRepair(spark, lake).after(period));
       return ledger.end(record, RunRecord.BUILT, null);
     } finally {
       quarantine.unpersist();
@@ -180,8 +194,10 @@ public final class RefreshJob {
 
   private StagedMonth stage(Dataset<Row> records, YearMonth period) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return new MonthStaging(reference, settings.povertyCauses(), pseudonyms, today)
-        .stage(records, period, new LakeLookups(spark, lake).earlierFacts(period));
+    MonthStaging staging = new MonthStaging(reference, settings.povertyCauses(), pseudonyms, today);
+    return profile.step(
+        period + " stage (count the households)",
+        () -> staging.stage(records, period, new LakeLookups(spark, lake).earlierFacts(period)));
   }
 
   /**
@@ -245,7 +261,17 @@ public final class RefreshJob {
     return WriterLock.holding(
         paths.data(),
         "publish",
-        () -> new PublishStep(paths, settings.publish(), ledger, clock).publish(pending));
+        () -> {
+          List<RunRecord> published =
+              profile.step(
+                  "publish",
+                  () -> new PublishStep(paths, settings.publish(), ledger, clock).publish(pending));
+          if (settings.printProfile()) {
+            Progress.step("where the time went (Spark's task metrics per step):");
+            profile.print(System.err);
+          }
+          return published;
+        });
   }
 
   /** Each file's name as Tuopin writes it, and its real path under the landing root. */

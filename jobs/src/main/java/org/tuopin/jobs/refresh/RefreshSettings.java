@@ -10,10 +10,13 @@ import org.tuopin.warehouse.PublishSettings;
  * @param povertyCauses the poverty causes the registry may name
  * @param gate the share of quarantined rows per source that stops a month
  * @param landingRules the sources a month must have
+ * @param printProfile whether a publish ends by printing where the run's time went (environment
+ *     variable TUOPIN_PROFILE=1)
  */
 public record RefreshSettings(
     List<String> povertyCauses,
     QualityGate gate,
     PublishSettings publish,
     MonthSettings month,
-    LandingRules landingRules) {}
+    LandingRules landingRules,
+    boolean printProfile) {}
