@@ -16,17 +16,20 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Spark's own metrics of a run, per step: each step names the Spark jobs it starts (their job
- * description), and a listener adds up their tasks' run and CPU time, bytes read and written and
- * shuffled. A step's wall time is the driver's. Steps that run side by side (the lake's tables)
- * each count their own wall time; work outside any step (lake lookups, the ledger) counts under
- * {@link #OUTSIDE_STEPS}.
+ * Spark's own metrics of a run, per step: each step names the Spark jobs it starts (a local
+ * property of the thread), and a listener adds up their tasks' run and CPU time, bytes read and
+ * written and shuffled. A step's wall time is the driver's. Steps that run side by side (the lake's
+ * tables) each count their own wall time; work outside any step (lake lookups, the ledger) counts
+ * under {@link #OUTSIDE_STEPS}.
  */
 public final class StepProfile extends SparkListener {
   public static final String OUTSIDE_STEPS = "(outside the steps)";
 
-  /** The local property setJobDescription sets (SparkContext.SPARK_JOB_DESCRIPTION, internal). */
-  private static final String DESCRIPTION = "spark.job.description";
+  /**
+   * The local property naming the step: Spark passes a thread's local properties with each job it
+   * starts (a job description would not do: Delta writes descriptions of its own).
+   */
+  private static final String STEP = "tuopin.step";
 
   private static final long EVENTS_WAIT_MILLIS = 60_000;
 
@@ -58,14 +61,14 @@ public final class StepProfile extends SparkListener {
   /** Runs {@code body} as the step {@code name}: its Spark jobs and wall time count there. */
   public <T> T step(String name, Supplier<T> body) {
     SparkContext context = spark.sparkContext();
-    String outer = context.getLocalProperty(DESCRIPTION);
-    context.setJobDescription(name);
+    String outer = context.getLocalProperty(STEP);
+    context.setLocalProperty(STEP, name);
     long start = System.nanoTime();
     try {
       return body.get();
     } finally {
       figuresOf(name).addWall(System.nanoTime() - start);
-      context.setJobDescription(outer);
+      context.setLocalProperty(STEP, outer);
     }
   }
 
@@ -100,8 +103,7 @@ public final class StepProfile extends SparkListener {
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-    String step =
-        submitted.properties() == null ? null : submitted.properties().getProperty(DESCRIPTION);
+    String step = submitted.properties() == null ? null : submitted.properties().getProperty(STEP);
     stepOfStage.put(submitted.stageInfo().stageId(), step == null ? OUTSIDE_STEPS : step);
   }
 
