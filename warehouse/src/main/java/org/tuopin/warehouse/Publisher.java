@@ -71,11 +71,15 @@ public final class Publisher {
     try {
       Files.createDirectories(spill());
       removeInterruptedBuilds();
+      long start = System.nanoTime();
       LakeSnapshot snapshot = LakeSnapshot.read(lake);
+      progress.accept(String.format("lake versions listed in %.1f s", seconds(start)));
       Map<String, Map<String, Entry>> derived =
           new Deriver(derivedStore, settings, spill(), progress).update(snapshot);
       int id = history.nextId();
+      long built = System.nanoTime();
       List<Path> kept = new ArrayList<>(build(building, id, snapshot, derived, runs, quality));
+      progress.accept(String.format("published file built in %.1f s", seconds(built)));
       // the copied tables' files too: another engine reading the lake at the version this publish
       // records (lake_version.TABLE) finds them while the publish is kept
       PublishedSchema.COPIED_LAKE_TABLES.forEach(table -> kept.addAll(snapshot.files(table)));
@@ -96,6 +100,10 @@ public final class Publisher {
       LakeLayout.deleteTree(building);
       LakeLayout.deleteTree(Path.of(building + ".wal"));
     }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   private Path spill() {
