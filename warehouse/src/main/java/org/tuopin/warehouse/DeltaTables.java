@@ -74,6 +74,24 @@ public final class DeltaTables {
     }
   }
 
+  /**
+   * The number of the table's latest commit, from the log's file names alone (a commit is {@code
+   * <version>.json}); -1 when there is none.
+   */
+  static long latestCommit(Path table) {
+    Path log = table.resolve(LOG);
+    try (Stream<Path> entries = Files.list(log)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.matches("[0-9]{20}\\.json"))
+          .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+          .max()
+          .orElse(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + log, e);
+    }
+  }
+
   /** The table's latest version; empty when the folder holds no Delta table. */
   public static Optional<Version> latest(Path table) {
     return isTable(table)

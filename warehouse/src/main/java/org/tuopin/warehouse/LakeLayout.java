@@ -149,9 +149,10 @@ public final class LakeLayout {
   /**
    * Deletes every version folder that is not current and holds no file in {@code referenced}, and
    * the leftovers of interrupted writes (a version never made current, a CURRENT being written,
-   * Spark's temporary folders); of a Delta table, every file that neither its latest version (as
-   * {@code latest} holds it, read at the start of the publish) nor {@code referenced} names. Only
-   * one writer may run this: a run that is still writing would lose its version.
+   * Spark's temporary folders); of a Delta table, every file that neither its latest version nor
+   * {@code referenced} names. The latest version's files are {@code latest}'s (read at the start of
+   * the publish) while the table has no later commit, else read again. Only one writer may run
+   * this: a run that is still writing would lose its version.
    *
    * @return the folders and files deleted
    */
@@ -163,7 +164,8 @@ public final class LakeLayout {
       }
       if (DeltaTables.isTable(table)) {
         String name = table.getFileName().toString();
-        if (latest.deltaVersions().containsKey(name)) {
+        Long read = latest.deltaVersions().get(name);
+        if (read != null && read == DeltaTables.latestCommit(table)) {
           Set<Path> keep = new HashSet<>(referenced);
           keep.addAll(latest.files(name));
           removed.addAll(DeltaTables.removeFilesNotIn(table, keep));

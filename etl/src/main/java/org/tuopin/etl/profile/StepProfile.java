@@ -1,16 +1,16 @@
 package org.tuopin.etl.profile;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -33,34 +33,44 @@ public final class StepProfile extends SparkListener {
 
   private static final long EVENTS_WAIT_MILLIS = 60_000;
 
-  /** One profile per Spark context: a process may build many jobs on one session (the tests). */
-  private static final Map<SparkContext, StepProfile> ATTACHED = new WeakHashMap<>();
+  /**
+   * The profile attached to the process's Spark context: a process may build many jobs on one
+   * session (the tests), and each attached listener would see every task.
+   */
+  private static StepProfile attached;
 
-  private final SparkSession spark;
+  /** Null for a profile that measures nothing. */
+  private final SparkContext context;
+
   private final Map<Integer, String> stepOfStage = new ConcurrentHashMap<>();
-  private final Map<String, StepFigures> figures = new ConcurrentHashMap<>();
-  private final List<String> order = new ArrayList<>();
 
-  private StepProfile(SparkSession spark) {
-    this.spark = spark;
+  /** Guarded by this; in the order the steps first ran. */
+  private final Map<String, StepFigures> figures = new LinkedHashMap<>();
+
+  private StepProfile(SparkContext context) {
+    this.context = context;
   }
 
   /** The profile of what {@code spark}'s context runs, attached on first use. */
-  public static StepProfile of(SparkSession spark) {
-    synchronized (ATTACHED) {
-      return ATTACHED.computeIfAbsent(
-          spark.sparkContext(),
-          context -> {
-            StepProfile profile = new StepProfile(spark);
-            context.addSparkListener(profile);
-            return profile;
-          });
+  public static synchronized StepProfile of(SparkSession spark) {
+    SparkContext context = spark.sparkContext();
+    if (attached == null || attached.context != context) {
+      attached = new StepProfile(context);
+      context.addSparkListener(attached);
     }
+    return attached;
+  }
+
+  /** A profile that runs the steps and measures nothing: no listener, no figures. */
+  public static StepProfile disabled() {
+    return new StepProfile(null);
   }
 
   /** Runs {@code body} as the step {@code name}: its Spark jobs and wall time count there. */
   public <T> T step(String name, Supplier<T> body) {
-    SparkContext context = spark.sparkContext();
+    if (context == null) {
+      return body.get();
+    }
     String outer = context.getLocalProperty(STEP);
     context.setLocalProperty(STEP, name);
     long start = System.nanoTime();
@@ -82,23 +92,36 @@ public final class StepProfile extends SparkListener {
         });
   }
 
-  /** The figures so far, steps in the order they first ran; waits for Spark's pending events. */
-  public List<StepFigures> figures() {
-    try {
-      spark.sparkContext().listenerBus().waitUntilEmpty(EVENTS_WAIT_MILLIS);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "Spark's listener events not delivered in " + EVENTS_WAIT_MILLIS + " ms", e);
+  /**
+   * The figures so far, steps in the order they first ran, once Spark has delivered its pending
+   * events (if it has not within a minute, the figures as they are).
+   */
+  public List<StepFigures> figures() throws TimeoutException {
+    if (context != null) {
+      context.listenerBus().waitUntilEmpty(EVENTS_WAIT_MILLIS);
     }
-    synchronized (order) {
-      return order.stream().map(figures::get).toList();
+    synchronized (this) {
+      return List.copyOf(figures.values());
     }
   }
 
-  /** The figures as a table. */
+  /** The figures as a table; a profile cut short by Spark's events says so on its last line. */
   public void print(PrintStream out) {
     out.println(StepFigures.HEADER);
-    figures().forEach(f -> out.println(f.line()));
+    List<StepFigures> all;
+    String incomplete = null;
+    try {
+      all = figures();
+    } catch (TimeoutException e) {
+      incomplete = "(incomplete: Spark's events were not all delivered in a minute)";
+      synchronized (this) {
+        all = List.copyOf(figures.values());
+      }
+    }
+    all.forEach(f -> out.println(f.line()));
+    if (incomplete != null) {
+      out.println(incomplete);
+    }
   }
 
   @Override
@@ -115,14 +138,13 @@ public final class StepProfile extends SparkListener {
     }
   }
 
-  private StepFigures figuresOf(String step) {
-    return figures.computeIfAbsent(
-        step,
-        name -> {
-          synchronized (order) {
-            order.add(name);
-          }
-          return new StepFigures(name);
-        });
+  @Override
+  public void onStageCompleted(SparkListenerStageCompleted completed) {
+    // a stage's task-end events come before its completion: its step is no longer needed
+    stepOfStage.remove(completed.stageInfo().stageId());
+  }
+
+  private synchronized StepFigures figuresOf(String step) {
+    return figures.computeIfAbsent(step, StepFigures::new);
   }
 }

@@ -3,6 +3,7 @@ package org.tuopin.etl.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import org.tuopin.etl.TestSpark;
 
 class StepProfileTest {
   @Test
-  void aStepCountsTheTasksOfTheJobsItStartsAndNothingElse() {
+  void aStepCountsTheTasksOfTheJobsItStartsAndNothingElse() throws Exception {
     SparkSession spark = TestSpark.session();
     StepProfile profile = StepProfile.of(spark);
     long rows = profile.step("count four partitions", () -> spark.range(0, 1000, 1, 4).count());
@@ -28,5 +29,12 @@ class StepProfileTest {
     assertTrue(figures.get(StepProfile.OUTSIDE_STEPS).tasks() >= 3, "the job outside a step");
     assertTrue(figures.get("count four partitions").wallSeconds() > 0);
     assertEquals(0.0, figures.get(StepProfile.OUTSIDE_STEPS).wallSeconds());
+  }
+
+  @Test
+  void aDisabledProfileRunsTheStepAndMeasuresNothing() throws Exception {
+    StepProfile profile = StepProfile.disabled();
+    assertEquals(3L, profile.step("count", () -> TestSpark.session().range(3).count()));
+    assertEquals(List.of(), profile.figures());
   }
 }

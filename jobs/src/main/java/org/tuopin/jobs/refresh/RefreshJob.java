@@ -42,10 +42,11 @@ import org.tuopin.warehouse.RestrictedFolder;
 import org.tuopin.warehouse.catalog.LakePartition;
 
 /**
- * Refreshes one period, as a sequence of steps: lock the data folder, read the landing files, stage
- * them against the rules, apply the quality gate, write the lake's partitions, carry the registry
- * forward again into later months, record the run, and publish. A re-run of the same period with
- * the same files rewrites the same partitions with the same rows.
+ * Refreshes periods, as a sequence of steps. {@link #build} locks the data folder, reads a period's
+ * landing files, stages them against the rules, applies the quality gate, writes the lake's
+ * partitions, carries the registry forward again into later months and records the run; {@link
+ * #publish} then publishes the runs built (a backfill's months at once). A re-run of the same
+ * period with the same files rewrites the same partitions with the same rows.
  */
 public final class RefreshJob {
   private static final DateTimeFormatter RUN_ID_TIME =
@@ -78,7 +79,7 @@ public final class RefreshJob {
     this.lake = new Lake(paths.lake());
     this.settings = settings;
     this.ledger = new RunLedger(RunStore.of(paths), clock);
-    this.profile = StepProfile.of(spark);
+    this.profile = settings.printProfile() ? StepProfile.of(spark) : StepProfile.disabled();
   }
 
   /**

@@ -13,7 +13,6 @@ import static org.tuopin.warehouse.catalog.LakeColumn.optional;
 import static org.tuopin.warehouse.catalog.LakeColumn.required;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The catalog of the lake's tables: every table Spark writes to {@code data/lake/}, in the order
@@ -262,9 +261,5 @@ public final class LakeTables {
 
   public static List<String> names() {
     return ALL.stream().map(LakeTable::name).toList();
-  }
-
-  public static Optional<LakeTable> named(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 }
