@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 import org.tuopin.warehouse.DuckDb;
+import org.tuopin.warehouse.QuerySpill;
 import org.tuopin.warehouse.ReadOnlyQueries;
 
 /**
@@ -102,15 +103,14 @@ final class ScopedWarehouse implements AutoCloseable {
         (DuckDBConnection)
             DuckDb.openReadOnly(
                 extract,
-                Map.of(
-                    "memory_limit",
-                    limits.memoryMegabytes() + "MB",
-                    "threads",
-                    String.valueOf(limits.threads()),
-                    "temp_directory",
-                    spill.toString(),
-                    "max_temp_directory_size",
-                    limits.spillMegabytes() + "MB"));
+                QuerySpill.settings(
+                    Map.of(
+                        "memory_limit",
+                        limits.memoryMegabytes() + "MB",
+                        "threads",
+                        String.valueOf(limits.threads())),
+                    spill,
+                    limits.spillMegabytes()));
     try (Statement s = database.createStatement()) {
       ReadOnlyQueries.lockDown(s, List.of());
       Set<String> served = new TreeSet<>();

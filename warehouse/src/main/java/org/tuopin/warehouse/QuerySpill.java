@@ -1,6 +1,8 @@
 package org.tuopin.warehouse;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where the query path's DuckDB spills: a folder of this process's own under the system's temporary
@@ -24,5 +26,22 @@ public final class QuerySpill {
       folder = own;
     }
     return folder;
+  }
+
+  /**
+   * {@code others} and DuckDB's settings for a spill of at most {@code megabytes} into {@code
+   * folder}. Zero turns spilling off (no temporary folder at all): DuckDB reads a {@code
+   * max_temp_directory_size} of 0 as no limit, and a query given "0 MB" filled the disk.
+   */
+  public static Map<String, String> settings(
+      Map<String, String> others, Path folder, int megabytes) {
+    Map<String, String> settings = new HashMap<>(others);
+    if (megabytes == 0) {
+      settings.put("temp_directory", "");
+    } else {
+      settings.put("temp_directory", folder.toString());
+      settings.put("max_temp_directory_size", megabytes + "MB");
+    }
+    return settings;
   }
 }

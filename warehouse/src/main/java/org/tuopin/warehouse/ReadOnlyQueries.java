@@ -134,6 +134,13 @@ public final class ReadOnlyQueries {
                   + " --spill-limit MB)",
               e));
     }
+    if (message.contains("No space left on device")) {
+      return Optional.of(
+          new LimitReached(
+              "the disk the query spills to is full, and the query was stopped (a lower"
+                  + " query.spillMegabytes, or --spill-limit MB, stops it before that)",
+              e));
+    }
     if (message.contains("Out of Memory")) {
       return Optional.of(
           new LimitReached(
@@ -170,15 +177,14 @@ public final class ReadOnlyQueries {
     Connection connection =
         DuckDb.openReadOnly(
             publishedFile,
-            Map.of(
-                "memory_limit",
-                limits.memoryMegabytes() + "MB",
-                "temp_directory",
-                QuerySpill.folder().toString(),
-                "max_temp_directory_size",
-                limits.spillMegabytes() + "MB",
-                "jdbc_stream_results",
-                "false"));
+            QuerySpill.settings(
+                Map.of(
+                    "memory_limit",
+                    limits.memoryMegabytes() + "MB",
+                    "jdbc_stream_results",
+                    "false"),
+                QuerySpill.folder(),
+                limits.spillMegabytes()));
     try (Statement statement = connection.createStatement()) {
       lockDown(statement, "setting");
     } catch (SQLException | RuntimeException e) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused, and the pseudonym key and the published files are unchanged after.
  */
 class ReadOnlyQueriesTest {
-  @Test
-  void onlyOneSelectOverThePublishedWarehouseRuns(@TempDir Path work) throws Exception {
-    Path lake = work.resolve("lake");
-    Path serving = work.resolve("serving");
-    Path restricted = Files.createDirectories(work.resolve("restricted"));
-    Path key = Files.writeString(restricted.resolve("pseudonym.key"), "secret-key\n");
+  /** The fixture's lake, published into {@code serving}. */
+  private static Publisher publish(Path lake, Path serving) throws Exception {
     try (Connection c = TestWarehouse.withSchema();
         Statement s = c.createStatement()) {
       HistoryViewsTest.insertFixture(s);
@@ -38,6 +35,44 @@ class ReadOnlyQueriesTest {
             new PublishSettings(
                 5, List.of(), List.of(), List.of(), 36, 0.5, PublishSettings.Monitoring.DEFAULT));
     publisher.publish(List.of(), List.of());
+    return publisher;
+  }
+
+  /**
+   * A spill limit of 0 spills nothing: the query that needs more memory stops at once, naming the
+   * memory limit. (DuckDB reads a max_temp_directory_size of 0 as no limit; given that, this query
+   * spilled and finished, and a larger one filled the disk.)
+   */
+  @Test
+  void aSpillLimitOfZeroSpillsNothing(@TempDir Path work) throws Exception {
+    Publisher publisher = publish(work.resolve("lake"), work.resolve("serving"));
+    QueryLimits limits = new QueryLimits(64, 0, 120, 10);
+    try (Connection c = ReadOnlyQueries.open(publisher.servingFile(), limits);
+        Statement s = c.createStatement()) {
+      ReadOnlyQueries.LimitReached stopped =
+          assertThrows(
+              ReadOnlyQueries.LimitReached.class,
+              () ->
+                  ReadOnlyQueries.runWithin(
+                      s,
+                      limits,
+                      timeLeft -> s.execute("SELECT count(DISTINCT range) FROM range(20000000)")));
+      assertTrue(
+          stopped.getMessage().startsWith("the query needs more than 64 MB of memory"),
+          stopped.getMessage());
+    }
+    try (Stream<Path> spilled = Files.list(QuerySpill.folder())) {
+      assertEquals(List.of(), spilled.toList());
+    }
+  }
+
+  @Test
+  void onlyOneSelectOverThePublishedWarehouseRuns(@TempDir Path work) throws Exception {
+    Path lake = work.resolve("lake");
+    Path serving = work.resolve("serving");
+    Path restricted = Files.createDirectories(work.resolve("restricted"));
+    Path key = Files.writeString(restricted.resolve("pseudonym.key"), "secret-key\n");
+    Publisher publisher = publish(lake, serving);
     Path kept = new PublishHistory(serving).file(1);
     byte[] keyBefore = Files.readAllBytes(key);
     byte[] publishedBefore = Files.readAllBytes(publisher.servingFile());

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.tuopin.bulletin.BulletinSettings;
 import org.tuopin.bulletin.Bulletins;
 import org.tuopin.etl.TestSpark;
@@ -73,6 +74,7 @@ class EndToEndTest {
       "SELECT (SELECT count(DISTINCT period) FROM fact_household_snapshot), (SELECT count(DISTINCT"
           + " period) FROM fact_progress), (SELECT count(DISTINCT period) FROM v_poverty_trend)";
 
+  @TempDir static Path work;
   private CommonOptions options;
   private Path landing;
   private Path data;
@@ -85,7 +87,6 @@ class EndToEndTest {
 
   @BeforeAll
   void backfillGeneratedData() throws Exception {
-    Path work = Files.createTempDirectory("tuopin-e2e");
     options = TestOptions.in(work);
     landing = options.landing;
     data = options.data;
@@ -475,7 +476,7 @@ class EndToEndTest {
         (long) shape.get(0).get("events") > 50 && (long) shape.get(0).get("later_versions") > 50,
         shape::toString);
 
-    Path whole = Files.createTempDirectory("tuopin-e2e-whole");
+    Path whole = work.resolve("whole");
     Files.createDirectories(whole.resolve("restricted"));
     Files.copy(
         data.resolve("restricted").resolve("pseudonym.key"),
@@ -520,7 +521,7 @@ class EndToEndTest {
   @Order(11)
   void eachCitysBulletinReadsBackAsTheFiguresItWasMadeFrom() throws Exception {
     YearMonth month = MONTHS.get(2);
-    Path bulletinLanding = Files.createTempDirectory("tuopin-bulletins");
+    Path bulletinLanding = work.resolve("bulletins");
     Path folder = bulletinLanding.resolve("submissions").resolve(month.toString());
     List<Bulletins.Written> written =
         Bulletins.write(
@@ -596,7 +597,7 @@ class EndToEndTest {
   @Order(12)
   void theBulletinsSummaryAndColoursAreTheViewsFigures() throws Exception {
     YearMonth month = MONTHS.get(2);
-    Path folder = Files.createTempDirectory("tuopin-bulletin-words");
+    Path folder = Files.createDirectories(work.resolve("bulletin-words"));
     Bulletins.write(
         data.resolve("serving").resolve(Publisher.FILE_NAME),
         month,
