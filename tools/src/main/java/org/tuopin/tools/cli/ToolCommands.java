@@ -6,7 +6,11 @@ public final class ToolCommands {
 
   public static Object[] all() {
     return new Object[] {
-      new DemoCommand(), new GenerateCommand(), new MeasureCommand(), new ExtendHistoryCommand()
+      new DemoCommand(),
+      new GenerateCommand(),
+      new MeasureCommand(),
+      new IngestReferenceCommand(),
+      new ExtendHistoryCommand()
     };
   }
 }

@@ -1,0 +1,39 @@
+package org.tuopin.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The landing CSV files converted to Parquet by plain Spark: each {@link LandingCsv} group read
+ * with an explicit schema (its header's columns, all text, so nothing is inferred) and written as
+ * Parquet, nothing else. The reference the issue of ingest speed measures Tuopin against: what
+ * Spark itself needs to read and write the data once, in the same session settings.
+ */
+public final class SparkIngestReference {
+  private SparkIngestReference() {}
+
+  public static List<IngestReference.Converted> measure(
+      SparkSession spark, Path landing, Path output) throws IOException {
+    return IngestReference.convertEach(
+        LandingCsv.groups(landing),
+        output,
+        (group, target) -> {
+          StructType schema = new StructType();
+          for (String column : group.columns()) {
+            schema = schema.add(column, DataTypes.StringType);
+          }
+          spark
+              .read()
+              .schema(schema)
+              .option("header", "true")
+              .csv(group.files().stream().map(Path::toString).toArray(String[]::new))
+              .write()
+              .parquet(target.toString());
+          return spark.read().parquet(target.toString()).count();
+        });
+  }
+}
