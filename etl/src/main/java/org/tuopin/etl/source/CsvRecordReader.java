@@ -1,6 +1,7 @@
 package org.tuopin.etl.source;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -64,7 +65,8 @@ public final class CsvRecordReader implements Iterator<CsvRecord> {
         }
         line++;
         fields.add(field.toString());
-        return new CsvRecord(startLine, fields, rawText(start));
+        return new CsvRecord(
+            startLine, Collections.unmodifiableList(fields), text, start, position);
       } else {
         field.append(c);
       }
@@ -73,15 +75,11 @@ public final class CsvRecordReader implements Iterator<CsvRecord> {
       throw new TruncatedFileException(startLine);
     }
     fields.add(field.toString());
-    return new CsvRecord(startLine, fields, rawText(start));
+    return new CsvRecord(startLine, Collections.unmodifiableList(fields), text, start, position);
   }
 
   private boolean nextIs(char expected) {
     return position < text.length() && text.charAt(position) == expected;
-  }
-
-  private String rawText(int start) {
-    return text.substring(start, position).stripTrailing();
   }
 
   /** The text ends inside a quoted field. */
