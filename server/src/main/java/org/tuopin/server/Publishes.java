@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import org.duckdb.DuckDBConnection;
 import org.tuopin.warehouse.DuckDb;
 import org.tuopin.warehouse.ProcessScratch;
+import org.tuopin.warehouse.QuerySpill;
 
 /**
  * The latest publish, as each scope and role sees it: a generation per publish, with a folder of
@@ -92,7 +93,8 @@ final class Publishes implements AutoCloseable {
         }
       }
       Path target = folder.resolve("suppressed-cells.parquet");
-      try (Connection c = PublishedFile.attach(servingFile, publishId, folder.resolve("spill"))) {
+      try (Connection c =
+          PublishedFile.attach(servingFile, publishId, folder.resolve("spill"), limits)) {
         long started = System.nanoTime();
         long cells = SuppressedCounts.write((DuckDBConnection) c, suppressBelow, target);
         log.printf(
@@ -289,13 +291,23 @@ final class Publishes implements AutoCloseable {
 
     /**
      * An in-memory connection with publish {@code publishId} attached as {@code published} (refused
-     * with {@link ScopedWarehouse.PublishChanged} when another is in the file now), spilling to
-     * {@code spill}.
+     * with {@link ScopedWarehouse.PublishChanged} when another is in the file now), within the
+     * extracts' memory and spilling to {@code spill} within their spill limit.
      */
-    static Connection attach(Path servingFile, long publishId, Path spill) throws SQLException {
+    static Connection attach(
+        Path servingFile, long publishId, Path spill, ScopedWarehouse.Limits limits)
+        throws SQLException {
       Connection c = DuckDb.openInMemory();
       try (Statement s = c.createStatement()) {
-        s.execute("SET temp_directory = '" + sql(spill) + "'");
+        Map<String, String> settings =
+            QuerySpill.settings(
+                Map.of("memory_limit", limits.memoryMegabytes() + "MB"),
+                spill,
+                limits.spillMegabytes());
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+          s.execute(
+              "SET " + setting.getKey() + " = '" + setting.getValue().replace("'", "''") + "'");
+        }
         s.execute("ATTACH '" + sql(servingFile) + "' AS published (READ_ONLY)");
         try (ResultSet r =
             s.executeQuery("SELECT value FROM published.main.setting WHERE name = 'publish_id'")) {

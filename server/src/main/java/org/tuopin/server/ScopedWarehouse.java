@@ -64,7 +64,8 @@ final class ScopedWarehouse implements AutoCloseable {
       Limits limits)
       throws SQLException {
     Path spill = extract.resolveSibling(extract.getFileName() + ".spill");
-    try (Connection builder = Publishes.PublishedFile.attach(servingFile, publishId, spill);
+    try (Connection builder =
+            Publishes.PublishedFile.attach(servingFile, publishId, spill, limits);
         Statement s = builder.createStatement()) {
       s.execute("ATTACH '" + sql(extract) + "' AS scoped");
       if (!user.scope().equals(Users.NATIONAL)) {

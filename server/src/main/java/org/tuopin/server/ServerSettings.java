@@ -25,8 +25,8 @@ import org.tuopin.warehouse.SettingValues;
  * @param signInFailuresAllowed failed sign-ins in a row (per user, per address) before the delay
  * @param signInMaxDelaySeconds the longest delay after failed sign-ins (it doubles up to this)
  * @param signInsAtOnce passwords hashed at once (19 MiB each)
- * @param memoryMegabytes DuckDB's memory for each scope's extract
- * @param spillMegabytes how much each scope's extract may spill to disk
+ * @param memoryMegabytes DuckDB's memory for building and reading each scope's extract
+ * @param spillMegabytes how much each scope's extract may spill to disk (0: nothing)
  */
 public record ServerSettings(
     Integer queryTimeoutSeconds,

@@ -3,7 +3,6 @@ package org.tuopin.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,14 @@ public final class IngestReference {
       } catch (Exception e) {
         throw new IllegalStateException("Cannot convert " + group.files().get(0).getParent(), e);
       }
-      double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+      double seconds = (System.nanoTime() - started) / 1e9;
       bySource.merge(
           group.source(),
           new Converted(group.source(), rows, seconds),
           (a, b) -> new Converted(a.source(), a.rows() + b.rows(), a.seconds() + b.seconds()));
     }
-    return new ArrayList<>(bySource.values());
+    return bySource.values().stream()
+        .map(c -> new Converted(c.source(), c.rows(), Math.round(c.seconds() * 100) / 100.0))
+        .toList();
   }
 }

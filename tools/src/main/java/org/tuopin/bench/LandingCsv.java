@@ -1,51 +1,73 @@
 package org.tuopin.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.tuopin.etl.source.Contracts;
+import org.tuopin.etl.source.DecodedText;
 
 /**
- * The landing's UTF-8 CSV files of one source that share a header: what the ingest references
- * convert, one conversion per group. Files that are not UTF-8 are left out (DuckDB reads GB18030
- * only through an extension that would be downloaded), as are Excel workbooks: the references read
- * the bulk of the bytes, not every shape Tuopin reads.
+ * The landing's CSV files of one source that share an encoding and a header: what the ingest
+ * references convert, one conversion per group. Files are decoded as a refresh decodes them (UTF-8,
+ * with or without BOM, else GB18030); a file that is neither, and Excel workbooks and JSON Lines,
+ * are left out: the references read the bulk of the bytes, not every shape Tuopin reads.
+ *
+ * @param encoding UTF-8 or GB18030
  */
-public record LandingCsv(String source, List<String> columns, List<Path> files) {
-  static final List<String> SOURCES =
-      List.of("submissions", "registry", "allocations", "disbursements", "villages", "population");
+public record LandingCsv(String source, String encoding, List<String> columns, List<Path> files) {
+  static final String UTF_8 = "UTF-8";
+  static final String GB18030 = "GB18030";
 
-  /** Every group of every source under {@code landing}, sources in a fixed order. */
+  /** Every group of every source under {@code landing}, sources in a refresh's order. */
   public static List<LandingCsv> groups(Path landing) throws IOException {
+    List<String> sources = new ArrayList<>(Contracts.MONTHLY_SOURCES);
+    sources.add(Contracts.POPULATION);
     List<LandingCsv> groups = new ArrayList<>();
-    for (String source : SOURCES) {
-      Map<String, List<Path>> byHeader = new TreeMap<>();
+    for (String source : sources) {
+      Map<List<String>, List<Path>> byKind = new TreeMap<>(LandingCsv::compareKinds);
       for (Path file : csvFiles(landing.resolve(source))) {
-        firstLineIfUtf8(file)
-            .ifPresent(
-                header ->
-                    byHeader
-                        .computeIfAbsent(header.replace("\uFEFF", ""), h -> new ArrayList<>())
-                        .add(file));
+        kind(file)
+            .ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
       }
-      byHeader.forEach(
-          (header, files) ->
-              groups.add(new LandingCsv(source, Arrays.asList(header.split(",", -1)), files)));
+      byKind.forEach(
+          (kind, files) ->
+              groups.add(
+                  new LandingCsv(
+                      source, kind.get(0), uniqueNames(kind.get(1).split(",", -1)), files)));
     }
     return groups;
+  }
+
+  /** The file's encoding and header line, if it decodes. */
+  private static Optional<List<String>> kind(Path file) throws IOException {
+    return DecodedText.decode(Files.readAllBytes(file))
+        .map(
+            decoded ->
+                List.of(
+                    decoded.encoding().startsWith(UTF_8) ? UTF_8 : GB18030,
+                    decoded.text().lines().findFirst().orElse("")));
+  }
+
+  private static int compareKinds(List<String> a, List<String> b) {
+    return String.join("\n", a).compareTo(String.join("\n", b));
+  }
+
+  /** The header's names, a repeated one numbered (a Parquet file cannot hold two of a name). */
+  private static List<String> uniqueNames(String[] header) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    for (String name : header) {
+      int times = seen.merge(name, 1, Integer::sum);
+      names.add(times == 1 ? name : name + "_" + times);
+    }
+    return names;
   }
 
   private static List<Path> csvFiles(Path folder) throws IOException {
@@ -54,19 +76,6 @@ public record LandingCsv(String source, List<String> columns, List<Path> files) 
     }
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-    }
-  }
-
-  private static Optional<String> firstLineIfUtf8(Path file) {
-    CharsetDecoder utf8 =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8))) {
-      return Optional.ofNullable(reader.readLine());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
     }
   }
 }

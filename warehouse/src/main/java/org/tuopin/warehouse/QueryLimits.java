@@ -8,7 +8,7 @@ import java.time.Duration;
  * query} section of conf/tuopin.yaml; each key may be left out for its default.
  *
  * @param memoryMegabytes DuckDB's memory limit (on top of the JVM's own)
- * @param spillMegabytes how much it may spill, into a folder of the process's own
+ * @param spillMegabytes how much it may spill, into a folder of the process's own (0: nothing)
  * @param timeoutSeconds a statement still running after this is stopped
  * @param maxRows a result longer than this is refused (DuckDB holds a result whole)
  */

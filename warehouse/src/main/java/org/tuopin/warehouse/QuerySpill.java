@@ -30,8 +30,9 @@ public final class QuerySpill {
 
   /**
    * {@code others} and DuckDB's settings for a spill of at most {@code megabytes} into {@code
-   * folder}. Zero turns spilling off (no temporary folder at all): DuckDB reads a {@code
-   * max_temp_directory_size} of 0 as no limit, and a query given "0 MB" filled the disk.
+   * folder}. Zero turns spilling off (DuckDB is given no temporary folder, so it writes none, not
+   * even beside the database file): DuckDB reads a {@code max_temp_directory_size} of 0 as no
+   * limit, and a query given "0 MB" filled the disk.
    */
   public static Map<String, String> settings(
       Map<String, String> others, Path folder, int megabytes) {

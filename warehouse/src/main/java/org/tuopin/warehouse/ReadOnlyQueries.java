@@ -134,11 +134,14 @@ public final class ReadOnlyQueries {
                   + " --spill-limit MB)",
               e));
     }
-    if (message.contains("No space left on device")) {
+    // DuckDB's own: a full disk while writing a result file is the caller's error, not this
+    if (e instanceof SQLException && message.contains("No space left on device")) {
       return Optional.of(
           new LimitReached(
-              "the disk the query spills to is full, and the query was stopped (a lower"
-                  + " query.spillMegabytes, or --spill-limit MB, stops it before that)",
+              "the disk the query spills to ("
+                  + QuerySpill.folder()
+                  + ") is full, and the query was stopped (a lower query.spillMegabytes, or"
+                  + " --spill-limit MB, stops it before that)",
               e));
     }
     if (message.contains("Out of Memory")) {
