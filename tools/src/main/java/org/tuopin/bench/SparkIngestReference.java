@@ -18,6 +18,8 @@ public final class SparkIngestReference {
 
   public static List<IngestReference.Converted> measure(
       SparkSession spark, Path landing, Path output) throws IOException {
+    // Spark 4 reads only Unicode and Latin-1 unless asked to take any charset the JVM has
+    spark.conf().set("spark.sql.legacy.javaCharsets", "true");
     return IngestReference.convertEach(
         LandingCsv.groups(landing),
         output,
