@@ -297,17 +297,13 @@ final class Publishes implements AutoCloseable {
     static Connection attach(
         Path servingFile, long publishId, Path spill, ScopedWarehouse.Limits limits)
         throws SQLException {
-      Connection c = DuckDb.openInMemory();
+      Connection c =
+          DuckDb.openInMemory(
+              QuerySpill.settings(
+                  Map.of("memory_limit", limits.memoryMegabytes() + "MB"),
+                  spill,
+                  limits.spillMegabytes()));
       try (Statement s = c.createStatement()) {
-        Map<String, String> settings =
-            QuerySpill.settings(
-                Map.of("memory_limit", limits.memoryMegabytes() + "MB"),
-                spill,
-                limits.spillMegabytes());
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-          s.execute(
-              "SET " + setting.getKey() + " = '" + setting.getValue().replace("'", "''") + "'");
-        }
         s.execute("ATTACH '" + sql(servingFile) + "' AS published (READ_ONLY)");
         try (ResultSet r =
             s.executeQuery("SELECT value FROM published.main.setting WHERE name = 'publish_id'")) {

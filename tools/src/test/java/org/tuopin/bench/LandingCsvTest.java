@@ -25,6 +25,8 @@ class LandingCsvTest {
     Files.writeString(month.resolve("c.csv"), "\uFEFF" + header + "H3,,\n");
     Files.write(month.resolve("b.csv"), "户编号,备注\nH4,苍溪县\n".getBytes(Charset.forName("GB18030")));
     Files.writeString(landing.resolve("registry").resolve("notes.txt"), "not a CSV file");
+    // longer than the head the grouping reads, which would end inside a character
+    Files.writeString(month.resolve("d.csv"), header + "H9,苍溪县,是\n".repeat(10_000));
 
     List<LandingCsv> groups = LandingCsv.groups(landing);
 
@@ -36,15 +38,17 @@ class LandingCsvTest {
     LandingCsv utf8 = groups.get(1);
     assertEquals("UTF-8", utf8.encoding());
     assertEquals(List.of("household_id", "note", "note_2"), utf8.columns());
-    assertEquals(List.of(month.resolve("a.csv"), month.resolve("c.csv")), utf8.files());
+    assertEquals(
+        List.of(month.resolve("a.csv"), month.resolve("c.csv"), month.resolve("d.csv")),
+        utf8.files());
 
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
       List<IngestReference.Converted> converted =
           DuckDbIngestReference.measure(duckdb, landing, landing.resolve("out"));
-      // a.csv's two rows (one with a quoted comma) and c.csv's one; b.csv is GB18030
+      // a.csv's two rows (one with a quoted comma), c.csv's one, d.csv's 10,000; b.csv is GB18030
       assertEquals(1, converted.size());
       assertEquals("registry", converted.get(0).source());
-      assertEquals(3, converted.get(0).rows());
+      assertEquals(10_003, converted.get(0).rows());
     }
   }
 }

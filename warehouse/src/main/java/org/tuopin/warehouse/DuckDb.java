@@ -36,7 +36,14 @@ public final class DuckDb {
 
   /** An in-memory connection, into which the publisher attaches the file it builds. */
   public static Connection openInMemory() throws SQLException {
-    return DriverManager.getConnection("jdbc:duckdb:", baseProperties());
+    return openInMemory(Map.of());
+  }
+
+  /** The same with more of DuckDB's settings, which win over the defaults. */
+  public static Connection openInMemory(Map<String, String> settings) throws SQLException {
+    Properties properties = baseProperties();
+    properties.putAll(settings);
+    return DriverManager.getConnection("jdbc:duckdb:", properties);
   }
 
   private static Properties baseProperties() {

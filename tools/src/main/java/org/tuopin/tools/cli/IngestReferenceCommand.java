@@ -1,23 +1,22 @@
 package org.tuopin.tools.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.tuopin.bench.DuckDbIngestReference;
 import org.tuopin.bench.IngestReference;
 import org.tuopin.bench.SparkIngestReference;
 import org.tuopin.jobs.cli.CommonOptions;
 import org.tuopin.jobs.cli.Environment;
+import org.tuopin.warehouse.LakeLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,13 +53,13 @@ final class IngestReferenceCommand implements Callable<Integer> {
       converted = convert(output);
     } catch (Exception e) {
       try {
-        delete(output);
-      } catch (IOException cleanup) {
+        LakeLayout.deleteTree(output);
+      } catch (UncheckedIOException cleanup) {
         e.addSuppressed(cleanup);
       }
       throw e;
     }
-    delete(output);
+    LakeLayout.deleteTree(output);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("engine", engine.name());
     figures.put("sources", converted);
@@ -84,14 +83,6 @@ final class IngestReferenceCommand implements Callable<Integer> {
     }
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
       return DuckDbIngestReference.measure(connection, common.landing, output);
-    }
-  }
-
-  private static void delete(Path folder) throws IOException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
