@@ -1,7 +1,6 @@
 package org.tuopin.etl.staging;
 
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.try_to_date;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
@@ -45,7 +44,7 @@ public final class IdNumbers {
 
   /** The birth date written in digits 7 to 14, or null when it is not a date. */
   public static Column birthDate(Column idNumber) {
-    return try_to_date(substring(idNumber, 7, 8), "yyyyMMdd");
+    return DigitDates.compact(substring(idNumber, 7, 8));
   }
 
   /** The check character of the first 17 digits (the generator writes numbers with it). */

@@ -55,9 +55,7 @@ public final class Parse {
   /** YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日 (one-digit months and days too). */
   public static Column date(Column text) {
     return coalesce(
-        try_to_date(text, "yyyy-M-d"),
-        try_to_date(text, "yyyy/M/d"),
-        try_to_date(text, "yyyy年M月d日"));
+        DigitDates.dashed(text), try_to_date(text, "yyyy/M/d"), try_to_date(text, "yyyy年M月d日"));
   }
 
   /** A reporting period written YYYY-MM, as the first day of the month. */
