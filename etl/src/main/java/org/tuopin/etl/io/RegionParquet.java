@@ -30,6 +30,7 @@ import org.tuopin.warehouse.catalog.LakeTables;
  */
 public final class RegionParquet {
   private static final String PREFIX = "dim_region-";
+  private static final String BUILDING = ".building-";
   // Changed whenever the rows made from the same regions change (columns, their derivation).
   private static final String LAYOUT_VERSION =
       "dim_region v1: code, name, level, parent, county, city, province, custom";
@@ -50,9 +51,11 @@ public final class RegionParquet {
     }
     try {
       Files.createDirectories(folder);
-      Path partial = folder.resolve(".building-" + ProcessHandle.current().pid() + ".parquet");
+      removeAbandonedBuilds(folder);
+      Path partial = folder.resolve(BUILDING + ProcessHandle.current().pid() + ".parquet");
       copyWithDuckDb(rows.get(), partial);
-      // A killed run leaves only a .building file; the name appears whole or not at all.
+      // A killed run leaves only .building files (removed by the next run); the name appears
+      // whole or not at all.
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       removeOthers(folder, file);
       return file;
@@ -62,9 +65,9 @@ public final class RegionParquet {
   }
 
   /**
-   * Through a CSV file beside the target, which DuckDB reads in one statement: appending the
-   * 665,000 rows a value at a time took 6 s of a cold run (the demo's first month, a new data
-   * folder).
+   * Through a CSV file beside the target, which DuckDB reads in one statement into the table's own
+   * columns: appending the 665,000 rows a value at a time took 6 s of a cold run (the demo's first
+   * month, a new data folder).
    */
   private static void copyWithDuckDb(List<Row> rows, Path target) throws IOException {
     Path csv = target.resolveSibling(target.getFileName() + ".csv");
@@ -73,13 +76,16 @@ public final class RegionParquet {
       try (Connection connection = DuckDb.openInMemory();
           Statement statement = connection.createStatement()) {
         statement.execute(LakeTables.DIM_REGION.duckDbDdl());
-        statement.execute(
-            "INSERT INTO dim_region SELECT * FROM read_csv("
-                + quoted(csv)
-                + ", header = false, auto_detect = false, delim = ',', quote = '\"',"
-                + " escape = '\"', nullstr = '', allow_quoted_nulls = false, columns = {"
-                + CSV_COLUMNS
-                + "})");
+        int copied =
+            statement.executeUpdate(
+                "COPY dim_region FROM "
+                    + quoted(csv)
+                    + " (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"',"
+                    + " NULLSTR '', ALLOW_QUOTED_NULLS false)");
+        if (copied != rows.size()) {
+          throw new IOException(
+              "DuckDB read " + copied + " of the " + rows.size() + " region rows from " + csv);
+        }
         statement.execute(
             "COPY dim_region TO " + quoted(target) + " (FORMAT parquet, COMPRESSION zstd)");
       } catch (SQLException e) {
@@ -89,11 +95,6 @@ public final class RegionParquet {
       Files.deleteIfExists(csv);
     }
   }
-
-  private static final String CSV_COLUMNS =
-      "'region_code': 'VARCHAR', 'region_name': 'VARCHAR', 'region_level': 'VARCHAR',"
-          + " 'parent_code': 'VARCHAR', 'county_code': 'VARCHAR', 'city_code': 'VARCHAR',"
-          + " 'province_code': 'VARCHAR', 'is_custom': 'BOOLEAN'";
 
   /** Every text quoted (so an empty name stays empty), a null as nothing. */
   private static void writeCsv(List<Row> rows, Path csv) throws IOException {
@@ -115,6 +116,28 @@ public final class RegionParquet {
 
   private static String quoted(Path path) {
     return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+
+  /** The .building files of runs that were killed: their process is gone. */
+  private static void removeAbandonedBuilds(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path building :
+          files.filter(f -> f.getFileName().toString().startsWith(BUILDING)).toList()) {
+        if (!builderIsRunning(building.getFileName().toString())) {
+          Files.deleteIfExists(building);
+        }
+      }
+    }
+  }
+
+  private static boolean builderIsRunning(String buildingName) {
+    String pid = buildingName.substring(BUILDING.length()).split("\\.", 2)[0];
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).isPresent();
+    } catch (NumberFormatException e) {
+      // not a name this class gives: leave it alone
+      return true;
+    }
   }
 
   private static void removeOthers(Path folder, Path kept) throws IOException {

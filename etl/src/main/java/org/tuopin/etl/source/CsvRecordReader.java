@@ -75,6 +75,7 @@ public final class CsvRecordReader implements Iterator<CsvRecord> {
     while (true) {
       int quote = text.indexOf('"', position);
       if (quote < 0) {
+        position = text.length();
         throw new TruncatedFileException(startLine);
       }
       countLineBreaks(position, quote);

@@ -61,6 +61,8 @@ final class DigitDates {
   }
 
   private static Integer epochDay(int year, int month, int day) {
+    // java.time takes year 0 and three-digit years; whether Spark's pattern does is its own
+    // business, so such texts go to its parser
     if (year < 1000) {
       return null;
     }

@@ -21,7 +21,10 @@ import org.tuopin.warehouse.DuckDb;
 class RegionParquetTest {
   @TempDir Path folder;
 
-  /** Names with commas, quotes and a line break, and absent codes, come back as they went in. */
+  /**
+   * Names with commas, quotes and a line break, and absent codes, come back as they went in; what a
+   * killed run left is removed.
+   */
   @Test
   void theFileHoldsTheRowsAsGiven() throws Exception {
     List<Row> rows =
@@ -31,6 +34,8 @@ class RegionParquetTest {
                 "510824", "苍溪县", "county", "510800", "510824", "510800", "510000", false),
             RowFactory.create(
                 "519901", "新区,\"试点\"\n二期", "county", "510800", "519901", "510800", null, true));
+    Files.writeString(folder.resolve(".building-999999999.parquet"), "cut off");
+    Files.writeString(folder.resolve(".building-999999999.parquet.csv"), "cut off");
     Region province = new Region("510000", "四川省", null, RegionLevel.PROVINCE, null, false);
     Path file = RegionParquet.write(List.of(province), () -> rows, folder);
 
@@ -56,7 +61,8 @@ class RegionParquetTest {
         read);
     try (var left = Files.list(folder)) {
       assertTrue(
-          left.allMatch(f -> f.equals(file)), "only the Parquet file is left, no CSV beside it");
+          left.allMatch(f -> f.equals(file)),
+          "only the Parquet file is left: no CSV beside it, no killed run's files");
     }
   }
 }
